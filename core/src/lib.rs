@@ -1,0 +1,14 @@
+//! Hutong's model: the cited event dataset, and (in later modules) channel routing and simulation.
+//!
+//! Architecture invariant: this crate knows nothing of Leptos, the DOM or the browser, and never reads
+//! a clock or a global. Dates, seeds and parameters come in as arguments; every result is a pure
+//! function of its inputs, the same natively and in wasm.
+
+pub mod date;
+pub mod embedded;
+pub mod load;
+pub mod model;
+
+pub use date::{DateSpec, Precision};
+pub use load::{load, Diagnostic, Problem, SourceFile};
+pub use model::*;

@@ -1,0 +1,309 @@
+//! The dataset's types: reference lists (owners, platforms, surfaces, merchants, instruments,
+//! workarounds, sources) and the events with their typed channel effects. These are the validated
+//! forms; `load` turns text into them and `export` turns them back into the same JSON schema.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::DateSpec;
+
+/// A pair of texts, Chinese and English. Both are required: Hutong is bilingual throughout.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+/// The two languages of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A company or authority that owns platforms (Alibaba, Tencent, the MIIT, ...).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Owner {
+    pub id: String,
+    pub name: Text,
+}
+
+/// A platform: a product people use (Taobao, WeChat, Alipay, Weibo, ...), owned by an [`Owner`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Platform {
+    pub id: String,
+    pub owner: String,
+    pub name: Text,
+}
+
+/// A surface, merchant platform, payment instrument or workaround: each belongs to a platform.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    pub id: String,
+    pub platform: String,
+    pub name: Text,
+    /// For merchants: the surfaces that are the merchant's own app (reached with no channel).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub home: Vec<String>,
+}
+
+/// A cited article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// The seed file the text was read from, when it is one of the project's seeds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<String>,
+    /// The article's address; `None` where the article gives none.
+    pub url: Option<String>,
+    pub title: String,
+    pub outlet: Text,
+    /// When it was published, as precise as the article says (a [`DateSpec`] text).
+    pub published: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// How sure the sources are that the event happened as dated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// In effect from its date.
+    Effective,
+    /// Announced at its date; the sources do not (yet) say it took effect.
+    Announced,
+    /// Not said outright; read from the text by the curators (data/NOTES.md says how).
+    Inferred,
+    /// In effect for some users, merchants or channels only.
+    Partial,
+    /// A test (内测) open to some only.
+    Beta,
+    /// Rolled out step by step (逐步).
+    Gradual,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Block,
+    Open,
+    Partnership,
+    Launch,
+    Regulation,
+    Policy,
+    Metric,
+    Statement,
+}
+
+/// A kind of channel between two nodes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    /// A surface opens a merchant's links (surface → merchant).
+    Link,
+    /// An ad on a surface jumps to the merchant (surface → merchant).
+    Ad,
+    /// A mini program of the merchant inside the surface (surface → merchant).
+    MiniProgram,
+    /// The surface scans the merchant's QR codes (surface → merchant).
+    Qr,
+    /// The merchant accepts the instrument (merchant → instrument).
+    Pay,
+    /// One instrument's codes are accepted where the other's are (instrument → instrument).
+    Interop,
+    /// A surface's accounts are bound to an instrument's (surface → instrument).
+    Account,
+}
+
+/// What an effect does to its channel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Change {
+    Open,
+    Close,
+    Partial,
+    Workaround,
+}
+
+/// Which way an effect runs between `from` and `to`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// From `from` to `to`, as the channel reads.
+    #[default]
+    Forward,
+    Both,
+    /// The text does not say which way.
+    Unspecified,
+}
+
+/// One typed change to one channel, read by the routing model.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Effect {
+    pub channel: Channel,
+    /// A node id, or `*` for all nodes of the channel's source kind.
+    pub from: String,
+    /// A node id, or `*` for all nodes of the channel's target kind.
+    pub to: String,
+    pub change: Change,
+    /// The workaround's id when `change` is `workaround`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    #[serde(default, skip_serializing_if = "is_forward")]
+    pub direction: Direction,
+}
+
+fn is_forward(d: &Direction) -> bool {
+    *d == Direction::Forward
+}
+
+/// The citation of one event: which source, and a short quote found word for word in it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    pub source: String,
+    pub quote: String,
+}
+
+/// A number the sources give, with its as-of date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metric {
+    pub value: f64,
+    pub unit: Unit,
+    /// When the figure holds (a [`DateSpec`] text).
+    pub as_of: String,
+    /// The text says "about", "over", "nearly": the figure is not exact.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approx: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    Users,
+    Accounts,
+    Merchants,
+    Trips,
+    AccountsPerDay,
+    Yuan,
+    Percent,
+    Times,
+}
+
+/// One dated (or honestly undated) event with its citation and effects.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventRecord {
+    pub id: String,
+    pub date: String,
+    pub status: Status,
+    pub kind: Kind,
+    pub actors: Vec<String>,
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+    pub title: Text,
+    pub summary: Text,
+    pub cite: Citation,
+    /// Fields whose value the sources leave open (`date`, `actors`, `direction`, `status`, `effects`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uncertain: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<Metric>,
+}
+
+/// A validated event: the record plus its parsed date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub record: EventRecord,
+    pub date: DateSpec,
+}
+
+impl std::ops::Deref for Event {
+    type Target = EventRecord;
+    fn deref(&self) -> &EventRecord {
+        &self.record
+    }
+}
+
+/// The whole validated dataset. Lists keep their file order; events are sorted by date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub version: String,
+    pub owners: Vec<Owner>,
+    pub platforms: Vec<Platform>,
+    pub surfaces: Vec<Node>,
+    pub merchants: Vec<Node>,
+    pub instruments: Vec<Node>,
+    pub workarounds: Vec<Node>,
+    pub sources: Vec<Source>,
+    pub events: Vec<Event>,
+}
+
+impl Dataset {
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn platform(&self, id: &str) -> Option<&Platform> {
+        self.platforms.iter().find(|p| p.id == id)
+    }
+
+    pub fn owner(&self, id: &str) -> Option<&Owner> {
+        self.owners.iter().find(|o| o.id == id)
+    }
+
+    /// The owner of an actor (a platform or an owner id itself).
+    pub fn owner_of(&self, actor: &str) -> Option<&Owner> {
+        self.platform(actor).and_then(|p| self.owner(&p.owner)).or_else(|| self.owner(actor))
+    }
+
+    /// The display name of any id in the reference lists.
+    pub fn name(&self, id: &str) -> Option<&Text> {
+        let nodes = [&self.surfaces, &self.merchants, &self.instruments, &self.workarounds];
+        self.platforms
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| &p.name)
+            .or_else(|| nodes.iter().flat_map(|l| l.iter()).find(|n| n.id == id).map(|n| &n.name))
+            .or_else(|| self.owner(id).map(|o| &o.name))
+    }
+}
