@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what building and testing Hutong needs, pinned, and only what is missing. Sourced by
+# scripts/run.sh and scripts/test.sh; safe to run again (a second run takes seconds).
+#   HUTONG_NO_BROWSER=1  skip Chromium (serving needs none).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+# wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock resolved.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+
+export PATH="$HOME/.cargo/bin:$ROOT/tools/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m[tools]\033[0m %s\n' "$*" >&2; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+  # Not --locked: its lock names a crate version this registry mirror lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# binaryen (wasm-opt 132) and playwright-core, pinned by tools/package-lock.json. Debian's
+# binaryen (wasm-opt 108) produces wasm that Chromium rejects; never use it.
+if [ ! -x "$ROOT/tools/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/tools/node_modules/playwright-core" ]; then
+  say "installing binaryen and playwright-core from the npm registry"
+  npm ci --prefix "$ROOT/tools" --no-audit --no-fund --loglevel=error
+fi
+
+if [ -z "${HUTONG_NO_BROWSER:-}" ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then
+  say "installing Debian's chromium and chromium-driver"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+fi

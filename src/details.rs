@@ -1,0 +1,77 @@
+use hutong_core::load::is_http_url;
+use leptos::prelude::*;
+
+use crate::fmt;
+use crate::i18n::{kind_name, precision_name, status_name, strings, uncertain_field_name};
+use crate::state::use_ctx;
+
+/// The selected event: summary, date with its precision, status, actors, the quote and its source.
+/// All dataset text is rendered as text, never as markup.
+#[component]
+pub fn Details() -> impl IntoView {
+    let ctx = use_ctx();
+    let close = move |_| ctx.view.update(|v| v.event = None);
+    view! {
+        <section class="details" aria-labelledby="details-heading" data-testid="details" aria-live="polite">
+            <h2 id="details-heading">{move || strings(ctx.lang()).details}</h2>
+            {move || {
+                let lang = ctx.lang();
+                let s = strings(lang);
+                let data = ctx.data.get();
+                let Some(event) = ctx.view.with(|v| v.event.clone()).and_then(|id| data.event(&id).cloned()) else {
+                    return view! { <p class="hint">{s.pick_event}</p> }.into_any();
+                };
+                let source = data.source(&event.cite.source).cloned();
+                let actors = event
+                    .actors
+                    .iter()
+                    .map(|a| data.name(a).map_or(a.clone(), |n| n.get(lang).to_string()))
+                    .collect::<Vec<_>>()
+                    .join(if lang == hutong_core::Lang::Zh { "、" } else { ", " });
+                let source_view = source.map(|src| {
+                    let link = match &src.url {
+                        Some(url) if is_http_url(url) => view! {
+                            <a href=url.clone() rel="noopener noreferrer" target="_blank">{src.title.clone()}</a>
+                        }.into_any(),
+                        Some(url) => view! { <span>{src.title.clone()}" "<code>{url.clone()}</code>{s.not_a_link}</span> }.into_any(),
+                        None => view! { <span>{src.title.clone()}" ("{s.no_url}")"</span> }.into_any(),
+                    };
+                    let published = src.published.parse().map(|d| fmt::date(&d, lang)).unwrap_or(src.published.clone());
+                    view! { <p class="source">{s.source}": "{src.outlet.get(lang).to_string()}", "{published}" — "{link}</p> }
+                });
+                let uncertain = (!event.uncertain.is_empty()).then(|| {
+                    let fields = event.uncertain.iter().map(|f| uncertain_field_name(f, lang)).collect::<Vec<_>>().join(", ");
+                    view! { <p class="uncertain"><strong>{s.uncertain}": "</strong>{fields}</p> }
+                });
+                let note = event.note.as_ref().map(|n| view! { <p class="note"><strong>{s.note}": "</strong>{n.get(lang).to_string()}</p> });
+                let metric = event.metric.as_ref().map(|m| {
+                    let as_of = m.as_of.parse().map(|d| fmt::date(&d, lang)).unwrap_or(m.as_of.clone());
+                    view! { <p class="metric"><strong>{s.metric}": "</strong>{fmt::metric(m, lang)}" ("{as_of}")"</p> }
+                });
+                view! {
+                    <article data-testid="event-details" data-event-id=event.id.clone()>
+                        <h3>{event.title.get(lang).to_string()}</h3>
+                        <dl class="facts">
+                            <dt>{s.date}</dt>
+                            <dd>{fmt::date(&event.date, lang)}" · "<span class="precision">{precision_name(event.date.precision(), lang)}</span></dd>
+                            <dt>{s.status}</dt>
+                            <dd class=format!("status status-{:?}", event.status).to_lowercase()>{status_name(event.status, lang)}</dd>
+                            <dt>{s.kind}</dt>
+                            <dd>{kind_name(event.kind, lang)}</dd>
+                            <dt>{s.actors}</dt>
+                            <dd>{actors}</dd>
+                        </dl>
+                        <p class="summary">{event.summary.get(lang).to_string()}</p>
+                        {metric}
+                        <blockquote class="quote" lang="zh" data-testid="quote">{event.cite.quote.clone()}</blockquote>
+                        {source_view}
+                        {uncertain}
+                        {note}
+                        <button class="close" on:click=close>{s.close}</button>
+                    </article>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,20 @@
+//! Hutong's browser app: a thin Leptos shell over `hutong-core`.
+//!
+//! Architecture invariant: the UI never decides a route or a fact. It reads the dataset and the
+//! model's answers and draws them; layout maths lives in plain modules (`timeline::layout`, `fmt`,
+//! `url`) tested natively.
+
+pub mod app;
+pub mod details;
+pub mod filters;
+pub mod fmt;
+pub mod i18n;
+pub mod state;
+pub mod timeline;
+pub mod url;
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,69 @@
+//! The app's shared state: the dataset in use and the view (which is also the URL). Components get a
+//! small `Copy` handle through context; filtering is a plain function with its own tests.
+
+use std::sync::Arc;
+
+use hutong_core::{Dataset, Event, Lang};
+use leptos::prelude::*;
+
+use crate::url::{Notice, ViewState};
+
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub data: RwSignal<Arc<Dataset>>,
+    pub view: RwSignal<ViewState>,
+    pub notices: RwSignal<Vec<Notice>>,
+}
+
+impl Ctx {
+    pub fn new(data: Arc<Dataset>, view: ViewState, notices: Vec<Notice>) -> Ctx {
+        Ctx { data: RwSignal::new(data), view: RwSignal::new(view), notices: RwSignal::new(notices) }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.view.with(|v| v.lang)
+    }
+}
+
+pub fn use_ctx() -> Ctx {
+    use_context::<Ctx>().expect("Ctx is provided by App (or by the test that mounts a component)")
+}
+
+/// True when the event has the actor: the platform itself, or any platform of that owner.
+pub fn has_actor(data: &Dataset, event: &Event, actor: &str) -> bool {
+    event.actors.iter().any(|a| a == actor || data.owner_of(a).is_some_and(|o| o.id == actor))
+}
+
+/// Indices (into `data.events`) of the events the view shows.
+pub fn shown_events(data: &Dataset, view: &ViewState) -> Vec<usize> {
+    data.events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| view.kinds.contains(&e.kind))
+        .filter(|(_, e)| view.actor.as_deref().is_none_or(|a| has_actor(data, e, a)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hutong_core::Kind;
+
+    #[test]
+    fn filters_by_owner_platform_and_kind() {
+        let data = hutong_core::embedded::dataset();
+        let all = ViewState { kinds: crate::i18n::ALL_KINDS.to_vec(), ..ViewState::default() };
+        assert_eq!(shown_events(&data, &all).len(), data.events.len());
+
+        let alipay = ViewState { actor: Some("alipay".into()), ..all.clone() };
+        let alibaba = ViewState { actor: Some("alibaba".into()), ..all.clone() };
+        let (n_alipay, n_alibaba) = (shown_events(&data, &alipay).len(), shown_events(&data, &alibaba).len());
+        assert!(n_alipay > 5 && n_alibaba > n_alipay, "{n_alipay} {n_alibaba}");
+
+        let blocks = ViewState { kinds: vec![Kind::Block], ..all };
+        let ids: Vec<&str> = shown_events(&data, &blocks).iter().map(|&i| data.events[i].id.as_str()).collect();
+        assert!(ids.contains(&"alipay-bans-wechat-merchants") && ids.contains(&"taobao-links-blocked-in-wechat"));
+        assert!(ids.iter().all(|id| data.event(id).unwrap().kind == Kind::Block));
+    }
+}

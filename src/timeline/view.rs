@@ -1,0 +1,112 @@
+use leptos::prelude::*;
+
+use super::layout::{layout, Config, Scale, Shape};
+use crate::i18n::{kind_id, kind_name, strings};
+use crate::state::{shown_events, use_ctx};
+
+/// The events on a time axis, one lane per kind, each mark focusable and clickable.
+#[component]
+pub fn Timeline() -> impl IntoView {
+    let ctx = use_ctx();
+    let config = Config::default();
+    // The scale spans the whole dataset, so filtering never moves a mark.
+    let scale = Memo::new(move |_| ctx.data.with(|d| Scale::for_events(d.events.iter(), &config)));
+    let drawn = Memo::new(move |_| {
+        let data = ctx.data.get();
+        let view = ctx.view.get();
+        let shown = shown_events(&data, &view);
+        let events: Vec<_> = shown.iter().map(|&i| &data.events[i]).collect();
+        let l = layout(&events, &view.kinds, scale.get(), &config);
+        (shown, l)
+    });
+    let select = move |id: String| ctx.view.update(|v| v.event = Some(id));
+    let width = config.left + config.width + 16.0;
+
+    view! {
+        <figure class="timeline">
+            <div class="timeline-scroll">
+                <svg
+                    class="timeline-svg"
+                    role="group"
+                    aria-label=move || strings(ctx.lang()).timeline
+                    viewBox=move || format!("0 0 {width} {}", drawn.with(|(_, l)| l.height))
+                    data-testid="timeline"
+                >
+                    {move || {
+                        let lang = ctx.lang();
+                        let (_, l) = drawn.get();
+                        let bottom = l.height - 20.0;
+                        let ticks = l.scale.year_ticks(2).into_iter().map(|t| view! {
+                            <line class="tick" x1=t.x x2=t.x y1=18.0 y2=bottom />
+                            {t.labelled.then(|| view! { <text class="tick-label" x=t.x y=14.0>{t.year}</text> })}
+                        }).collect_view();
+                        let lanes = l.lanes.iter().map(|lane| {
+                            let label = match lane.kind {
+                                Some(k) => kind_name(k, lang),
+                                None => strings(lang).undated,
+                            };
+                            let class = format!("lane lane-{}", lane.kind.map_or("undated", kind_id));
+                            view! {
+                                <rect class=class x=0.0 y=lane.y - 3.0 width=width height=lane.height + 6.0 />
+                                <text class="lane-label" x=6.0 y=lane.y + 11.0>{label}</text>
+                            }
+                        }).collect_view();
+                        view! { <g class="axis">{ticks}</g><g class="lanes">{lanes}</g> }
+                    }}
+                    <g class="marks">
+                        {move || {
+                            let lang = ctx.lang();
+                            let data = ctx.data.get();
+                            let selected = ctx.view.with(|v| v.event.clone());
+                            let (shown, l) = drawn.get();
+                            l.marks.into_iter().map(|m| {
+                                let event = &data.events[shown[m.index]];
+                                let label = format!("{} — {}", crate::fmt::date(&event.date, lang), event.title.get(lang));
+                                let class = format!(
+                                    "mark kind-{}{}{}{}",
+                                    kind_id(event.kind),
+                                    if m.open_start { " open-start" } else { "" },
+                                    if m.open_end { " open-end" } else { "" },
+                                    if selected.as_deref() == Some(m.id.as_str()) { " selected" } else { "" },
+                                );
+                                let id = m.id.clone();
+                                let id_key = m.id.clone();
+                                let shape = match m.shape {
+                                    Shape::Dot => view! { <circle cx=m.x0 cy=m.y r=config.radius /> }.into_any(),
+                                    Shape::Span => view! {
+                                        <rect x=m.x0 y=m.y - 4.0 width=m.x1 - m.x0 height=8.0 rx=3.0 />
+                                    }.into_any(),
+                                };
+                                view! {
+                                    <g
+                                        class=class
+                                        data-testid="event"
+                                        data-event-id=m.id.clone()
+                                        role="button"
+                                        tabindex="0"
+                                        aria-label=label.clone()
+                                        on:click=move |_| select(id.clone())
+                                        on:keydown=move |ev| {
+                                            if ev.key() == "Enter" || ev.key() == " " {
+                                                ev.prevent_default();
+                                                select(id_key.clone());
+                                            }
+                                        }
+                                    >
+                                        <title>{label.clone()}</title>
+                                        {shape}
+                                    </g>
+                                }
+                            }).collect_view()
+                        }}
+                    </g>
+                </svg>
+            </div>
+            <figcaption class="legend">
+                <span class="legend-dot"></span>{move || strings(ctx.lang()).legend_point}
+                <span class="legend-span"></span>{move || strings(ctx.lang()).legend_span}
+                <span class="legend-open"></span>{move || strings(ctx.lang()).legend_open}
+            </figcaption>
+        </figure>
+    }
+}
