@@ -183,8 +183,16 @@ fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-pub const ALL_KINDS: [Kind; 8] =
-    [Kind::Block, Kind::Open, Kind::Partnership, Kind::Launch, Kind::Regulation, Kind::Policy, Kind::Metric, Kind::Statement];
+pub const ALL_KINDS: [Kind; 8] = [
+    Kind::Block,
+    Kind::Open,
+    Kind::Partnership,
+    Kind::Launch,
+    Kind::Regulation,
+    Kind::Policy,
+    Kind::Metric,
+    Kind::Statement,
+];
 
 /// The kind's id as it appears in data and URLs.
 pub fn kind_id(kind: Kind) -> &'static str {

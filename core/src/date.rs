@@ -135,7 +135,8 @@ impl Point {
 impl fmt::Display for Point {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            Point::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            // Not `d.format(..)`: chrono's strftime engine would add tens of KB to the wasm.
+            Point::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
             Point::Month { year, month } => write!(f, "{year:04}-{month:02}"),
             Point::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
             Point::Year(year) => write!(f, "{year:04}"),

@@ -16,11 +16,13 @@ pub struct Config {
     pub lane_gap: f64,
     /// Radius of a one-day mark; spans are never drawn narrower than a dot.
     pub radius: f64,
+    /// How long the dashed tail of an open-ended date ("no later than X") is drawn.
+    pub open_tail: f64,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { left: 96.0, width: 1080.0, top: 28.0, row_height: 14.0, lane_gap: 10.0, radius: 5.0 }
+        Config { left: 104.0, width: 1080.0, top: 30.0, row_height: 14.0, lane_gap: 10.0, radius: 5.0, open_tail: 40.0 }
     }
 }
 
@@ -177,8 +179,16 @@ pub fn layout(events: &[&Event], kinds: &[Kind], scale: Scale, config: &Config) 
 
 fn mark_for(index: usize, event: &Event, scale: &Scale, config: &Config) -> Mark {
     let (lo, hi) = (event.date.earliest(), event.date.latest());
-    let x0 = lo.map_or(scale.x0, |d| scale.x(d));
-    let x1 = hi.map_or(scale.x1, |d| scale.x(d + chrono::Duration::days(1)));
+    // An open side is drawn as a short dashed tail from the known bound, not to the axis edge: a
+    // bar to 2004 would claim a span the sources never gave.
+    let x1 = hi.map(|d| scale.x(d + chrono::Duration::days(1)));
+    let x0 = lo.map(|d| scale.x(d));
+    let (x0, x1) = match (x0, x1) {
+        (Some(a), Some(b)) => (a, b),
+        (None, Some(b)) => ((b - config.open_tail).max(scale.x0), b),
+        (Some(a), None) => (a, (a + config.open_tail).min(scale.x1)),
+        (None, None) => (scale.x0, scale.x0),
+    };
     let shape = if event.date.is_day() { Shape::Dot } else { Shape::Span };
     let (x0, x1) = match shape {
         Shape::Dot => {
@@ -247,7 +257,8 @@ mod tests {
         assert!(year.x1 - year.x0 > 40.0, "a year is wide: {year:?}");
         let before = mark("taobao-taokouling");
         assert!(before.open_start && !before.open_end);
-        assert_eq!(before.x0, scale.x0);
+        assert_eq!(before.x1, scale.x(d("2024-10-01")), "ends at the bound the text gives");
+        assert_eq!(before.x1 - before.x0, config.open_tail, "a short tail, not a bar back to 2004");
     }
 
     #[test]

@@ -1,0 +1,151 @@
+//! Components in headless Chromium: mount, act as a person would, assert on the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use hutong::app::Page;
+use hutong::state::Ctx;
+use hutong::url::{self, ViewState};
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the page in a fresh container with the view a URL query would give.
+fn mount(query: &str) -> Element {
+    let document = document();
+    let container = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&container).unwrap();
+    let data = Arc::new(hutong_core::embedded::dataset());
+    let (view, notices) = url::parse(query, &data);
+    let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
+        provide_context(Ctx::new(data, view, notices));
+        view! { <Page /> }
+    });
+    handle.forget();
+    container
+}
+
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+fn count_of(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+fn n_events() -> usize {
+    hutong_core::embedded::dataset().events.len()
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_shows_every_event_and_counts_them() {
+    let root = mount("?lang=en");
+    tick().await;
+    assert_eq!(text(&root, "[data-testid=event-count]"), n_events().to_string());
+    assert_eq!(count_of(&root, "[data-testid=event]") as usize, n_events());
+    // Each mark names its event and is reachable by keyboard.
+    let mark = find(&root, "[data-testid=event][data-event-id=weibo-pay-launch]").expect("Weibo Pay mark");
+    assert_eq!(mark.get_attribute("tabindex").as_deref(), Some("0"));
+    assert!(mark.get_attribute("aria-label").unwrap().contains("7 Jan 2014"));
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_mark_opens_its_details() {
+    let root = mount("?lang=en");
+    tick().await;
+    assert!(find(&root, "[data-testid=event-details]").is_none());
+    // SVG marks have no `.click()`: dispatch the event a pointer would.
+    let mark = find(&root, "[data-testid=event][data-event-id=taobao-wechat-pay-rollout]").unwrap();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    mark.dispatch_event(&web_sys::Event::new_with_event_init_dict("click", &init).unwrap()).unwrap();
+    tick().await;
+    let details = find(&root, "[data-testid=event-details]").expect("details open");
+    assert_eq!(details.get_attribute("data-event-id").as_deref(), Some("taobao-wechat-pay-rollout"));
+    assert!(text(&root, "[data-testid=quote]").contains("9月12日起"));
+    assert!(text(&root, "[data-testid=details]").contains("gradual roll-out"));
+    // The 2024 article has no URL: the source says so instead of linking.
+    assert!(text(&root, "[data-testid=details]").contains("the article has no URL"));
+}
+
+#[wasm_bindgen_test]
+async fn enter_on_a_focused_mark_opens_it() {
+    let root = mount("?lang=zh");
+    tick().await;
+    let mark = find(&root, "[data-testid=event][data-event-id=alipay-bans-wechat-merchants]").unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    mark.dispatch_event(&ev).unwrap();
+    tick().await;
+    assert!(text(&root, "[data-testid=details]").contains("不新签、不续约、不合作"));
+}
+
+#[wasm_bindgen_test]
+async fn unticking_a_kind_hides_its_events_and_updates_the_count() {
+    let root = mount("?lang=en");
+    tick().await;
+    let n_metrics =
+        hutong_core::embedded::dataset().events.iter().filter(|e| e.kind == hutong_core::Kind::Metric).count();
+    assert!(n_metrics > 0);
+    let metric: HtmlInputElement = find(&root, "[data-testid=kind-filter][data-kind=metric]").unwrap().unchecked_into();
+    metric.click();
+    tick().await;
+    assert_eq!(text(&root, "[data-testid=event-count]"), (n_events() - n_metrics).to_string());
+    assert_eq!(count_of(&root, "[data-testid=event]") as usize, n_events() - n_metrics);
+    assert!(find(&root, "[data-testid=event][data-event-id=alipay-mobile-share-2013q3]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switches_live() {
+    let root = mount("?lang=zh");
+    tick().await;
+    assert!(text(&root, "h1").contains("互通"));
+    assert!(text(&root, ".lane-label").contains("封锁"));
+    let toggle: HtmlElement = find(&root, "[data-testid=lang-toggle]").unwrap().unchecked_into();
+    toggle.click();
+    tick().await;
+    assert!(text(&root, ".lane-label").contains("Block"));
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_url_shows_a_notice_and_the_default_view() {
+    let root = mount("?lang=en&actor=nobody");
+    tick().await;
+    assert!(text(&root, "[data-testid=url-notice]").contains("actor=nobody"));
+    assert_eq!(text(&root, "[data-testid=event-count]"), n_events().to_string());
+}
+
+#[wasm_bindgen_test]
+fn dataset_text_is_never_markup() {
+    // ViewState and the dataset are rendered as text nodes; a title with markup stays literal.
+    let mut data = hutong_core::embedded::dataset();
+    data.events[0].record.title.en = "<img src=x onerror=alert(1)>".into();
+    let id = data.events[0].id.clone();
+    let document = document();
+    let container = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&container).unwrap();
+    let data = Arc::new(data);
+    let view_state = ViewState {
+        lang: hutong_core::Lang::En,
+        event: Some(id),
+        kinds: hutong::i18n::ALL_KINDS.to_vec(),
+        ..ViewState::default()
+    };
+    leptos::mount::mount_to(container.clone().unchecked_into(), move || {
+        provide_context(Ctx::new(data, view_state, vec![]));
+        view! { <Page /> }
+    })
+    .forget();
+    assert_eq!(container.query_selector_all("img").unwrap().length(), 0);
+    assert!(container.text_content().unwrap().contains("<img src=x onerror=alert(1)>"));
+}

@@ -1,0 +1,68 @@
+// Shared harness for the end-to-end tests: serves dist/ under a sub-path (to prove the site works
+// from any sub-path) and drives Debian's Chromium with playwright-core.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = normalize(join(here, '..', '..'));
+export const DIST = join(ROOT, 'dist');
+export const SHOTS = join(ROOT, 'target', 'e2e');
+export const BASE = '/hutong/';
+
+const require = createRequire(join(ROOT, 'tools', 'package.json'));
+const { chromium } = require('playwright-core');
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+
+/** Serves dist/ at BASE on a free port of 127.0.0.1. */
+export async function serve() {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(BASE)) { res.writeHead(404); res.end(); return; }
+    let rel = path.slice(BASE.length) || 'index.html';
+    const file = normalize(join(DIST, rel));
+    if (!file.startsWith(DIST)) { res.writeHead(403); res.end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404); res.end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}${BASE}`;
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Headless Debian Chromium, as root, with no reach beyond localhost. */
+export async function browser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A page that records console errors, page errors and CSP violations, for the test to assert on. */
+export async function openPage(b, url, viewport = { width: 1280, height: 860 }) {
+  const page = await b.newPage({ viewport });
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="event-count"]', { timeout: 20000 });
+  return { page, problems };
+}
+
+export async function shot(page, name) {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
+}
+
+export async function readJson(rel) {
+  return JSON.parse(await readFile(join(ROOT, rel), 'utf8'));
+}
