@@ -8,6 +8,7 @@ pub mod date;
 pub mod embedded;
 pub mod load;
 pub mod model;
+pub mod route;
 
 pub use date::{DateSpec, Precision};
 pub use load::{load, Diagnostic, Problem, SourceFile};

@@ -64,6 +64,8 @@ pub enum Problem {
     BadUncertain(String),
     /// A dataset must have at least one event.
     NoEvents,
+    /// The `after` lists (with the dates) put an event before itself.
+    OrderCycle(String),
 }
 
 impl fmt::Display for Problem {
@@ -82,6 +84,7 @@ impl fmt::Display for Problem {
             Problem::BadUrl(u) => write!(f, "`{u}` is not an http(s) address"),
             Problem::BadUncertain(s) => write!(f, "`{s}` is not a field that can be uncertain"),
             Problem::NoEvents => write!(f, "the dataset has no events"),
+            Problem::OrderCycle(id) => write!(f, "`after` puts `{id}` before itself (a cycle, or against the dates)"),
         }
     }
 }
@@ -305,7 +308,7 @@ impl Loader {
         let instrument_ids = self.ids(raw.instruments.iter().map(|(x, p)| (x.id.as_str(), p)));
         let workaround_ids = self.ids(raw.workarounds.iter().map(|(x, p)| (x.id.as_str(), p)));
         let source_ids = self.ids(raw.sources.iter().map(|(x, p)| (x.id.as_str(), p)));
-        self.ids(raw.events.iter().map(|(x, p)| (x.id.as_str(), p)));
+        let event_ids = self.ids(raw.events.iter().map(|(x, p)| (x.id.as_str(), p)));
 
         for (owner, place) in &raw.owners {
             self.text(place, &owner.id, "name", &owner.name);
@@ -339,6 +342,7 @@ impl Loader {
         }
 
         let mut events = Vec::with_capacity(raw.events.len());
+        let mut event_places = Vec::with_capacity(raw.events.len());
         for (record, place) in raw.events {
             let id = record.id.clone();
             let date = match record.date.parse::<DateSpec>() {
@@ -387,6 +391,18 @@ impl Loader {
                     (None, _) => {}
                 }
             }
+            for earlier in &record.after {
+                if earlier == &id {
+                    self.report(
+                        &place,
+                        Some(&id),
+                        Some("after"),
+                        Problem::UnknownId { list: "other events", id: earlier.clone() },
+                    );
+                } else {
+                    self.known(&place, &id, "after", earlier, "events", &event_ids);
+                }
+            }
             self.text(&place, &id, "title", &record.title);
             self.text(&place, &id, "summary", &record.summary);
             self.known(&place, &id, "cite.source", &record.cite.source, "sources", &source_ids);
@@ -408,8 +424,10 @@ impl Loader {
             }
             if let Some(date) = date {
                 events.push(Event { record, date });
+                event_places.push(place);
             }
         }
+        self.check_order(&events, &event_places);
         if events.is_empty() && self.problems.is_empty() {
             self.problems.push(Diagnostic {
                 file: String::new(),
@@ -434,6 +452,36 @@ impl Loader {
             workarounds: strip(raw.workarounds),
             sources: raw.sources.into_iter().map(|(x, _)| x).collect(),
             events,
+        }
+    }
+
+    /// `after` must not contradict itself or the dates: an event may not end up before itself.
+    fn check_order(&mut self, events: &[Event], places: &[Place]) {
+        let index: HashMap<&str, usize> = events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+        for (start, event) in events.iter().enumerate() {
+            if event.after.is_empty() {
+                continue;
+            }
+            // Walk "must come before" edges from `start`; reaching `start` again is a cycle.
+            let mut stack: Vec<usize> = event.after.iter().filter_map(|id| index.get(id.as_str()).copied()).collect();
+            let mut seen = vec![false; events.len()];
+            let mut cycle = false;
+            while let Some(i) = stack.pop() {
+                if std::mem::replace(&mut seen[i], true) {
+                    continue;
+                }
+                // `i` comes before `start`; so `start` must not certainly come before `i`.
+                if i == start
+                    || matches!((event.date.latest(), events[i].date.earliest()), (Some(hi), Some(lo)) if hi < lo)
+                {
+                    cycle = true;
+                    break;
+                }
+                stack.extend(events[i].after.iter().filter_map(|id| index.get(id.as_str()).copied()));
+            }
+            if cycle {
+                self.report(&places[start], Some(&event.id), Some("after"), Problem::OrderCycle(event.id.clone()));
+            }
         }
     }
 

@@ -75,6 +75,9 @@ pub struct Node {
     /// For merchants: the surfaces that are the merchant's own app (reached with no channel).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub home: Vec<String>,
+    /// For merchants: paid by scanning a payment code, so code interoperability applies.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub scan_to_pay: bool,
 }
 
 /// A cited article.
@@ -237,6 +240,10 @@ pub struct EventRecord {
     pub title: Text,
     pub summary: Text,
     pub cite: Citation,
+    /// Events this one certainly came after, where the text orders them but the dates cannot
+    /// ("淘宝链接被屏蔽后…" = after the block).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<String>,
     /// Fields whose value the sources leave open (`date`, `actors`, `direction`, `status`, `effects`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub uncertain: Vec<String>,

@@ -27,7 +27,7 @@ const SEED_EVENTS: &[(&str, &str)] = &[
     ("alipay-bans-wechat-merchants", "2014-02-13"),
     ("wechat-shop-launch", "2014-05-29"),
     ("wechat-official-accounts-july-2014", "2014-07"),
-    ("wechat-pay-drops-deposit", "../2014-09-12"),
+    ("wechat-pay-drops-deposit", "2014-05-30/2014-09-12"),
     ("miit-2019-campaign", "2019-07"),
     ("wechat-one-to-one-links", "2019-09"),
     ("wechat-pay-unionpay-quickpass", "2021"),

@@ -226,3 +226,10 @@ proptest! {
         let _ = load_events(&text);
     }
 }
+
+#[test]
+fn an_event_cannot_come_after_itself() {
+    let text = EVENTS.replace(r#""kind": "open","#, r#""kind": "open", "after": ["opening"],"#);
+    let problems = load_events(&text).unwrap_err();
+    assert!(problems.iter().any(|p| p.field.as_deref() == Some("after")), "{problems:?}");
+}

@@ -1,0 +1,600 @@
+//! Channel routing: on a given day, can a shopper who meets an offer on surface S reach merchant M
+//! and pay with instrument P, and which events decide it?
+//!
+//! The rules (also in data/NOTES.md):
+//!
+//! 1. **Channels.** Every effect asserts a state for one channel key `(channel, from, to, via)`:
+//!    `close` → blocked; `open` → direct (partial if the event is a beta, partial or gradual);
+//!    `partial` → partial; `workaround` → workaround. An event whose status is `announced` asserts
+//!    "announced" (not yet in effect) instead; an announced *closing* asserts nothing until a later
+//!    event says it took effect.
+//! 2. **Dates are windows.** An effect dated `[lo, hi]` is certainly in effect on day `d` when
+//!    `hi ≤ d`, certainly not when `lo > d`, and *maybe* otherwise. An effect whose direction the text
+//!    leaves open is always *maybe*. The state on `d` is that of the latest effect, but any effect
+//!    that may be the latest counts: an effect is ruled out only when another effect certainly in
+//!    effect certainly came after it: by date (`e.hi < f.lo`), or because the text says so (the
+//!    event's `after` list), or through a chain of both. The order is known from all events, even
+//!    those switched off: a counterfactual removes an event, not what the sources say of the others.
+//!    2b. **Before the first event.** An opening event (kind `open`) implies the channel was not open
+//!    before it; a block (kind `block`) implies it was open. Other kinds imply nothing, and then the
+//!    state before the first event is unknown. A workaround does not exist before an event says so.
+//!    What an event implies about the time before it stays true when it is switched off: switching
+//!    off an opening leaves the wall standing.
+//! 3. **Verdicts are intervals.** The candidates' levels give `[lo, hi]`; when they differ the verdict
+//!    is `undecided` and both ends are reported. A channel the sources never mention is not a route;
+//!    when a hop has no route the sources mention at all, it is undecided between blocked and direct.
+//! 4. **Journeys.** A journey has two hops: reach (S → M: a link, ad, mini program or QR code, any
+//!    workaround, or nothing when S is M's own app) and pay (M accepts P directly, by a workaround,
+//!    or, where M is paid by scanning a code, through interoperability: M accepts Q and P's codes
+//!    work where Q's do). A hop takes its best
+//!    route (the interval maximum); the journey takes its weaker hop (the interval minimum).
+//!
+//! Laws (property-tested): switching off an opening event never improves a verdict; switching off a
+//! closing one never worsens one; answers are pure functions of their inputs; every verdict other
+//! than `undecided` cites at least one event.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+
+use crate::model::{Change, Channel, Dataset, Direction, Kind, Status};
+
+/// How open a channel is, from worst to best.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    Blocked,
+    Announced,
+    Partial,
+    Workaround,
+    Direct,
+}
+
+/// What the sources allow: the state lies between `lo` and `hi`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Verdict {
+    pub lo: Level,
+    pub hi: Level,
+}
+
+/// The six answers the app shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Word {
+    Direct,
+    Workaround,
+    Partial,
+    Announced,
+    Blocked,
+    Undecided,
+}
+
+impl Word {
+    pub fn id(self) -> &'static str {
+        match self {
+            Word::Direct => "direct",
+            Word::Workaround => "workaround",
+            Word::Partial => "partial",
+            Word::Announced => "announced",
+            Word::Blocked => "blocked",
+            Word::Undecided => "undecided",
+        }
+    }
+}
+
+impl Verdict {
+    pub const UNKNOWN: Verdict = Verdict { lo: Level::Blocked, hi: Level::Direct };
+
+    pub fn exactly(level: Level) -> Verdict {
+        Verdict { lo: level, hi: level }
+    }
+
+    pub fn word(self) -> Word {
+        if self.lo != self.hi {
+            return Word::Undecided;
+        }
+        match self.lo {
+            Level::Direct => Word::Direct,
+            Level::Workaround => Word::Workaround,
+            Level::Partial => Word::Partial,
+            Level::Announced => Word::Announced,
+            Level::Blocked => Word::Blocked,
+        }
+    }
+
+    /// The better of two routes.
+    pub fn max(self, other: Verdict) -> Verdict {
+        Verdict { lo: self.lo.max(other.lo), hi: self.hi.max(other.hi) }
+    }
+
+    /// A journey is as open as its weaker hop.
+    pub fn min(self, other: Verdict) -> Verdict {
+        Verdict { lo: self.lo.min(other.lo), hi: self.hi.min(other.hi) }
+    }
+
+    /// True when no end of `self` is above the same end of `other` (the order the laws use).
+    pub fn at_most(self, other: Verdict) -> bool {
+        self.lo <= other.lo && self.hi <= other.hi
+    }
+}
+
+/// One journey: where the offer is met, the merchant, the instrument.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Journey {
+    pub surface: String,
+    pub merchant: String,
+    pub instrument: String,
+}
+
+impl Journey {
+    pub fn new(surface: &str, merchant: &str, instrument: &str) -> Journey {
+        Journey { surface: surface.into(), merchant: merchant.into(), instrument: instrument.into() }
+    }
+}
+
+/// Why an event counts for a step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Certainly in effect on the day, and not certainly superseded.
+    InEffect,
+    /// Its date window contains the day, or its direction is not given: it may or may not apply.
+    Maybe,
+    /// Not yet in effect, but it tells the state before it (an opening: closed; a block: open).
+    Before,
+}
+
+/// One event behind a step.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Basis {
+    /// Index into `Dataset::events`.
+    pub event: usize,
+    pub role: Role,
+    /// The level this event asserts.
+    pub level: Level,
+}
+
+/// One channel crossed by a route.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub channel: Channel,
+    pub from: String,
+    pub to: String,
+    pub via: Option<String>,
+    pub verdict: Verdict,
+    /// True when the surface is the merchant's own app: no channel, nothing to cite.
+    pub own_app: bool,
+    /// True when no event speaks of this hop at all.
+    pub silent: bool,
+    pub basis: Vec<Basis>,
+}
+
+/// One way to cross a hop (one step, or two through interoperability).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Route {
+    pub verdict: Verdict,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hop {
+    pub verdict: Verdict,
+    /// Best first.
+    pub routes: Vec<Route>,
+}
+
+/// The answer to a journey on a day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answer {
+    pub verdict: Verdict,
+    pub reach: Hop,
+    pub pay: Hop,
+}
+
+impl Answer {
+    /// Every event cited by any route of either hop, in dataset order.
+    pub fn cited(&self) -> Vec<usize> {
+        let mut out = BTreeSet::new();
+        for hop in [&self.reach, &self.pay] {
+            for route in &hop.routes {
+                for step in &route.steps {
+                    out.extend(step.basis.iter().map(|b| b.event));
+                }
+            }
+        }
+        out.into_iter().collect()
+    }
+}
+
+/// A set of events switched off, by index into `Dataset::events`.
+pub type Off = BTreeSet<usize>;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Key {
+    channel: Channel,
+    from: String,
+    to: String,
+    via: Option<String>,
+}
+
+/// One effect, as it bears on one channel key.
+#[derive(Clone, Copy, Debug)]
+struct Assertion {
+    event: usize,
+    lo: Option<NaiveDate>,
+    hi: Option<NaiveDate>,
+    level: Level,
+    direction_known: bool,
+    /// False when the event is switched off: it still tells the order of the others.
+    enabled: bool,
+}
+
+/// The assertions on one channel key, and which of them certainly came before which.
+struct Channelled {
+    assertions: Vec<Assertion>,
+    /// `before[i][j]`: assertion i certainly came before assertion j.
+    before: Vec<Vec<bool>>,
+    /// The state before the first event, and the events that imply it (rule 2b).
+    base: Verdict,
+    base_events: Vec<usize>,
+}
+
+impl Default for Channelled {
+    fn default() -> Channelled {
+        Channelled { assertions: Vec::new(), before: Vec::new(), base: Verdict::UNKNOWN, base_events: Vec::new() }
+    }
+}
+
+/// The dataset indexed by channel, with a set of events switched off. Build once per dataset and
+/// counterfactual; answering is then cheap.
+pub struct Model<'a> {
+    data: &'a Dataset,
+    keys: HashMap<Key, Channelled>,
+    /// For each (channel, from, to), the workaround ids that exist on it.
+    vias: HashMap<(Channel, String, String), BTreeSet<String>>,
+}
+
+const REACH: [Channel; 4] = [Channel::Link, Channel::Ad, Channel::MiniProgram, Channel::Qr];
+
+impl<'a> Model<'a> {
+    pub fn new(data: &'a Dataset, off: &Off) -> Model<'a> {
+        let mut keys: HashMap<Key, Channelled> = HashMap::new();
+        let ids = |list: &[crate::model::Node]| list.iter().map(|n| n.id.clone()).collect::<Vec<_>>();
+        let (surfaces, merchants, instruments) = (ids(&data.surfaces), ids(&data.merchants), ids(&data.instruments));
+        for (index, event) in data.events.iter().enumerate() {
+            let enabled = !off.contains(&index);
+            for effect in &event.effects {
+                if event.status == Status::Announced && effect.change == Change::Close {
+                    // An announced closing changes nothing until an event says it took effect.
+                    continue;
+                }
+                let (from_all, to_all) = match effect.channel {
+                    Channel::Link | Channel::Ad | Channel::MiniProgram | Channel::Qr => (&surfaces, &merchants),
+                    Channel::Pay => (&merchants, &instruments),
+                    Channel::Interop => (&instruments, &instruments),
+                    Channel::Account => (&surfaces, &instruments),
+                };
+                let expand = |id: &String, all: &Vec<String>| -> Vec<String> {
+                    if id == "*" {
+                        all.clone()
+                    } else {
+                        vec![id.clone()]
+                    }
+                };
+                let level = level_of(effect.change, event.status);
+                let mut add = |from: &String, to: &String, direction_known: bool| {
+                    let key =
+                        Key { channel: effect.channel, from: from.clone(), to: to.clone(), via: effect.via.clone() };
+                    keys.entry(key).or_default().assertions.push(Assertion {
+                        event: index,
+                        lo: event.date.earliest(),
+                        hi: event.date.latest(),
+                        level,
+                        direction_known,
+                        enabled,
+                    });
+                };
+                for from in expand(&effect.from, from_all) {
+                    for to in expand(&effect.to, to_all) {
+                        match effect.direction {
+                            Direction::Forward => add(&from, &to, true),
+                            Direction::Both => {
+                                add(&from, &to, true);
+                                add(&to, &from, true);
+                            }
+                            Direction::Unspecified => {
+                                add(&from, &to, false);
+                                add(&to, &from, false);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let position: HashMap<&str, usize> = data.events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+        for (key, channelled) in keys.iter_mut() {
+            channelled.before = order(&channelled.assertions, data, &position);
+            if key.via.is_some() {
+                channelled.base = Verdict::exactly(Level::Blocked);
+            } else {
+                // The first events: those no other event on the key certainly precedes.
+                let n = channelled.assertions.len();
+                let first = (0..n).filter(|&i| (0..n).all(|j| !channelled.before[j][i]));
+                let mut base: Option<Verdict> = None;
+                for i in first {
+                    let event = channelled.assertions[i].event;
+                    let implied = match data.events[event].kind {
+                        Kind::Open => Verdict::exactly(Level::Blocked),
+                        Kind::Block => Verdict::exactly(Level::Direct),
+                        _ => Verdict::UNKNOWN,
+                    };
+                    if implied != Verdict::UNKNOWN {
+                        channelled.base_events.push(event);
+                    }
+                    base =
+                        Some(base.map_or(implied, |b| Verdict { lo: b.lo.min(implied.lo), hi: b.hi.max(implied.hi) }));
+                }
+                channelled.base = base.unwrap_or(Verdict::UNKNOWN);
+                if channelled.base == Verdict::UNKNOWN {
+                    channelled.base_events.clear();
+                }
+                channelled.base_events.sort_unstable();
+                channelled.base_events.dedup();
+            }
+        }
+        let mut vias: HashMap<(Channel, String, String), BTreeSet<String>> = HashMap::new();
+        for key in keys.keys() {
+            if let Some(via) = &key.via {
+                vias.entry((key.channel, key.from.clone(), key.to.clone())).or_default().insert(via.clone());
+            }
+        }
+        Model { data, keys, vias }
+    }
+
+    pub fn data(&self) -> &Dataset {
+        self.data
+    }
+
+    /// The answer for a journey on a day.
+    pub fn answer(&self, day: NaiveDate, journey: &Journey) -> Answer {
+        let reach = self.reach(day, &journey.surface, &journey.merchant);
+        let pay = self.pay(day, &journey.merchant, &journey.instrument);
+        Answer { verdict: reach.verdict.min(pay.verdict), reach, pay }
+    }
+
+    /// Only the verdict (no reasons): what the timeline and the simulation need.
+    pub fn verdict(&self, day: NaiveDate, journey: &Journey) -> Verdict {
+        self.answer(day, journey).verdict
+    }
+
+    fn reach(&self, day: NaiveDate, surface: &str, merchant: &str) -> Hop {
+        let own = self.data.merchants.iter().any(|m| m.id == merchant && m.home.iter().any(|h| h == surface));
+        let mut routes = Vec::new();
+        if own {
+            routes.push(Route {
+                verdict: Verdict::exactly(Level::Direct),
+                steps: vec![Step {
+                    channel: Channel::Link,
+                    from: surface.into(),
+                    to: merchant.into(),
+                    via: None,
+                    verdict: Verdict::exactly(Level::Direct),
+                    own_app: true,
+                    silent: false,
+                    basis: vec![],
+                }],
+            });
+        }
+        for channel in REACH {
+            routes.extend(self.channel_routes(day, channel, surface, merchant));
+        }
+        hop(routes, Channel::Link, surface, merchant)
+    }
+
+    fn pay(&self, day: NaiveDate, merchant: &str, instrument: &str) -> Hop {
+        let mut routes = self.channel_routes(day, Channel::Pay, merchant, instrument);
+        // Interoperability: the merchant takes Q, and P's codes work where Q's do.
+        // Codes are scanned only at merchants marked `scan_to_pay` (offline shops, vending machines).
+        let scans = self.data.merchants.iter().any(|m| m.id == merchant && m.scan_to_pay);
+        for other in self.data.instruments.iter().filter(|_| scans) {
+            if other.id == instrument {
+                continue;
+            }
+            let Some(interop) = self.step(day, Channel::Interop, instrument, &other.id, None) else { continue };
+            for accept in self.channel_routes(day, Channel::Pay, merchant, &other.id) {
+                let mut steps = accept.steps;
+                let verdict = accept.verdict.min(interop.verdict);
+                steps.push(interop.clone());
+                routes.push(Route { verdict, steps });
+            }
+        }
+        hop(routes, Channel::Pay, merchant, instrument)
+    }
+
+    /// The direct route and each workaround route on one channel between two nodes.
+    fn channel_routes(&self, day: NaiveDate, channel: Channel, from: &str, to: &str) -> Vec<Route> {
+        let mut routes = Vec::new();
+        if let Some(step) = self.step(day, channel, from, to, None) {
+            routes.push(Route { verdict: step.verdict, steps: vec![step] });
+        }
+        if let Some(vias) = self.vias.get(&(channel, from.to_string(), to.to_string())) {
+            for via in vias {
+                if let Some(step) = self.step(day, channel, from, to, Some(via)) {
+                    routes.push(Route { verdict: step.verdict, steps: vec![step] });
+                }
+            }
+        }
+        routes
+    }
+
+    /// The state of one channel key on one day; `None` when no event speaks of it.
+    fn step(&self, day: NaiveDate, channel: Channel, from: &str, to: &str, via: Option<&str>) -> Option<Step> {
+        let key = Key { channel, from: from.to_string(), to: to.to_string(), via: via.map(str::to_string) };
+        let channelled = self.keys.get(&key)?;
+        let (verdict, basis) = evaluate(day, channelled);
+        Some(Step {
+            channel,
+            from: from.into(),
+            to: to.into(),
+            via: via.map(str::to_string),
+            verdict,
+            own_app: false,
+            silent: false,
+            basis,
+        })
+    }
+
+    /// The days on which some channel may change state: the verdict of any journey is constant
+    /// between two consecutive breakpoints. Sorted, deduplicated.
+    pub fn breakpoints(&self) -> Vec<NaiveDate> {
+        let mut days = BTreeSet::new();
+        for channelled in self.keys.values() {
+            for a in channelled.assertions.iter().filter(|a| a.enabled) {
+                days.extend(a.lo);
+                days.extend(a.hi.and_then(|d| d.succ_opt()));
+            }
+        }
+        days.into_iter().collect()
+    }
+
+    /// A journey's verdict on every day from `start` to `end`, as runs `(first day, verdict)`.
+    pub fn timeline(
+        &self,
+        journey: &Journey,
+        start: NaiveDate,
+        end: NaiveDate,
+        breakpoints: &[NaiveDate],
+    ) -> Vec<(NaiveDate, Verdict)> {
+        let mut runs: Vec<(NaiveDate, Verdict)> = Vec::new();
+        let inside = breakpoints.iter().copied().filter(|d| *d > start && *d <= end);
+        for day in std::iter::once(start).chain(inside) {
+            let v = self.verdict(day, journey);
+            if runs.last().is_none_or(|(_, last)| *last != v) {
+                runs.push((day, v));
+            }
+        }
+        runs
+    }
+
+    /// Every journey (surface × merchant × instrument) of the dataset.
+    pub fn journeys(&self) -> Vec<Journey> {
+        let d = self.data;
+        let mut out = Vec::with_capacity(d.surfaces.len() * d.merchants.len() * d.instruments.len());
+        for s in &d.surfaces {
+            for m in &d.merchants {
+                for p in &d.instruments {
+                    out.push(Journey::new(&s.id, &m.id, &p.id));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn level_of(change: Change, status: Status) -> Level {
+    let limited = matches!(status, Status::Beta | Status::Partial | Status::Gradual);
+    match change {
+        Change::Open | Change::Partial | Change::Workaround if status == Status::Announced => Level::Announced,
+        Change::Close => Level::Blocked,
+        Change::Partial => Level::Partial,
+        Change::Open if limited => Level::Partial,
+        Change::Open => Level::Direct,
+        Change::Workaround if limited => Level::Partial,
+        Change::Workaround => Level::Workaround,
+    }
+}
+
+/// Which assertions of one key certainly came before which: by date, by the events' `after` lists,
+/// and through chains of both (a transitive closure; keys hold a handful of assertions).
+fn order(assertions: &[Assertion], data: &Dataset, position: &HashMap<&str, usize>) -> Vec<Vec<bool>> {
+    let n = assertions.len();
+    let mut before = vec![vec![false; n]; n];
+    for (i, a) in assertions.iter().enumerate() {
+        for (j, b) in assertions.iter().enumerate() {
+            let by_date = matches!((a.hi, b.lo), (Some(hi), Some(lo)) if hi < lo);
+            let by_text = data.events[b.event].after.iter().any(|id| position.get(id.as_str()) == Some(&a.event));
+            before[i][j] = i != j && (by_date || by_text);
+        }
+    }
+    for k in 0..n {
+        for i in 0..n {
+            if before[i][k] {
+                for j in 0..n {
+                    if before[k][j] {
+                        before[i][j] = true;
+                    }
+                }
+            }
+        }
+    }
+    // Contradictions (a cycle of `after`, or `after` against the dates) order nothing. The loader
+    // refuses them; a model built from unchecked data must still answer.
+    for i in 0..n {
+        for j in 0..n {
+            if before[i][j] && before[j][i] {
+                before[i][j] = false;
+                before[j][i] = false;
+            }
+        }
+    }
+    before
+}
+
+/// Rules 2 and 3 of the module docs, for one channel key.
+fn evaluate(day: NaiveDate, channelled: &Channelled) -> (Verdict, Vec<Basis>) {
+    let assertions = &channelled.assertions;
+    let certain = |a: &Assertion| a.direction_known && a.hi.is_some_and(|hi| hi <= day);
+    let possible = |a: &Assertion| a.enabled && a.lo.is_none_or(|lo| lo <= day);
+    let in_effect: Vec<usize> =
+        (0..assertions.len()).filter(|&i| possible(&assertions[i]) && certain(&assertions[i])).collect();
+    let superseded = |i: usize| in_effect.iter().any(|&f| channelled.before[i][f]);
+    let mut lo = Level::Direct;
+    let mut hi = Level::Blocked;
+    let mut basis = Vec::new();
+    if in_effect.is_empty() {
+        // Nothing is certainly in effect yet, so the state before the first event is a candidate.
+        (lo, hi) = (channelled.base.lo, channelled.base.hi);
+        for &event in &channelled.base_events {
+            basis.push(Basis { event, role: Role::Before, level: channelled.base.lo });
+        }
+    }
+    for (i, a) in assertions.iter().enumerate() {
+        if !possible(a) || superseded(i) {
+            continue;
+        }
+        lo = lo.min(a.level);
+        hi = hi.max(a.level);
+        let role = if certain(a) { Role::InEffect } else { Role::Maybe };
+        basis.push(Basis { event: a.event, role, level: a.level });
+    }
+    basis.sort_by_key(|b| b.event);
+    basis.dedup_by_key(|b| b.event);
+    (Verdict { lo, hi }, basis)
+}
+
+/// The best routes first; the hop's verdict is their maximum. Workarounds are extra ways round a
+/// channel, not the channel: when no event speaks of the channel itself, it is a silent route,
+/// unknown between blocked and direct.
+fn hop(mut routes: Vec<Route>, channel: Channel, from: &str, to: &str) -> Hop {
+    if !routes.iter().any(|r| r.steps.iter().all(|s| s.via.is_none())) {
+        routes.push(Route {
+            verdict: Verdict::UNKNOWN,
+            steps: vec![Step {
+                channel,
+                from: from.into(),
+                to: to.into(),
+                via: None,
+                verdict: Verdict::UNKNOWN,
+                own_app: false,
+                silent: true,
+                basis: vec![],
+            }],
+        });
+    }
+    let verdict = routes.iter().fold(Verdict::exactly(Level::Blocked), |acc, r| acc.max(r.verdict));
+    // Best first: by the lower end, then the upper end, then fewer steps and no workaround.
+    routes.sort_by(|a, b| {
+        (b.verdict.lo, b.verdict.hi)
+            .cmp(&(a.verdict.lo, a.verdict.hi))
+            .then(a.steps.len().cmp(&b.steps.len()))
+            .then(a.steps.iter().any(|s| s.via.is_some()).cmp(&b.steps.iter().any(|s| s.via.is_some())))
+    });
+    Hop { verdict, routes }
+}

@@ -1,0 +1,210 @@
+//! The routing laws, for all inputs: on random datasets built from the real reference lists and on
+//! the embedded dataset with random events switched off.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use hutong_core::route::{Journey, Model, Off, Word};
+use hutong_core::{
+    embedded, Change, Channel, Citation, Dataset, DateSpec, Direction, Effect, Event, EventRecord, Kind, Status, Text,
+};
+use proptest::prelude::*;
+
+fn text() -> Text {
+    Text { zh: "x".into(), en: "x".into() }
+}
+
+/// A small world: 3 surfaces, 3 merchants, 3 instruments from the real lists.
+fn world() -> Dataset {
+    let mut d = embedded::dataset();
+    d.surfaces.retain(|n| ["wechat-chat", "wechat-group", "taobao-app"].contains(&n.id.as_str()));
+    d.merchants.retain(|n| ["taobao", "offline", "wechat-shop"].contains(&n.id.as_str()));
+    d.instruments.retain(|n| ["alipay", "wechat-pay", "unionpay"].contains(&n.id.as_str()));
+    d.events.clear();
+    d
+}
+
+const DATES: [&str; 9] = [
+    "2013",
+    "2013-06",
+    "2014-02-13",
+    "../2014-06",
+    "2014-01/2014-12",
+    "2015-Q2",
+    "2016-03-01/..",
+    "2014-06-01",
+    "undated",
+];
+
+fn arb_effect() -> impl Strategy<Value = Effect> {
+    let reach = (0..3usize, 0..3usize, 0..4usize).prop_map(|(s, m, c)| {
+        let s = ["wechat-chat", "wechat-group", "taobao-app"][s];
+        let m = ["taobao", "offline", "wechat-shop"][m];
+        let c = [Channel::Link, Channel::Ad, Channel::Qr, Channel::MiniProgram][c];
+        (c, s.to_string(), m.to_string())
+    });
+    let pay = (0..3usize, 0..3usize).prop_map(|(m, p)| {
+        (
+            Channel::Pay,
+            ["taobao", "offline", "wechat-shop"][m].to_string(),
+            ["alipay", "wechat-pay", "unionpay"][p].to_string(),
+        )
+    });
+    let interop = (0..3usize, 0..3usize).prop_map(|(a, b)| {
+        (
+            Channel::Interop,
+            ["alipay", "wechat-pay", "unionpay"][a].to_string(),
+            ["alipay", "wechat-pay", "unionpay"][b].to_string(),
+        )
+    });
+    (prop_oneof![reach, pay, interop], 0..4usize, 0..3usize, any::<bool>()).prop_map(
+        |((channel, from, to), change, dir, via)| {
+            let change = [Change::Open, Change::Close, Change::Partial, Change::Workaround][change];
+            let via =
+                (change == Change::Workaround || (via && change == Change::Close)).then(|| "taokouling".to_string());
+            let direction = [Direction::Forward, Direction::Both, Direction::Unspecified][dir];
+            Effect { channel, from, to, change, via, direction }
+        },
+    )
+}
+
+fn arb_event() -> impl Strategy<Value = (usize, usize, usize, Vec<Effect>, Option<usize>)> {
+    (0..DATES.len(), 0..6usize, 0..4usize, prop::collection::vec(arb_effect(), 1..3), prop::option::of(0..12usize))
+}
+
+fn build(events: Vec<(usize, usize, usize, Vec<Effect>, Option<usize>)>) -> Dataset {
+    let mut d = world();
+    let n = events.len();
+    for (i, (date, status, kind, effects, after)) in events.into_iter().enumerate() {
+        let status =
+            [Status::Effective, Status::Announced, Status::Inferred, Status::Partial, Status::Beta, Status::Gradual]
+                [status];
+        let kind = [Kind::Open, Kind::Block, Kind::Statement, Kind::Partnership][kind];
+        let after = after.filter(|&a| a < n && a != i).map(|a| format!("e{a}")).into_iter().collect();
+        d.events.push(Event {
+            date: DATES[date].parse::<DateSpec>().unwrap(),
+            record: EventRecord {
+                id: format!("e{i}"),
+                date: DATES[date].into(),
+                status,
+                kind,
+                actors: vec!["taobao".into()],
+                effects,
+                title: text(),
+                summary: text(),
+                cite: Citation { source: "huxiu-2014-02-18".into(), quote: "q".into() },
+                after,
+                uncertain: vec![],
+                note: None,
+                metric: None,
+            },
+        });
+    }
+    d
+}
+
+/// An opening event: every effect opens fully. A closing one: every effect closes.
+fn class(event: &Event) -> Option<bool> {
+    let full = |e: &Effect| e.change == Change::Open && matches!(event.status, Status::Effective | Status::Inferred);
+    if event.effects.iter().all(full) {
+        Some(true)
+    } else if event.effects.iter().all(|e| e.change == Change::Close && event.status != Status::Announced) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn days() -> Vec<NaiveDate> {
+    ["2012-06-01", "2013-06-15", "2014-02-13", "2014-06-01", "2014-12-31", "2015-05-01", "2017-01-01"]
+        .iter()
+        .map(|d| hutong_core::date::parse_day(d).unwrap())
+        .collect()
+}
+
+fn check_laws(data: &Dataset, off: &Off) -> Result<(), TestCaseError> {
+    let base = Model::new(data, off);
+    let journeys = base.journeys();
+    for (index, event) in data.events.iter().enumerate() {
+        let Some(opens) = class(event) else { continue };
+        if off.contains(&index) {
+            continue;
+        }
+        let mut more = off.clone();
+        more.insert(index);
+        let without = Model::new(data, &more);
+        for journey in &journeys {
+            for day in days() {
+                let (before, after) = (base.verdict(day, journey), without.verdict(day, journey));
+                if opens {
+                    prop_assert!(
+                        after.at_most(before),
+                        "switching off opening {} improved {journey:?} on {day}: {before:?} → {after:?}",
+                        event.id
+                    );
+                } else {
+                    prop_assert!(
+                        before.at_most(after),
+                        "switching off closing {} worsened {journey:?} on {day}: {before:?} → {after:?}",
+                        event.id
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #[test]
+    fn switching_off_events_obeys_the_laws(events in prop::collection::vec(arb_event(), 1..8)) {
+        let data = build(events);
+        check_laws(&data, &Off::new())?;
+    }
+
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #[test]
+    fn answers_are_pure_and_cite_events(events in prop::collection::vec(arb_event(), 1..8), day in 0usize..7) {
+        let data = build(events);
+        let day = days()[day];
+        let (a, b) = (Model::new(&data, &Off::new()), Model::new(&data, &Off::new()));
+        for journey in a.journeys() {
+            let answer = a.answer(day, &journey);
+            prop_assert_eq!(&answer, &b.answer(day, &journey));
+            if answer.verdict.word() != Word::Undecided {
+                prop_assert!(!answer.cited().is_empty(), "{journey:?}: {:?} cites nothing", answer.verdict);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+    #[test]
+    fn the_embedded_dataset_obeys_the_laws_under_counterfactuals(off in prop::collection::btree_set(0usize..90, 0..6)) {
+        let data = embedded::dataset();
+        let off: BTreeSet<usize> = off.into_iter().filter(|&i| i < data.events.len()).collect();
+        let model = Model::new(&data, &off);
+        // A sample of journeys, not all 2,772, to keep the run short.
+        let journeys: Vec<Journey> = model.journeys().into_iter().step_by(11).collect();
+        for (index, event) in data.events.iter().enumerate().filter(|(i, e)| !off.contains(i) && class(e).is_some()) {
+            let mut more = off.clone();
+            more.insert(index);
+            let without = Model::new(&data, &more);
+            for journey in &journeys {
+                for day in days() {
+                    let (before, after) = (model.verdict(day, journey), without.verdict(day, journey));
+                    if class(event) == Some(true) {
+                        prop_assert!(after.at_most(before), "{}: {journey:?} {day}", event.id);
+                    } else {
+                        prop_assert!(before.at_most(after), "{}: {journey:?} {day}", event.id);
+                    }
+                }
+            }
+        }
+    }
+}
