@@ -4,6 +4,7 @@ use hutong_core::{Dataset, Lang};
 use leptos::prelude::*;
 
 use crate::details::Details;
+use crate::explorer::Explorer;
 use crate::filters::Filters;
 use crate::i18n::strings;
 use crate::state::{shown_events, use_ctx, Ctx};
@@ -52,6 +53,7 @@ pub fn Page() -> impl IntoView {
         </header>
         <Notices />
         <main>
+            <Explorer />
             <Filters />
             <div class="stage">
                 <Timeline />

@@ -67,7 +67,20 @@ pub fn Details() -> impl IntoView {
                         {source_view}
                         {uncertain}
                         {note}
-                        <button class="close" on:click=close>{s.close}</button>
+                        <div class="details-actions">
+                            <button class="close" on:click=close>{s.close}</button>
+                            {(!event.effects.is_empty()).then(|| {
+                                let id = event.id.clone();
+                                let e = crate::i18n::explorer_strings(lang);
+                                let is_off = ctx.view.with(|v| v.off.contains(&id));
+                                view! {
+                                    <button data-testid="details-switch-off" aria-pressed=if is_off { "true" } else { "false" }
+                                        on:click=move |_| crate::explorer::toggle_off(ctx, id.clone())>
+                                        {if is_off { e.switch_on } else { e.switch_off }}
+                                    </button>
+                                }
+                            })}
+                        </div>
                     </article>
                 }
                 .into_any()

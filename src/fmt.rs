@@ -5,6 +5,11 @@ use hutong_core::{date::Point, DateSpec, Lang, Metric, Unit};
 
 const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+/// `YYYY-MM-DD`, for URLs and inputs.
+pub fn iso(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
 pub fn day(d: NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),

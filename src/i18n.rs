@@ -211,3 +211,143 @@ pub fn kind_id(kind: Kind) -> &'static str {
 pub fn kind_from_id(id: &str) -> Option<Kind> {
     ALL_KINDS.into_iter().find(|k| kind_id(*k) == id)
 }
+
+/// The explorer's words.
+pub struct ExplorerStrings {
+    pub heading: &'static str,
+    pub intro: &'static str,
+    pub date: &'static str,
+    pub from: &'static str,
+    pub shop: &'static str,
+    pub pay: &'static str,
+    pub verdict: &'static str,
+    pub between: &'static str,
+    pub and: &'static str,
+    pub reach: &'static str,
+    pub payment: &'static str,
+    pub own_app: &'static str,
+    pub silent: &'static str,
+    pub via: &'static str,
+    pub alternatives: &'static str,
+    pub show_quote: &'static str,
+    pub switch_off: &'static str,
+    pub switch_on: &'static str,
+    pub switched_off: &'static str,
+    pub none_off: &'static str,
+    pub actual: &'static str,
+    pub counterfactual: &'static str,
+    pub made_difference: &'static str,
+    pub all_instruments: &'static str,
+    pub reset_off: &'static str,
+    pub role_in_effect: &'static str,
+    pub role_maybe: &'static str,
+    pub role_before: &'static str,
+}
+
+pub const EXPLORER_ZH: ExplorerStrings = ExplorerStrings {
+    heading: "路径查询",
+    intro: "某一天，在某处看到商品的顾客，能否到达商家并用某种方式付款？依据是哪些事件？",
+    date: "日期",
+    from: "在哪里看到",
+    shop: "商家",
+    pay: "支付方式",
+    verdict: "结论",
+    between: "介于",
+    and: "与",
+    reach: "到达商家",
+    payment: "付款",
+    own_app: "商家自己的应用，无需跳转",
+    silent: "来源没有提到这一步",
+    via: "绕行方式",
+    alternatives: "其他路径",
+    show_quote: "引文",
+    switch_off: "假设没有发生",
+    switch_on: "恢复",
+    switched_off: "假设没有发生的事件",
+    none_off: "无（真实历史）",
+    actual: "真实历史",
+    counterfactual: "反事实",
+    made_difference: "造成差别",
+    all_instruments: "各支付方式的结论",
+    reset_off: "全部恢复",
+    role_in_effect: "已生效",
+    role_maybe: "可能已生效（日期或方向未定）",
+    role_before: "尚未发生，但表明此前的状态",
+};
+
+pub const EXPLORER_EN: ExplorerStrings = ExplorerStrings {
+    heading: "Journey explorer",
+    intro: "On a given day, can a shopper who meets an offer somewhere reach the merchant and pay with a given instrument — and which events decide it?",
+    date: "Date",
+    from: "Offer seen on",
+    shop: "Merchant",
+    pay: "Pays with",
+    verdict: "Verdict",
+    between: "between",
+    and: "and",
+    reach: "Reaching the merchant",
+    payment: "Paying",
+    own_app: "the merchant's own app: no channel needed",
+    silent: "the sources say nothing of this step",
+    via: "by",
+    alternatives: "Other routes",
+    show_quote: "Quote",
+    switch_off: "What if this had not happened?",
+    switch_on: "Restore",
+    switched_off: "Events switched off",
+    none_off: "none (actual history)",
+    actual: "Actual history",
+    counterfactual: "Counterfactual",
+    made_difference: "made the difference",
+    all_instruments: "Every instrument for this journey",
+    reset_off: "Restore all",
+    role_in_effect: "in effect",
+    role_maybe: "may apply (date or direction not given)",
+    role_before: "not yet, but tells the state before it",
+};
+
+pub fn explorer_strings(lang: Lang) -> &'static ExplorerStrings {
+    match lang {
+        Lang::Zh => &EXPLORER_ZH,
+        Lang::En => &EXPLORER_EN,
+    }
+}
+
+pub fn word_name(word: hutong_core::route::Word, lang: Lang) -> &'static str {
+    use hutong_core::route::Word;
+    let (zh, en) = match word {
+        Word::Direct => ("直接可行", "direct"),
+        Word::Workaround => ("只能绕行", "workaround only"),
+        Word::Partial => ("部分可行", "partly"),
+        Word::Announced => ("已宣布，未生效", "announced, not yet"),
+        Word::Blocked => ("不可行", "blocked"),
+        Word::Undecided => ("来源未定", "undecided"),
+    };
+    pick(lang, zh, en)
+}
+
+pub fn level_name(level: hutong_core::route::Level, lang: Lang) -> &'static str {
+    use hutong_core::route::{Level, Word};
+    let word = match level {
+        Level::Direct => Word::Direct,
+        Level::Workaround => Word::Workaround,
+        Level::Partial => Word::Partial,
+        Level::Announced => Word::Announced,
+        Level::Blocked => Word::Blocked,
+    };
+    word_name(word, lang)
+}
+
+pub fn channel_name(channel: hutong_core::Channel, lang: Lang) -> &'static str {
+    use hutong_core::Channel;
+    let (zh, en) = match channel {
+        Channel::Link => ("链接", "link"),
+        Channel::Ad => ("广告跳转", "ad"),
+        Channel::MiniProgram => ("小程序", "mini program"),
+        Channel::Qr => ("扫二维码", "QR code"),
+        Channel::Pay => ("收款", "accepts"),
+        Channel::Interop => ("条码互通", "code interoperability"),
+        Channel::Account => ("账号绑定", "account binding"),
+    };
+    pick(lang, zh, en)
+}

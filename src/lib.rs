@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod details;
+pub mod explorer;
 pub mod filters;
 pub mod fmt;
 pub mod i18n;

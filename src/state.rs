@@ -53,7 +53,7 @@ mod tests {
     #[test]
     fn filters_by_owner_platform_and_kind() {
         let data = hutong_core::embedded::dataset();
-        let all = ViewState { kinds: crate::i18n::ALL_KINDS.to_vec(), ..ViewState::default() };
+        let all = ViewState::default_for(&data);
         assert_eq!(shown_events(&data, &all).len(), data.events.len());
 
         let alipay = ViewState { actor: Some("alipay".into()), ..all.clone() };

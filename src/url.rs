@@ -1,13 +1,15 @@
 //! The view a person shares is the query string. It is parsed into a typed [`ViewState`] (with a
 //! notice for every value that could not be used) and written back when the view changes.
 //!
-//! Public contract, keep stable: `lang`, `actor`, `kind`, `event`.
+//! Public contract, keep stable: `lang`, `actor`, `kind`, `event`, `date`, `from`, `shop`, `pay`,
+//! `off`.
 
+use chrono::NaiveDate;
 use hutong_core::{Dataset, Kind, Lang};
 
 use crate::i18n::{kind_from_id, kind_id, ALL_KINDS};
 
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ViewState {
     pub lang: Lang,
     /// An owner or platform id; `None` shows every actor.
@@ -16,6 +18,52 @@ pub struct ViewState {
     pub kinds: Vec<Kind>,
     /// The event whose details are open.
     pub event: Option<String>,
+    /// The journey: the day, where the offer is met, the merchant, the instrument.
+    pub date: NaiveDate,
+    pub from: String,
+    pub shop: String,
+    pub pay: String,
+    /// Events switched off (a counterfactual), in dataset order.
+    pub off: Vec<String>,
+}
+
+/// The journey a link without one shows: the one the issue tracker's example uses.
+pub const DEFAULT_DATE: &str = "2020-06-01";
+pub const DEFAULT_FROM: &str = "wechat-group";
+pub const DEFAULT_SHOP: &str = "taobao";
+pub const DEFAULT_PAY: &str = "alipay";
+
+impl ViewState {
+    /// The default view for a dataset (its first ids where the usual ones are missing).
+    pub fn default_for(data: &Dataset) -> ViewState {
+        let pick = |list: &[hutong_core::Node], id: &str| {
+            if list.iter().any(|n| n.id == id) {
+                id.to_string()
+            } else {
+                list.first().map(|n| n.id.clone()).unwrap_or_default()
+            }
+        };
+        ViewState {
+            lang: Lang::Zh,
+            actor: None,
+            kinds: ALL_KINDS.to_vec(),
+            event: None,
+            date: hutong_core::date::parse_day(DEFAULT_DATE).expect("a valid default day"),
+            from: pick(&data.surfaces, DEFAULT_FROM),
+            shop: pick(&data.merchants, DEFAULT_SHOP),
+            pay: pick(&data.instruments, DEFAULT_PAY),
+            off: Vec::new(),
+        }
+    }
+
+    pub fn journey(&self) -> hutong_core::route::Journey {
+        hutong_core::route::Journey::new(&self.from, &self.shop, &self.pay)
+    }
+
+    /// The switched-off events as indices into `data.events`.
+    pub fn off_set(&self, data: &Dataset) -> hutong_core::route::Off {
+        self.off.iter().filter_map(|id| data.events.iter().position(|e| &e.id == id)).collect()
+    }
 }
 
 /// A URL value that could not be used, and why.
@@ -43,7 +91,7 @@ impl ViewState {
 /// Reads a query string (with or without the leading `?`). Never fails: what cannot be used becomes
 /// a notice and the default.
 pub fn parse(query: &str, data: &Dataset) -> (ViewState, Vec<Notice>) {
-    let mut state = ViewState { kinds: ALL_KINDS.to_vec(), ..ViewState::default() };
+    let mut state = ViewState::default_for(data);
     let mut notices = Vec::new();
     let mut note = |param: &str, value: &str, kind| {
         notices.push(Notice { param: param.to_string(), value: value.to_string(), kind })
@@ -88,6 +136,39 @@ pub fn parse(query: &str, data: &Dataset) -> (ViewState, Vec<Notice>) {
                     note("event", value, NoticeKind::Unknown)
                 }
             }
+            "date" => match hutong_core::date::parse_day(value) {
+                Ok(day) => state.date = day,
+                Err(_) => note("date", value, NoticeKind::Malformed),
+            },
+            "from" | "shop" | "pay" => {
+                let (list, slot) = match key.as_ref() {
+                    "from" => (&data.surfaces, &mut state.from),
+                    "shop" => (&data.merchants, &mut state.shop),
+                    _ => (&data.instruments, &mut state.pay),
+                };
+                if !hutong_core::load::is_id(value) {
+                    note(&key, value, NoticeKind::Malformed)
+                } else if list.iter().any(|n| n.id == value) {
+                    *slot = value.to_string()
+                } else {
+                    note(&key, value, NoticeKind::Unknown)
+                }
+            }
+            "off" => {
+                for id in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                    if !hutong_core::load::is_id(id) {
+                        note("off", id, NoticeKind::Malformed)
+                    } else if data.event(id).is_some() {
+                        if !state.off.iter().any(|o| o == id) {
+                            state.off.push(id.to_string());
+                        }
+                    } else {
+                        note("off", id, NoticeKind::Unknown)
+                    }
+                }
+                let order = |id: &String| data.events.iter().position(|e| &e.id == id);
+                state.off.sort_by_key(order);
+            }
             // Parameters of later features or other tools are left alone, not reported.
             _ => {}
         }
@@ -95,9 +176,17 @@ pub fn parse(query: &str, data: &Dataset) -> (ViewState, Vec<Notice>) {
     (state, notices)
 }
 
-/// Writes the state as a query string (with `?`), leaving out what equals the default.
+/// Writes the state as a query string (with `?`). The journey is always written, so a link names
+/// it even if the defaults change; filters are left out when they show everything.
 pub fn to_query(state: &ViewState) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
+    out.append_pair("date", &crate::fmt::iso(state.date));
+    out.append_pair("from", &state.from);
+    out.append_pair("shop", &state.shop);
+    out.append_pair("pay", &state.pay);
+    if !state.off.is_empty() {
+        out.append_pair("off", &state.off.join(","));
+    }
     out.append_pair("lang", state.lang.code());
     if let Some(actor) = &state.actor {
         out.append_pair("actor", actor);
@@ -128,16 +217,28 @@ mod tests {
             actor: Some("alibaba".into()),
             kinds: vec![Kind::Block, Kind::Open],
             event: Some("alipay-bans-wechat-merchants".into()),
+            date: hutong_core::date::parse_day("2014-06-01").unwrap(),
+            from: "wechat-chat".into(),
+            shop: "wechat-shop".into(),
+            pay: "wechat-pay".into(),
+            off: vec!["wechat-shop-launch".into(), "wechat-pay-drops-deposit".into()],
         };
         let query = to_query(&state);
-        assert_eq!(query, "?lang=en&actor=alibaba&kind=block%2Copen&event=alipay-bans-wechat-merchants");
+        assert_eq!(
+            query,
+            "?date=2014-06-01&from=wechat-chat&shop=wechat-shop&pay=wechat-pay&off=wechat-shop-launch%2Cwechat-pay-drops-deposit&lang=en&actor=alibaba&kind=block%2Copen&event=alipay-bans-wechat-merchants"
+        );
         assert_eq!(parse(&query, &data), (state, vec![]));
     }
 
     #[test]
     fn bad_values_become_notices_and_defaults() {
         let data = data();
-        let (state, notices) = parse("?lang=fr&actor=nobody&kind=block,riot&event=<script>", &data);
+        let (state, notices) =
+            parse("?lang=fr&actor=nobody&kind=block,riot&event=<script>&date=2014-02-30&from=mars&pay=&off=ghost,weibo-pay-launch", &data);
+        assert_eq!(state.date, hutong_core::date::parse_day(DEFAULT_DATE).unwrap());
+        assert_eq!((state.from.as_str(), state.pay.as_str()), (DEFAULT_FROM, DEFAULT_PAY));
+        assert_eq!(state.off, vec!["weibo-pay-launch".to_string()]);
         assert_eq!(state.lang, Lang::Zh);
         assert_eq!(state.actor, None);
         assert_eq!(state.kinds, vec![Kind::Block]);
@@ -149,7 +250,11 @@ mod tests {
                 ("lang", NoticeKind::Unknown),
                 ("actor", NoticeKind::Unknown),
                 ("kind", NoticeKind::Unknown),
-                ("event", NoticeKind::Malformed)
+                ("event", NoticeKind::Malformed),
+                ("date", NoticeKind::Malformed),
+                ("from", NoticeKind::Unknown),
+                ("pay", NoticeKind::Malformed),
+                ("off", NoticeKind::Unknown)
             ]
         );
     }
@@ -160,6 +265,6 @@ mod tests {
         assert_eq!(state.lang, Lang::Zh);
         assert!(state.all_kinds());
         assert!(notices.is_empty());
-        assert_eq!(to_query(&state), "?lang=zh");
+        assert_eq!(to_query(&state), "?date=2020-06-01&from=wechat-group&shop=taobao&pay=alipay&lang=zh");
     }
 }

@@ -135,12 +135,9 @@ fn dataset_text_is_never_markup() {
     let container = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&container).unwrap();
     let data = Arc::new(data);
-    let view_state = ViewState {
-        lang: hutong_core::Lang::En,
-        event: Some(id),
-        kinds: hutong::i18n::ALL_KINDS.to_vec(),
-        ..ViewState::default()
-    };
+    let mut view_state = ViewState::default_for(&data);
+    view_state.lang = hutong_core::Lang::En;
+    view_state.event = Some(id);
     leptos::mount::mount_to(container.clone().unchecked_into(), move || {
         provide_context(Ctx::new(data, view_state, vec![]));
         view! { <Page /> }
@@ -148,4 +145,68 @@ fn dataset_text_is_never_markup() {
     .forget();
     assert_eq!(container.query_selector_all("img").unwrap().length(), 0);
     assert!(container.text_content().unwrap().contains("<img src=x onerror=alert(1)>"));
+}
+
+fn verdict_of(root: &Element) -> String {
+    find(root, "[data-testid=verdict]").and_then(|e| e.get_attribute("data-verdict")).unwrap_or_default()
+}
+
+fn change_select(root: &Element, testid: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = find(root, &format!("[data-testid={testid}]")).unwrap().unchecked_into();
+    select.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_explorer_answers_the_journey_in_the_url() {
+    let root = mount("?date=2014-02-14&from=wechat-official-account&shop=wechat-shop&pay=alipay&lang=en");
+    tick().await;
+    assert_eq!(verdict_of(&root), "partial");
+    // The deciding event is cited inside the verdict, with its id.
+    assert!(count_of(&root, "[data-testid=verdict] [data-event-id=alipay-bans-wechat-merchants]") >= 1);
+    // Every instrument at once: "还没能力全面开放" is dated only ../2014-02-18, so WeChat Pay for
+    // WeChat shops on that day is undecided.
+    assert_eq!(
+        count_of(&root, "[data-testid=instrument-verdict]") as usize,
+        hutong_core::embedded::dataset().instruments.len()
+    );
+    let wechat_pay = find(&root, "[data-testid=instrument-verdict][data-pay=wechat-pay]").unwrap();
+    assert_eq!(wechat_pay.get_attribute("data-verdict").as_deref(), Some("undecided"));
+}
+
+#[wasm_bindgen_test]
+async fn changing_the_journey_changes_the_verdict() {
+    let root = mount("?date=2022-06-01&from=wechat-group&shop=taobao&pay=alipay&lang=en");
+    tick().await;
+    assert_eq!(verdict_of(&root), "direct");
+    change_select(&root, "pay-select", "wechat-pay");
+    tick().await;
+    assert_eq!(verdict_of(&root), "partial");
+    let date: HtmlInputElement = find(&root, "[data-testid=date-input]").unwrap().unchecked_into();
+    date.set_value("2016-01-01");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    date.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    tick().await;
+    assert_eq!(verdict_of(&root), "blocked");
+}
+
+#[wasm_bindgen_test]
+async fn switching_an_event_off_shows_the_counterfactual_and_what_made_the_difference() {
+    let root = mount("?date=2022-06-01&from=wechat-group&shop=taobao&pay=alipay&lang=en");
+    tick().await;
+    assert!(find(&root, "[data-testid=verdict-actual]").is_none());
+    let off: HtmlElement =
+        find(&root, "[data-testid=verdict] [data-event-id=wechat-group-chat-links] [data-testid=switch-off]")
+            .expect("the 2021 opening is cited")
+            .unchecked_into();
+    off.click();
+    tick().await;
+    assert_eq!(verdict_of(&root), "undecided");
+    let actual = find(&root, "[data-testid=verdict-actual]").expect("actual shown beside the counterfactual");
+    assert_eq!(actual.get_attribute("data-verdict").as_deref(), Some("direct"));
+    let listed = find(&root, "[data-testid=off-list] [data-event-id=wechat-group-chat-links]").unwrap();
+    assert_eq!(listed.get_attribute("data-decisive").as_deref(), Some("true"));
 }

@@ -598,3 +598,17 @@ fn hop(mut routes: Vec<Route>, channel: Channel, from: &str, to: &str) -> Hop {
     });
     Hop { verdict, routes }
 }
+
+/// Of the switched-off events, those whose return alone would change the journey's verdict: the
+/// ones that "made the difference" in a counterfactual.
+pub fn differences(data: &Dataset, off: &Off, day: NaiveDate, journey: &Journey) -> Vec<usize> {
+    let counterfactual = Model::new(data, off).verdict(day, journey);
+    off.iter()
+        .copied()
+        .filter(|&event| {
+            let mut fewer = off.clone();
+            fewer.remove(&event);
+            Model::new(data, &fewer).verdict(day, journey) != counterfactual
+        })
+        .collect()
+}

@@ -51,7 +51,12 @@ pub fn Timeline() -> impl IntoView {
                                 <text class="lane-label" x=6.0 y=lane.y + 11.0>{label}</text>
                             }
                         }).collect_view();
-                        view! { <g class="axis">{ticks}</g><g class="lanes">{lanes}</g> }
+                        let cursor = l.scale.x(ctx.view.with(|v| v.date));
+                        view! {
+                            <g class="axis">{ticks}</g>
+                            <g class="lanes">{lanes}</g>
+                            <line class="date-cursor" x1=cursor x2=cursor y1=16.0 y2=bottom />
+                        }
                     }}
                     <g class="marks">
                         {move || {
@@ -62,9 +67,11 @@ pub fn Timeline() -> impl IntoView {
                             l.marks.into_iter().map(|m| {
                                 let event = &data.events[shown[m.index]];
                                 let label = format!("{} — {}", crate::fmt::date(&event.date, lang), event.title.get(lang));
+                                let off = ctx.view.with(|v| v.off.contains(&event.id));
                                 let class = format!(
-                                    "mark kind-{}{}{}{}",
+                                    "mark kind-{}{}{}{}{}",
                                     kind_id(event.kind),
+                                    if off { " off" } else { "" },
                                     if m.open_start { " open-start" } else { "" },
                                     if m.open_end { " open-end" } else { "" },
                                     if selected.as_deref() == Some(m.id.as_str()) { " selected" } else { "" },

@@ -1,0 +1,59 @@
+// Shared links to journeys, opened in Chromium: each restores the journey and shows the verdict the
+// seeds support, citing the deciding events.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, browser, openPage, shot } from './harness.mjs';
+
+let server, b;
+before(async () => { server = await serve(); b = await browser(); });
+after(async () => { await b?.close(); await server?.close(); });
+
+const CASES = [
+  ['?date=2014-02-14&from=wechat-official-account&shop=wechat-shop&pay=alipay&lang=en', 'partial', 'alipay-bans-wechat-merchants'],
+  ['?date=2016-01-01&from=taobao-app&shop=taobao&pay=wechat-pay&lang=zh', 'blocked', 'taobao-without-wechat-pay'],
+  ['?date=2020-06-01&from=wechat-group&shop=taobao&pay=alipay&lang=en', 'undecided', 'taobao-links-blocked-in-wechat'],
+  ['?date=2022-06-01&from=wechat-group&shop=taobao&pay=alipay&lang=en', 'direct', 'wechat-group-chat-links'],
+  ['?date=2024-10-01&from=taobao-app&shop=taobao&pay=wechat-pay&lang=en', 'partial', 'taobao-wechat-pay-rollout'],
+  ['?date=2015-01-01&from=weibo&shop=offline&pay=alipay&lang=en', 'announced', 'weibo-alipay-qr-interop'],
+  ['?date=2014-10-01&from=wechat-official-account&shop=wechat-shop&pay=wechat-pay&lang=en', 'direct', 'wechat-pay-drops-deposit'],
+];
+
+for (const [query, verdict, cited] of CASES) {
+  test(`${query} → ${verdict}`, async () => {
+    const { page, problems } = await openPage(b, server.url + query);
+    const v = page.locator('[data-testid="verdict"]');
+    assert.equal(await v.getAttribute('data-verdict'), verdict);
+    assert.ok(await v.locator(`[data-event-id="${cited}"]`).count() >= 1, `${cited} is cited`);
+    // The link is kept as given (the app writes back the same journey).
+    const params = new URL(page.url()).searchParams;
+    const given = new URLSearchParams(query);
+    for (const key of ['date', 'from', 'shop', 'pay', 'lang']) assert.equal(params.get(key), given.get(key), key);
+    assert.deepEqual(problems, []);
+  });
+}
+
+test('a counterfactual link restores the switched-off events and shows both verdicts', async () => {
+  const { page } = await openPage(b, `${server.url}?date=2022-06-01&from=wechat-group&shop=taobao&pay=alipay&off=wechat-group-chat-links&lang=en`);
+  assert.equal(await page.getAttribute('[data-testid="verdict"]', 'data-verdict'), 'undecided');
+  assert.equal(await page.getAttribute('[data-testid="verdict-actual"]', 'data-verdict'), 'direct');
+  assert.equal(await page.getAttribute('[data-testid="off-list"] [data-event-id="wechat-group-chat-links"]', 'data-decisive'), 'true');
+  await shot(page, 'counterfactual-en.png');
+});
+
+test('an unknown id or a malformed date gives a notice and a sane default', async () => {
+  const { page, problems } = await openPage(b, `${server.url}?date=2014-13-45&from=myspace&shop=taobao&pay=alipay&off=nope&lang=en`);
+  const notice = await page.textContent('[data-testid="url-notice"]');
+  for (const bit of ['date=2014-13-45', 'from=myspace', 'off=nope']) assert.ok(notice.includes(bit), `${bit} in ${notice}`);
+  assert.ok(['direct', 'workaround', 'partial', 'announced', 'blocked', 'undecided'].includes(await page.getAttribute('[data-testid="verdict"]', 'data-verdict')));
+  assert.deepEqual(problems, []);
+});
+
+test('picking another journey in the form updates the verdict and the URL', async () => {
+  const { page } = await openPage(b, `${server.url}?date=2022-06-01&from=wechat-group&shop=taobao&pay=alipay&lang=en`);
+  await page.selectOption('[data-testid="pay-select"]', 'wechat-pay');
+  await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]').dataset.verdict === 'partial');
+  assert.equal(new URL(page.url()).searchParams.get('pay'), 'wechat-pay');
+  await page.fill('[data-testid="date-input"]', '2016-01-01');
+  await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]').dataset.verdict === 'blocked');
+  assert.equal(new URL(page.url()).searchParams.get('date'), '2016-01-01');
+});
