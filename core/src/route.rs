@@ -234,11 +234,36 @@ struct Channelled {
     /// The state before the first event, and the events that imply it (rule 2b).
     base: Verdict,
     base_events: Vec<usize>,
+    /// The state on every day, as runs `(first day, verdict)` from `NaiveDate::MIN`: what the fast
+    /// path (`verdict`, `timeline`) reads instead of evaluating.
+    runs: Vec<(NaiveDate, Verdict)>,
+}
+
+impl Channelled {
+    fn state(&self, day: NaiveDate) -> Verdict {
+        let i = self.runs.partition_point(|(start, _)| *start <= day);
+        self.runs[i.max(1) - 1].1
+    }
+}
+
+/// The channel keys a journey's routes cross, looked up once (see [`Model::plan`]).
+pub struct Plan<'m> {
+    reach: Vec<Vec<&'m Channelled>>,
+    pay: Vec<Vec<&'m Channelled>>,
+    own_app: bool,
+    reach_main: bool,
+    pay_main: bool,
 }
 
 impl Default for Channelled {
     fn default() -> Channelled {
-        Channelled { assertions: Vec::new(), before: Vec::new(), base: Verdict::UNKNOWN, base_events: Vec::new() }
+        Channelled {
+            assertions: Vec::new(),
+            before: Vec::new(),
+            base: Verdict::UNKNOWN,
+            base_events: Vec::new(),
+            runs: Vec::new(),
+        }
     }
 }
 
@@ -338,6 +363,19 @@ impl<'a> Model<'a> {
                 channelled.base_events.sort_unstable();
                 channelled.base_events.dedup();
             }
+            let mut days: Vec<NaiveDate> = vec![NaiveDate::MIN];
+            for a in channelled.assertions.iter().filter(|a| a.enabled) {
+                days.extend(a.lo);
+                days.extend(a.hi.and_then(|d| d.succ_opt()));
+            }
+            days.sort_unstable();
+            days.dedup();
+            for day in days {
+                let v = evaluate(day, channelled).0;
+                if channelled.runs.last().is_none_or(|(_, last)| *last != v) {
+                    channelled.runs.push((day, v));
+                }
+            }
         }
         let mut vias: HashMap<(Channel, String, String), BTreeSet<String>> = HashMap::new();
         for key in keys.keys() {
@@ -359,9 +397,74 @@ impl<'a> Model<'a> {
         Answer { verdict: reach.verdict.min(pay.verdict), reach, pay }
     }
 
-    /// Only the verdict (no reasons): what the timeline and the simulation need.
+    /// Only the verdict (no reasons): what the timeline and the simulation need. Equal to
+    /// `answer(day, journey).verdict`, read from precomputed runs.
     pub fn verdict(&self, day: NaiveDate, journey: &Journey) -> Verdict {
-        self.answer(day, journey).verdict
+        self.plan_verdict(&self.plan(journey), day)
+    }
+
+    /// Looks up the channel keys of a journey's routes once, for many days.
+    pub fn plan(&self, journey: &Journey) -> Plan<'_> {
+        let (surface, merchant, instrument) = (&journey.surface, &journey.merchant, &journey.instrument);
+        let own_app = self.data.merchants.iter().any(|m| &m.id == merchant && m.home.iter().any(|h| h == surface));
+        let mut reach = Vec::new();
+        let mut reach_main = own_app;
+        for channel in REACH {
+            for (c, main) in self.keys_between(channel, surface, merchant) {
+                reach_main |= main;
+                reach.push(vec![c]);
+            }
+        }
+        let mut pay = Vec::new();
+        let mut pay_main = false;
+        for (c, main) in self.keys_between(Channel::Pay, merchant, instrument) {
+            pay_main |= main;
+            pay.push(vec![c]);
+        }
+        let scans = self.data.merchants.iter().any(|m| &m.id == merchant && m.scan_to_pay);
+        for other in self.data.instruments.iter().filter(|o| scans && &o.id != instrument) {
+            let key = Key { channel: Channel::Interop, from: instrument.clone(), to: other.id.clone(), via: None };
+            let Some(interop) = self.keys.get(&key) else { continue };
+            for (accept, main) in self.keys_between(Channel::Pay, merchant, &other.id) {
+                pay_main |= main;
+                pay.push(vec![accept, interop]);
+            }
+        }
+        Plan { reach, pay, own_app, reach_main, pay_main }
+    }
+
+    /// The main key and the workaround keys between two nodes, each with "is main".
+    fn keys_between(&self, channel: Channel, from: &str, to: &str) -> Vec<(&Channelled, bool)> {
+        let mut out = Vec::new();
+        let main = Key { channel, from: from.to_string(), to: to.to_string(), via: None };
+        if let Some(c) = self.keys.get(&main) {
+            out.push((c, true));
+        }
+        if let Some(vias) = self.vias.get(&(channel, from.to_string(), to.to_string())) {
+            for via in vias {
+                let key = Key { channel, from: from.to_string(), to: to.to_string(), via: Some(via.clone()) };
+                if let Some(c) = self.keys.get(&key) {
+                    out.push((c, false));
+                }
+            }
+        }
+        out
+    }
+
+    /// Rule 4 over precomputed channel states.
+    pub fn plan_verdict(&self, plan: &Plan<'_>, day: NaiveDate) -> Verdict {
+        let hop = |routes: &[Vec<&Channelled>], main: bool, own: bool| {
+            let mut v = if main { Verdict::exactly(Level::Blocked) } else { Verdict::UNKNOWN };
+            if own {
+                v = Verdict::exactly(Level::Direct);
+            }
+            for route in routes {
+                let r = route.iter().fold(Verdict::exactly(Level::Direct), |acc, c| acc.min(c.state(day)));
+                v = v.max(r);
+            }
+            v
+        };
+        hop(&plan.reach, plan.reach_main, plan.own_app).min(hop(&plan.pay, plan.pay_main, false))
     }
 
     fn reach(&self, day: NaiveDate, surface: &str, merchant: &str) -> Hop {
@@ -454,18 +557,21 @@ impl<'a> Model<'a> {
         days.into_iter().collect()
     }
 
-    /// A journey's verdict on every day from `start` to `end`, as runs `(first day, verdict)`.
-    pub fn timeline(
-        &self,
-        journey: &Journey,
-        start: NaiveDate,
-        end: NaiveDate,
-        breakpoints: &[NaiveDate],
-    ) -> Vec<(NaiveDate, Verdict)> {
+    /// A journey's verdict on every day from `start` to `end`, as runs `(first day, verdict)`: the
+    /// verdict is constant between the run starts of the channels its routes cross.
+    pub fn timeline(&self, journey: &Journey, start: NaiveDate, end: NaiveDate) -> Vec<(NaiveDate, Verdict)> {
+        let plan = self.plan(journey);
+        let mut days: Vec<NaiveDate> = vec![start];
+        for route in plan.reach.iter().chain(&plan.pay) {
+            for c in route {
+                days.extend(c.runs.iter().map(|(d, _)| *d).filter(|d| *d > start && *d <= end));
+            }
+        }
+        days.sort_unstable();
+        days.dedup();
         let mut runs: Vec<(NaiveDate, Verdict)> = Vec::new();
-        let inside = breakpoints.iter().copied().filter(|d| *d > start && *d <= end);
-        for day in std::iter::once(start).chain(inside) {
-            let v = self.verdict(day, journey);
+        for day in days {
+            let v = self.plan_verdict(&plan, day);
             if runs.last().is_none_or(|(_, last)| *last != v) {
                 runs.push((day, v));
             }

@@ -468,10 +468,9 @@ fn switching_off_the_2021_group_opening_keeps_the_wall() {
 fn timelines_cover_every_day_with_runs() {
     let data = embedded::dataset();
     let model = Model::new(&data, &Off::new());
-    let breakpoints = model.breakpoints();
     let (start, end) = (parse_day("2004-01-01").unwrap(), parse_day("2025-12-31").unwrap());
     let journey = Journey::new("wechat-group", "taobao", "alipay");
-    let runs = model.timeline(&journey, start, end, &breakpoints);
+    let runs = model.timeline(&journey, start, end);
     assert_eq!(runs[0].0, start);
     // The runs agree with asking day by day.
     for day in start.iter_days().step_by(97).take_while(|d| *d <= end) {
@@ -480,4 +479,19 @@ fn timelines_cover_every_day_with_runs() {
     }
     let words: Vec<Word> = runs.iter().map(|r| r.1.word()).collect();
     assert!(words.ends_with(&[Word::Undecided, Word::Direct]), "{words:?}");
+}
+
+#[test]
+fn the_fast_verdict_equals_the_explained_one() {
+    let data = embedded::dataset();
+    let off: Off = [3, 17, 40].into();
+    for off in [Off::new(), off] {
+        let model = Model::new(&data, &off);
+        let days: Vec<_> = parse_day("2004-01-01").unwrap().iter_days().step_by(151).take(53).collect();
+        for journey in model.journeys().iter().step_by(3) {
+            for &day in &days {
+                assert_eq!(model.verdict(day, journey), model.answer(day, journey).verdict, "{journey:?} {day}");
+            }
+        }
+    }
 }
