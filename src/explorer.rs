@@ -226,11 +226,13 @@ fn route_view(route: &Route, data: &std::sync::Arc<Dataset>, lang: Lang) -> impl
 fn step_view(step: &Step, data: &std::sync::Arc<Dataset>, lang: Lang) -> impl IntoView {
     let ctx = use_ctx();
     let s = explorer_strings(lang);
+    let channel =
+        if step.own_app || step.silent { String::new() } else { format!(" · {}", channel_name(step.channel, lang)) };
     let head = format!(
-        "{} → {} · {}{}",
+        "{} → {}{}{}",
         name(data, &step.from, lang),
         name(data, &step.to, lang),
-        channel_name(step.channel, lang),
+        channel,
         step.via.as_ref().map(|v| format!(" · {} {}", s.via, name(data, v, lang))).unwrap_or_default()
     );
     let note = if step.own_app {
