@@ -9,6 +9,7 @@ pub mod embedded;
 pub mod load;
 pub mod model;
 pub mod route;
+pub mod sim;
 
 pub use date::{DateSpec, Precision};
 pub use load::{load, Diagnostic, Problem, SourceFile};
