@@ -28,3 +28,21 @@ fn route_every_journey_every_day() {
     let ms = (js_sys::Date::now() - t0) / f64::from(rounds);
     console_log!("BENCH route/every journey every day: {ms:.3} ms per run ({} runs per pass)", runs / rounds as usize);
 }
+
+#[wasm_bindgen_test]
+#[ignore]
+fn sim_ten_million_and_ten_thousand() {
+    use hutong_core::sim::{self, Params};
+    let data = embedded::dataset();
+    for population in [10_000_000u64, 10_000] {
+        let params = Params { population, replicates: 1, ..Params::default() };
+        sim::simulate(&data, &Off::new(), &params); // warm-up
+        let rounds = 20;
+        let t0 = js_sys::Date::now();
+        for _ in 0..rounds {
+            sim::simulate(&data, &Off::new(), &params);
+        }
+        let ms = (js_sys::Date::now() - t0) / f64::from(rounds);
+        console_log!("BENCH sim/prepare + 1 replicate, {population} shoppers: {ms:.3} ms");
+    }
+}

@@ -5,7 +5,7 @@ use hutong_core::embedded;
 use hutong_core::route::{Journey, Level, Model, Off};
 use hutong_core::sim::{self, binomial, months, Bound, Params};
 use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+use rand_xoshiro::Xoshiro256PlusPlus as Prng;
 
 fn small(params: Params) -> Params {
     Params { replicates: 4, start: "2012-01-01".parse().unwrap(), end: "2016-12-01".parse().unwrap(), ..params }
@@ -26,7 +26,7 @@ fn the_same_seed_gives_the_same_run_and_a_pinned_checksum() {
 }
 
 /// See `the_same_seed_gives_the_same_run_and_a_pinned_checksum`.
-pub const PINNED: u64 = 1_256_769_928_132_999_412;
+pub const PINNED: u64 = 5_975_222_922_621_318_203;
 
 #[test]
 fn every_attempt_is_accounted_for() {
@@ -44,7 +44,7 @@ fn every_attempt_is_accounted_for() {
 
 #[test]
 fn the_binomial_sampler_has_the_right_mean_and_variance() {
-    let mut rng = ChaCha8Rng::seed_from_u64(1);
+    let mut rng = Prng::seed_from_u64(1);
     for (n, p) in [(20u64, 0.3), (1000, 0.01), (1000, 0.4), (10_000_000, 0.2), (50, 0.97)] {
         let draws: Vec<f64> = (0..4000).map(|_| binomial(&mut rng, n, p) as f64).collect();
         let mean = draws.iter().sum::<f64>() / draws.len() as f64;
@@ -59,7 +59,7 @@ fn the_binomial_sampler_has_the_right_mean_and_variance() {
 /// The same model stepped one shopper attempt at a time, to check the aggregate sampling.
 fn naive(data: &hutong_core::Dataset, params: &Params, seed: u64) -> (u64, u64) {
     let model = Model::new(data, &Off::new());
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut rng = Prng::seed_from_u64(seed);
     let pass = |l: Level| match l {
         Level::Direct => 1.0,
         Level::Workaround => 1.0 - params.workaround_loss,
