@@ -7,6 +7,7 @@ use crate::details::Details;
 use crate::explorer::Explorer;
 use crate::filters::Filters;
 use crate::i18n::strings;
+use crate::simpanel::SimPanel;
 use crate::state::{shown_events, use_ctx, Ctx};
 use crate::timeline::Timeline;
 use crate::url::{self, NoticeKind};
@@ -60,6 +61,7 @@ pub fn Page() -> impl IntoView {
                 <Details />
             </div>
             <EventList />
+            <SimPanel />
         </main>
         <Footer />
     }

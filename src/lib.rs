@@ -5,11 +5,14 @@
 //! `url`) tested natively.
 
 pub mod app;
+pub mod chart;
 pub mod details;
 pub mod explorer;
+pub mod export;
 pub mod filters;
 pub mod fmt;
 pub mod i18n;
+pub mod simpanel;
 pub mod state;
 pub mod timeline;
 pub mod url;

@@ -25,6 +25,133 @@ pub struct ViewState {
     pub pay: String,
     /// Events switched off (a counterfactual), in dataset order.
     pub off: Vec<String>,
+    /// The simulation's settings (only those that differ from the defaults go in the URL).
+    pub sim: SimSettings,
+}
+
+/// The simulation parameters a person can set, with their URL names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SimSettings {
+    pub seed: u64,
+    pub population: u64,
+    pub attempts_per_month: f64,
+    pub replicates: u32,
+    pub ordinary_loss: f64,
+    pub workaround_loss: f64,
+    pub new_account_loss: f64,
+    pub partial_share: f64,
+}
+
+impl Default for SimSettings {
+    fn default() -> SimSettings {
+        let p = hutong_core::sim::Params::default();
+        SimSettings {
+            seed: p.seed,
+            population: p.population,
+            attempts_per_month: p.attempts_per_month,
+            replicates: p.replicates,
+            ordinary_loss: p.ordinary_loss,
+            workaround_loss: p.workaround_loss,
+            new_account_loss: p.new_account_loss,
+            partial_share: p.partial_share,
+        }
+    }
+}
+
+impl SimSettings {
+    pub fn params(&self) -> hutong_core::sim::Params {
+        hutong_core::sim::Params {
+            seed: self.seed,
+            population: self.population,
+            attempts_per_month: self.attempts_per_month,
+            replicates: self.replicates,
+            ordinary_loss: self.ordinary_loss,
+            workaround_loss: self.workaround_loss,
+            new_account_loss: self.new_account_loss,
+            partial_share: self.partial_share,
+            ..hutong_core::sim::Params::default()
+        }
+    }
+}
+
+/// A simulation parameter: its URL name, its allowed range, and how to read and write it.
+pub struct SimParam {
+    pub key: &'static str,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+    pub get: fn(&SimSettings) -> f64,
+    pub set: fn(&mut SimSettings, f64),
+}
+
+pub const SIM_PARAMS: [SimParam; 8] = [
+    SimParam {
+        key: "seed",
+        min: 0.0,
+        max: 4_294_967_295.0,
+        step: 1.0,
+        get: |s| s.seed as f64,
+        set: |s, v| s.seed = v as u64,
+    },
+    SimParam {
+        key: "pop",
+        min: 1.0,
+        max: 1_000_000_000.0,
+        step: 1.0,
+        get: |s| s.population as f64,
+        set: |s, v| s.population = v as u64,
+    },
+    SimParam {
+        key: "freq",
+        min: 0.0,
+        max: 100.0,
+        step: 0.1,
+        get: |s| s.attempts_per_month,
+        set: |s, v| s.attempts_per_month = v,
+    },
+    SimParam {
+        key: "reps",
+        min: 1.0,
+        max: 200.0,
+        step: 1.0,
+        get: |s| f64::from(s.replicates),
+        set: |s, v| s.replicates = v as u32,
+    },
+    SimParam { key: "loss", min: 0.0, max: 1.0, step: 0.01, get: |s| s.ordinary_loss, set: |s, v| s.ordinary_loss = v },
+    SimParam {
+        key: "wloss",
+        min: 0.0,
+        max: 1.0,
+        step: 0.01,
+        get: |s| s.workaround_loss,
+        set: |s, v| s.workaround_loss = v,
+    },
+    SimParam {
+        key: "aloss",
+        min: 0.0,
+        max: 1.0,
+        step: 0.01,
+        get: |s| s.new_account_loss,
+        set: |s, v| s.new_account_loss = v,
+    },
+    SimParam {
+        key: "pshare",
+        min: 0.0,
+        max: 1.0,
+        step: 0.01,
+        get: |s| s.partial_share,
+        set: |s, v| s.partial_share = v,
+    },
+];
+
+impl SimParam {
+    /// Parses a value of this parameter; `None` when it is not a number in range (or not whole
+    /// where it must be).
+    pub fn parse(&self, text: &str) -> Option<f64> {
+        let v: f64 = text.trim().parse().ok()?;
+        let whole = self.step >= 1.0;
+        (v.is_finite() && v >= self.min && v <= self.max && (!whole || v.fract() == 0.0)).then_some(v)
+    }
 }
 
 /// The journey a link without one shows: the one the issue tracker's example uses.
@@ -53,6 +180,7 @@ impl ViewState {
             shop: pick(&data.merchants, DEFAULT_SHOP),
             pay: pick(&data.instruments, DEFAULT_PAY),
             off: Vec::new(),
+            sim: SimSettings::default(),
         }
     }
 
@@ -169,6 +297,13 @@ pub fn parse(query: &str, data: &Dataset) -> (ViewState, Vec<Notice>) {
                 let order = |id: &String| data.events.iter().position(|e| &e.id == id);
                 state.off.sort_by_key(order);
             }
+            key if SIM_PARAMS.iter().any(|p| p.key == key) => {
+                let param = SIM_PARAMS.iter().find(|p| p.key == key).expect("checked");
+                match param.parse(value) {
+                    Some(v) => (param.set)(&mut state.sim, v),
+                    None => note(key, value, NoticeKind::Malformed),
+                }
+            }
             // Parameters of later features or other tools are left alone, not reported.
             _ => {}
         }
@@ -198,6 +333,13 @@ pub fn to_query(state: &ViewState) -> String {
     if let Some(event) = &state.event {
         out.append_pair("event", event);
     }
+    let defaults = SimSettings::default();
+    for p in &SIM_PARAMS {
+        let v = (p.get)(&state.sim);
+        if v != (p.get)(&defaults) {
+            out.append_pair(p.key, &v.to_string());
+        }
+    }
     format!("?{}", out.finish())
 }
 
@@ -222,11 +364,12 @@ mod tests {
             shop: "wechat-shop".into(),
             pay: "wechat-pay".into(),
             off: vec!["wechat-shop-launch".into(), "wechat-pay-drops-deposit".into()],
+            sim: SimSettings { seed: 7, workaround_loss: 0.25, ..SimSettings::default() },
         };
         let query = to_query(&state);
         assert_eq!(
             query,
-            "?date=2014-06-01&from=wechat-chat&shop=wechat-shop&pay=wechat-pay&off=wechat-shop-launch%2Cwechat-pay-drops-deposit&lang=en&actor=alibaba&kind=block%2Copen&event=alipay-bans-wechat-merchants"
+            "?date=2014-06-01&from=wechat-chat&shop=wechat-shop&pay=wechat-pay&off=wechat-shop-launch%2Cwechat-pay-drops-deposit&lang=en&actor=alibaba&kind=block%2Copen&event=alipay-bans-wechat-merchants&seed=7&wloss=0.25"
         );
         assert_eq!(parse(&query, &data), (state, vec![]));
     }
@@ -235,7 +378,8 @@ mod tests {
     fn bad_values_become_notices_and_defaults() {
         let data = data();
         let (state, notices) =
-            parse("?lang=fr&actor=nobody&kind=block,riot&event=<script>&date=2014-02-30&from=mars&pay=&off=ghost,weibo-pay-launch", &data);
+            parse("?lang=fr&actor=nobody&kind=block,riot&event=<script>&date=2014-02-30&from=mars&pay=&off=ghost,weibo-pay-launch&wloss=2&reps=1.5", &data);
+        assert_eq!(state.sim, SimSettings::default());
         assert_eq!(state.date, hutong_core::date::parse_day(DEFAULT_DATE).unwrap());
         assert_eq!((state.from.as_str(), state.pay.as_str()), (DEFAULT_FROM, DEFAULT_PAY));
         assert_eq!(state.off, vec!["weibo-pay-launch".to_string()]);
@@ -254,7 +398,9 @@ mod tests {
                 ("date", NoticeKind::Malformed),
                 ("from", NoticeKind::Unknown),
                 ("pay", NoticeKind::Malformed),
-                ("off", NoticeKind::Unknown)
+                ("off", NoticeKind::Unknown),
+                ("wloss", NoticeKind::Malformed),
+                ("reps", NoticeKind::Malformed)
             ]
         );
     }

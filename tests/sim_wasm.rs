@@ -18,5 +18,5 @@ fn the_checksum_equals_the_native_one() {
         ..Params::default()
     };
     let runs = sim::simulate(&data, &Off::new(), &params);
-    assert_eq!(runs[0].checksum(), 5_975_222_922_621_318_203);
+    assert_eq!(runs[0].checksum(), 13_548_525_817_562_267_202);
 }

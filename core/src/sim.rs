@@ -3,7 +3,8 @@
 //! Each month, each demand channel (a surface where offers are met, and a merchant) gets its
 //! purchase attempts; attempts are split by the shopper's main instrument; each group is routed
 //! (`route::Model`) and ends completed (by instrument and merchant), lost to a wall (attributed to
-//! the events that decide the journey), or lost for ordinary reasons. Counts are sampled per group
+//! the events that decide the journey), lost where the sources leave the route undecided, or lost
+//! for ordinary reasons. Counts are sampled per group
 //! (binomial splits), never per shopper, so the cost does not grow with the population.
 //!
 //! `undecided` verdicts are a range, not a guess: every run is made twice, once with the lower end
@@ -133,6 +134,9 @@ pub struct Month {
     pub attempts: u64,
     pub completed: u64,
     pub lost_wall: u64,
+    /// Lost only because the sources do not settle the route (an `undecided` verdict at this bound):
+    /// not counted as a wall, and attributed to no event.
+    pub lost_undecided: u64,
     pub lost_ordinary: u64,
     /// Completed purchases by `[merchant][instrument]`, in the dataset's list order.
     pub by_merchant_instrument: Vec<Vec<u64>>,
@@ -167,7 +171,7 @@ impl Run {
             }
         };
         for m in self.low.iter().chain(&self.high) {
-            for x in [m.attempts, m.completed, m.lost_wall, m.lost_ordinary] {
+            for x in [m.attempts, m.completed, m.lost_wall, m.lost_undecided, m.lost_ordinary] {
                 eat(x);
             }
             m.by_merchant_instrument.iter().flatten().for_each(|&x| eat(x));
@@ -354,6 +358,10 @@ pub fn run(prepared: &Prepared, params: &Params, replicate: u32) -> Run {
                             month.lost_ordinary += k - kept;
                             month.by_merchant_instrument[merchant][instrument] += kept;
                         }
+                        if prepared.verdicts[c][p][t].lo != prepared.verdicts[c][p][t].hi {
+                            month.lost_undecided += failed;
+                            continue;
+                        }
                         month.lost_wall += failed;
                         let cited = &prepared.cited[c][p][t];
                         if failed > 0 && !cited.is_empty() {
@@ -442,4 +450,81 @@ pub fn band(runs: &[Run], f: impl Fn(&Run, usize) -> f64) -> Band {
 pub fn simulate(data: &Dataset, off: &Off, params: &Params) -> Vec<Run> {
     let prepared = prepare(data, off, params);
     (0..params.replicates).map(|r| run(&prepared, params, r)).collect()
+}
+
+/// What the app shows of a set of replicates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub months: Vec<NaiveDate>,
+    /// Completed purchases and wall losses per month, at each bound, over replicates.
+    pub completed: [Band; 2],
+    pub lost_wall: [Band; 2],
+    /// Totals over the whole run (mean over replicates), at each bound.
+    pub total_completed: [f64; 2],
+    pub total_lost: [f64; 2],
+    pub total_lost_wall: [f64; 2],
+    pub total_lost_undecided: [f64; 2],
+    pub lost_undecided: [Band; 2],
+    /// Mean completed purchases `[merchant][instrument][month]`, upper bound (where the sources are
+    /// silent, the lower bound completes nothing and has no shares to show).
+    pub by_merchant_instrument: Vec<Vec<Vec<f64>>>,
+    /// Mean wall losses per event (index into `Dataset::events`), lower and upper bound.
+    pub lost_by_event: Vec<[f64; 2]>,
+}
+
+impl Summary {
+    pub fn of(runs: &[Run]) -> Summary {
+        let n = runs.len().max(1) as f64;
+        let months = runs.first().map_or_else(Vec::new, |r| r.months.clone());
+        fn pick(r: &Run, b: usize) -> &[Month] {
+            if b == 0 {
+                &r.low
+            } else {
+                &r.high
+            }
+        }
+        let completed = [0, 1].map(|b| band(runs, |r, t| pick(r, b)[t].completed as f64));
+        let lost_wall = [0, 1].map(|b| band(runs, |r, t| pick(r, b)[t].lost_wall as f64));
+        let total = |f: &dyn Fn(&Month) -> u64, b: usize| {
+            runs.iter().map(|r| pick(r, b).iter().map(f).sum::<u64>() as f64).sum::<f64>() / n
+        };
+        let total_completed = [0, 1].map(|b| total(&|m| m.completed, b));
+        let total_lost = [0, 1].map(|b| total(&|m| m.lost_wall + m.lost_undecided + m.lost_ordinary, b));
+        let total_lost_undecided = [0, 1].map(|b| total(&|m| m.lost_undecided, b));
+        let lost_undecided = [0, 1].map(|b| band(runs, |r, t| pick(r, b)[t].lost_undecided as f64));
+        let total_lost_wall = [0, 1].map(|b| total(&|m| m.lost_wall, b));
+        let (n_m, n_p) = runs
+            .first()
+            .and_then(|r| r.low.first())
+            .map_or((0, 0), |m| (m.by_merchant_instrument.len(), m.by_merchant_instrument.first().map_or(0, Vec::len)));
+        let by_merchant_instrument = (0..n_m)
+            .map(|mi| {
+                (0..n_p)
+                    .map(|pi| {
+                        (0..months.len())
+                            .map(|t| {
+                                runs.iter().map(|r| r.high[t].by_merchant_instrument[mi][pi] as f64).sum::<f64>() / n
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        let n_events = runs.first().map_or(0, |r| r.lost_by_event.len());
+        let lost_by_event = (0..n_events)
+            .map(|e| [0, 1].map(|b| runs.iter().map(|r| r.lost_by_event[e][b] as f64).sum::<f64>() / n))
+            .collect();
+        Summary {
+            months,
+            completed,
+            lost_wall,
+            total_completed,
+            total_lost,
+            total_lost_wall,
+            total_lost_undecided,
+            lost_undecided,
+            by_merchant_instrument,
+            lost_by_event,
+        }
+    }
 }

@@ -1,0 +1,540 @@
+//! "What the walls cost": the simulation's parameters, its run (in slices, so no frame is blocked),
+//! and its charts with exports. The core simulates; this schedules and draws.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{Datelike, NaiveDate};
+use hutong_core::sim::{self, Band, Params, Prepared, Run, Summary};
+use hutong_core::{Dataset, Lang};
+use leptos::prelude::*;
+
+use crate::chart::{self, Linear};
+use crate::export;
+use crate::state::use_ctx;
+use crate::url::{SimSettings, SIM_PARAMS};
+
+/// The state of the simulation, for the UI and the `sim-result` hook.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SimRun {
+    Running { done: u32, total: u32 },
+    Done(Arc<SimOutput>),
+}
+
+#[derive(Debug, PartialEq)]
+pub struct SimOutput {
+    pub actual: Summary,
+    pub counterfactual: Option<Summary>,
+}
+
+struct Job {
+    generation: u64,
+    params: Params,
+    actual: Prepared,
+    counterfactual: Option<Prepared>,
+    runs: (Vec<Run>, Vec<Run>),
+}
+
+fn words(lang: Lang) -> [&'static str; 24] {
+    match lang {
+        Lang::Zh => [
+            "筑墙的代价：购物者模拟",
+            "按月模拟购物者在各个渠道的购买尝试：完成（按支付方式和商家）、因墙而流失（归到决定该路径的事件）、或因普通原因流失。“来源未定”按区间处理：分别取下界和上界各跑一遍。",
+            "参数", "恢复默认", "有出处", "假设", "运行中", "完成", "完成的购买", "因墙流失",
+            "普通流失", "下界", "上界", "区间（5%–95%）", "每月购买", "各支付方式占比：", "真实历史与反事实：每月完成的购买",
+            "真实历史", "反事实", "导出 CSV", "导出 SVG", "导出 PNG", "因墙流失最多的事件", "数据集版本",
+        ],
+        Lang::En => [
+            "What the walls cost: simulated shoppers",
+            "Each month, shoppers' purchase attempts on each channel are routed: completed (by instrument and merchant), lost to a wall (attributed to the events that decide the journey), or lost for ordinary reasons. “Undecided” is a range: every run is made at its lower and at its upper end.",
+            "Parameters", "Reset to defaults", "sourced", "assumed", "running", "done", "Completed purchases", "Lost to walls",
+            "Lost for ordinary reasons", "lower end", "upper end", "interval (5%–95%)", "Purchases per month", "Payment shares at ", "Actual vs counterfactual: completed purchases per month",
+            "Actual history", "Counterfactual", "Export CSV", "Export SVG", "Export PNG", "Events that cost most purchases", "Dataset version",
+        ],
+    }
+}
+
+/// Label, explanation and basis of each parameter, in `SIM_PARAMS` order. A basis is an event id
+/// (sourced) or `None` (assumed).
+fn param_text(key: &str, lang: Lang) -> (&'static str, &'static str, Option<&'static str>) {
+    let zh = lang == Lang::Zh;
+    match key {
+        "seed" => (
+            if zh { "随机种子" } else { "Random seed" },
+            if zh {
+                "同一种子和参数得到逐位相同的结果。"
+            } else {
+                "The same seed and parameters give bit-identical results."
+            },
+            None,
+        ),
+        "pop" => (
+            if zh { "购物者人数" } else { "Shoppers" },
+            if zh {
+                "计算量与人数无关（按群体抽样）。"
+            } else {
+                "The cost does not grow with it (counts are sampled per group)."
+            },
+            None,
+        ),
+        "freq" => (
+            if zh { "每人每月购买尝试" } else { "Attempts per shopper per month" },
+            if zh { "假设值。" } else { "An assumption." },
+            None,
+        ),
+        "reps" => (
+            if zh { "重复次数" } else { "Replicates" },
+            if zh { "用于蒙特卡洛区间。" } else { "For the Monte Carlo intervals." },
+            None,
+        ),
+        "loss" => (
+            if zh { "普通流失率" } else { "Ordinary loss" },
+            if zh {
+                "与墙无关的放弃（改主意、缺货）。"
+            } else {
+                "Given up for reasons that are no wall (changed minds, stock-outs)."
+            },
+            None,
+        ),
+        "wloss" => (
+            if zh { "绕行流失率" } else { "Workaround give-up" },
+            if zh {
+                "只能绕行（淘口令、二维码、找朋友付）时放弃的比例。来源说明绕行会流失大量顾客，但没有数字。"
+            } else {
+                "Share who give up when only a workaround (token, QR code, a friend) works. The sources show workarounds lose many, with no figure."
+            },
+            Some("taobao-shop-left-wechat"),
+        ),
+        "aloss" => (
+            if zh { "重新注册流失率" } else { "New-account give-up" },
+            if zh {
+                "要重新注册账号、绑定银行卡时放弃的比例（“基本这买卖也没法做了”）。"
+            } else {
+                "Share who give up rather than register a new account and bind a card (“the sale is all but dead”)."
+            },
+            Some("merchants-need-new-accounts"),
+        ),
+        "pshare" => (
+            if zh { "部分开放覆盖率" } else { "Partial reach" },
+            if zh {
+                "内测、逐步开放时能用上的比例。假设值。"
+            } else {
+                "Share for whom a beta or gradual roll-out works. An assumption."
+            },
+            None,
+        ),
+        _ => ("", "", None),
+    }
+}
+
+#[component]
+pub fn SimPanel() -> impl IntoView {
+    let ctx = use_ctx();
+    let state = RwSignal::new(SimRun::Running { done: 0, total: 1 });
+    let generation = StoredValue::new(0u64);
+    let inputs = Memo::new(move |_| ctx.view.with(|v| (v.sim.clone(), v.off.clone())));
+    let job: Rc<RefCell<Option<Job>>> = Rc::new(RefCell::new(None));
+
+    // A new run whenever the dataset, the parameters or the switched-off events change. Work is
+    // done in slices (one replicate each, well under 50 ms) so that no frame is blocked; a newer
+    // run makes older slices stop.
+    let job_for_effect = job.clone();
+    Effect::new(move |_| {
+        let data = ctx.data.get();
+        let (settings, off_ids) = inputs.get();
+        let gen = generation.get_value() + 1;
+        generation.set_value(gen);
+        let params = settings.params();
+        state.set(SimRun::Running { done: 0, total: params.replicates });
+        let job = job_for_effect.clone();
+        let off = ctx.view.with_untracked(|v| v.off_set(&data));
+        let _ = off_ids;
+        set_timeout(
+            move || {
+                if generation.get_value() != gen {
+                    return;
+                }
+                let actual = sim::prepare(&data, &Default::default(), &params);
+                let counterfactual = (!off.is_empty()).then(|| sim::prepare(&data, &off, &params));
+                *job.borrow_mut() =
+                    Some(Job { generation: gen, params, actual, counterfactual, runs: (vec![], vec![]) });
+                step(job, state, generation);
+            },
+            Duration::ZERO,
+        );
+    });
+
+    let lang = move || ctx.lang();
+    let reset = move |_| ctx.view.update(|v| v.sim = SimSettings::default());
+    view! {
+        <section class="sim" data-testid="sim-panel" aria-labelledby="sim-heading">
+            <h2 id="sim-heading">{move || words(lang())[0]}</h2>
+            <p class="hint">{move || words(lang())[1]}</p>
+            <details class="params" open>
+                <summary>{move || words(lang())[2]}</summary>
+                <div class="param-grid">
+                    {SIM_PARAMS.iter().map(|p| {
+                        let key = p.key;
+                        let on_change = move |ev| {
+                            let text = event_target_value(&ev);
+                            let param = SIM_PARAMS.iter().find(|q| q.key == key).expect("known");
+                            // Out-of-range or malformed input is not applied; the field shows the
+                            // value in use again.
+                            match param.parse(&text) {
+                                Some(v) => ctx.view.update(|s| (param.set)(&mut s.sim, v)),
+                                None => ctx.view.update(|_| {}),
+                            }
+                        };
+                        view! {
+                            <label class="param">
+                                <span class="param-name">{move || param_text(key, lang()).0}</span>
+                                <input type="number" data-testid="sim-param" data-param=key
+                                    min=p.min max=p.max step=p.step
+                                    prop:value=move || ctx.view.with(|v| (p.get)(&v.sim)).to_string()
+                                    on:change=on_change />
+                                <span class="param-note">
+                                    {move || {
+                                        let (_, note, basis) = param_text(key, lang());
+                                        let w = words(lang());
+                                        let data = ctx.data.get();
+                                        let tag = match basis.and_then(|id| data.event(id)) {
+                                            Some(e) => view! {
+                                                <span class="basis sourced" title=e.cite.quote.clone()>{w[4]}": "{e.title.get(lang()).to_string()}</span>
+                                            }.into_any(),
+                                            None => view! { <span class="basis assumed">{w[5]}</span> }.into_any(),
+                                        };
+                                        view! { {note}" "{tag} }
+                                    }}
+                                </span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+                <AssumptionTables />
+                <button class="small" data-testid="sim-reset" on:click=reset>{move || words(lang())[3]}</button>
+            </details>
+            {move || {
+                let w = words(lang());
+                match state.get() {
+                    SimRun::Running { done, total } => view! {
+                        <div data-testid="sim-result" data-state="running" class="sim-status" role="status">
+                            <progress max=total value=done></progress>" "{w[6]}" "{done}"/"{total}
+                        </div>
+                    }.into_any(),
+                    SimRun::Done(out) => {
+                        let a = &out.actual;
+                        view! {
+                            <div data-testid="sim-result" data-state="done" class="sim-status" role="status"
+                                data-completed=format!("{:.0}", a.total_completed[0])
+                                data-lost=format!("{:.0}", a.total_lost[0])
+                                data-completed-high=format!("{:.0}", a.total_completed[1])
+                                data-lost-high=format!("{:.0}", a.total_lost[1])>
+                                <strong>{w[7]}</strong>" · "{w[8]}": "{chart::short(a.total_completed[0])}" – "{chart::short(a.total_completed[1])}
+                                " · "{w[9]}": "{chart::short(a.total_lost_wall[1])}" – "{chart::short(a.total_lost_wall[0])}
+                                " · "{undecided_word(lang())}": "{chart::short(a.total_lost_undecided[1])}" – "{chart::short(a.total_lost_undecided[0])}
+                            </div>
+                            <SimCharts out=out.clone() />
+                        }.into_any()
+                    }
+                }
+            }}
+        </section>
+    }
+}
+
+fn step(job: Rc<RefCell<Option<Job>>>, state: RwSignal<SimRun>, generation: StoredValue<u64>) {
+    let finished = {
+        let mut slot = job.borrow_mut();
+        let Some(j) = slot.as_mut() else { return };
+        if j.generation != generation.get_value() {
+            *slot = None;
+            return;
+        }
+        let r = j.runs.0.len() as u32;
+        if r < j.params.replicates {
+            j.runs.0.push(sim::run(&j.actual, &j.params, r));
+            if let Some(cf) = &j.counterfactual {
+                j.runs.1.push(sim::run(cf, &j.params, r));
+            }
+            state.set(SimRun::Running { done: r + 1, total: j.params.replicates });
+            false
+        } else {
+            let out = SimOutput {
+                actual: Summary::of(&j.runs.0),
+                counterfactual: j.counterfactual.as_ref().map(|_| Summary::of(&j.runs.1)),
+            };
+            state.set(SimRun::Done(Arc::new(out)));
+            *slot = None;
+            true
+        }
+    };
+    if !finished {
+        set_timeout(move || step(job, state, generation), Duration::ZERO);
+    }
+}
+
+/// The demand mix and adoption curves, visible with their basis.
+#[component]
+fn AssumptionTables() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        {move || {
+            let lang = ctx.lang();
+            let data = ctx.data.get();
+            let p = Params::default();
+            let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
+            let zh = lang == Lang::Zh;
+            let demand = p.demand.iter().map(|d| view! {
+                <tr><td>{name(&d.surface)}</td><td>{name(&d.merchant)}</td><td>{d.weight}</td></tr>
+            }).collect_view();
+            let adoption = p.adoption.iter().map(|a| {
+                let basis = match &a.basis {
+                    sim::Basis::Sourced(id) => data.event(id).map_or(String::new(), |e| format!("{}: {}", if zh { "有出处" } else { "sourced" }, e.title.get(lang))),
+                    sim::Basis::Assumed => (if zh { "假设" } else { "assumed" }).to_string(),
+                };
+                view! {
+                    <tr><td>{name(&a.instrument)}</td><td>{format!("{:.0}%", a.ceiling * 100.0)}</td><td>{a.midpoint}</td><td>{a.rate}</td><td>{basis}</td></tr>
+                }
+            }).collect_view();
+            view! {
+                <details class="assumptions">
+                    <summary>{if zh { "需求组合与支付方式普及曲线（假设，见说明）" } else { "Demand mix and adoption curves (assumptions, with their basis)" }}</summary>
+                    <table>
+                        <thead><tr><th>{if zh { "看到商品的地方" } else { "Offer seen on" }}</th><th>{if zh { "商家" } else { "Merchant" }}</th><th>{if zh { "权重" } else { "Weight" }}</th></tr></thead>
+                        <tbody>{demand}</tbody>
+                    </table>
+                    <table>
+                        <thead><tr><th>{if zh { "支付方式" } else { "Instrument" }}</th><th>{if zh { "上限" } else { "Ceiling" }}</th><th>{if zh { "中点年份" } else { "Midpoint" }}</th><th>{if zh { "速度" } else { "Rate" }}</th><th>{if zh { "依据" } else { "Basis" }}</th></tr></thead>
+                        <tbody>{adoption}</tbody>
+                    </table>
+                </details>
+            }
+        }}
+    }
+}
+
+/// One line (with an optional band) on a chart.
+#[derive(Clone)]
+pub struct Series {
+    pub label: String,
+    pub color: &'static str,
+    pub values: Vec<f64>,
+    pub band: Option<(Vec<f64>, Vec<f64>)>,
+    pub dashed: bool,
+}
+
+fn band_series(label: String, color: &'static str, b: &Band, dashed: bool, with_band: bool) -> Series {
+    Series { label, color, values: b.mean.clone(), band: with_band.then(|| (b.p05.clone(), b.p95.clone())), dashed }
+}
+
+const PALETTE: [&str; 11] = [
+    "#1677ff", "#07c160", "#d4380d", "#722ed1", "#8c8c8c", "#c41d7f", "#13a8a8", "#d48806", "#389e0d", "#531dab",
+    "#5c0011",
+];
+
+#[component]
+fn SimCharts(out: Arc<SimOutput>) -> impl IntoView {
+    let ctx = use_ctx();
+    let merchant = RwSignal::new("taobao".to_string());
+    let out2 = out.clone();
+    let out3 = out.clone();
+    let out4 = out.clone();
+    view! {
+        {move || {
+            let lang = ctx.lang();
+            let w = words(lang);
+            let a = &out.actual;
+            let series = vec![
+                band_series(format!("{} ({})", w[8], w[11]), "#07c160", &a.completed[0], false, true),
+                band_series(format!("{} ({})", w[8], w[12]), "#07c160", &a.completed[1], true, false),
+                band_series(format!("{} ({})", w[9], w[11]), "#d4380d", &a.lost_wall[0], false, true),
+                band_series(format!("{} ({})", w[9], w[12]), "#d4380d", &a.lost_wall[1], true, false),
+                band_series(format!("{} ({})", undecided_word(lang), w[11]), "#8c8c8c", &a.lost_undecided[0], false, false),
+            ];
+            view! { <Chart title=w[14].to_string() testid="chart-purchases" months=a.months.clone() series=series /> }
+        }}
+        {move || {
+            let lang = ctx.lang();
+            let w = words(lang);
+            let data = ctx.data.get();
+            let a = &out2.actual;
+            let Some(mi) = data.merchants.iter().position(|m| m.id == merchant.get()) else { return ().into_any() };
+            let rows = &a.by_merchant_instrument[mi];
+            let totals: Vec<f64> = (0..a.months.len()).map(|t| rows.iter().map(|r| r[t]).sum()).collect();
+            let series: Vec<Series> = data.instruments.iter().enumerate().filter(|(pi, _)| rows[*pi].iter().any(|v| *v > 0.0)).map(|(pi, p)| Series {
+                label: p.name.get(lang).to_string(),
+                color: PALETTE[pi % PALETTE.len()],
+                values: rows[pi].iter().zip(&totals).map(|(v, t)| if *t > 0.0 { 100.0 * v / t } else { 0.0 }).collect(),
+                band: None,
+                dashed: false,
+            }).collect();
+            let merchant_name = data.merchants[mi].name.get(lang).to_string();
+            let options = out2.actual.by_merchant_instrument.iter().enumerate()
+                .filter(|(_, rows)| rows.iter().flatten().any(|v| *v > 0.0))
+                .map(|(i, _)| {
+                    let m = &data.merchants[i];
+                    view! { <option value=m.id.clone() selected=m.id == merchant.get_untracked()>{m.name.get(lang).to_string()}</option> }
+                })
+                .collect_view();
+            view! {
+                <label class="chart-select">{w[15]}
+                    <select data-testid="share-merchant" on:change=move |ev| merchant.set(event_target_value(&ev))>{options}</select>
+                </label>
+                <Chart title=format!("{}{} (%, {})", w[15], merchant_name, w[12]) testid="chart-shares" months=a.months.clone() series=series />
+            }.into_any()
+        }}
+        {move || {
+            let lang = ctx.lang();
+            let w = words(lang);
+            out3.counterfactual.as_ref().map(|cf| {
+                let a = &out3.actual;
+                let series = vec![
+                    band_series(format!("{} ({})", w[17], w[11]), "#1677ff", &a.completed[0], false, true),
+                    band_series(format!("{} ({})", w[18], w[11]), "#722ed1", &cf.completed[0], false, true),
+                    band_series(format!("{} ({})", w[18], w[12]), "#722ed1", &cf.completed[1], true, false),
+                ];
+                view! { <Chart title=w[16].to_string() testid="chart-counterfactual" months=a.months.clone() series=series /> }
+            })
+        }}
+        {move || {
+            let lang = ctx.lang();
+            let w = words(lang);
+            let data = ctx.data.get();
+            let mut costly: Vec<(usize, [f64; 2])> = out4.actual.lost_by_event.iter().copied().enumerate().filter(|(_, v)| v[0] > 0.0 || v[1] > 0.0).collect();
+            costly.sort_by(|a, b| b.1[0].total_cmp(&a.1[0]));
+            costly.truncate(6);
+            let rows = costly.into_iter().filter(|(i, _)| *i < data.events.len()).map(|(i, v)| {
+                let e = &data.events[i];
+                view! { <li data-event-id=e.id.clone()>{e.title.get(lang).to_string()}": "{chart::short(v[1])}" – "{chart::short(v[0])}</li> }
+            }).collect_view();
+            view! { <h3 class="costly-heading">{w[22]}</h3><ol class="costly">{rows}</ol> }
+        }}
+    }
+}
+
+fn undecided_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "来源未定而流失",
+        Lang::En => "Lost where the sources are silent",
+    }
+}
+
+fn month_label(d: NaiveDate) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
+}
+
+/// An SVG line chart with axes, legend and caption inside the SVG (so exports are complete), and
+/// CSV/SVG/PNG exports that carry the dataset version and the sources.
+#[component]
+fn Chart(title: String, testid: &'static str, months: Vec<NaiveDate>, series: Vec<Series>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang();
+    let w = words(lang);
+    let data: Arc<Dataset> = ctx.data.get_untracked();
+    let (width, plot_h, left, top) = (760.0, 220.0, 60.0, 28.0);
+    let legend_rows = series.len().div_ceil(2) as f64;
+    let height = top + plot_h + 30.0 + legend_rows * 16.0 + 46.0;
+    let n = months.len().max(2);
+    let x = Linear { d0: 0.0, d1: (n - 1) as f64, r0: left, r1: width - 16.0 };
+    let max = series
+        .iter()
+        .flat_map(|s| s.values.iter().chain(s.band.iter().flat_map(|b| b.1.iter())))
+        .fold(0.0f64, |m, v| m.max(*v));
+    let ticks = chart::ticks(max, 4);
+    let y = Linear { d0: 0.0, d1: *ticks.last().unwrap_or(&1.0), r0: top + plot_h, r1: top };
+    let xs: Vec<f64> = (0..months.len()).map(|i| x.map(i as f64)).collect();
+    let ys = |v: &[f64]| v.iter().map(|v| y.map(*v)).collect::<Vec<_>>();
+    let sources: Vec<String> = data
+        .sources
+        .iter()
+        .map(|s| {
+            format!("{} {} {}", s.outlet.get(lang), s.published, s.url.clone().unwrap_or_else(|| "(no URL)".into()))
+        })
+        .collect();
+    let caption = format!("Hutong 互通 · {} {}", w[23], data.version);
+    let caption2 =
+        data.sources.iter().map(|s| format!("{} {}", s.outlet.get(lang), s.published)).collect::<Vec<_>>().join(" · ");
+    let y_grid = ticks.iter().map(|t| view! {
+        <line x1=left x2=width - 16.0 y1=y.map(*t) y2=y.map(*t) stroke="#e3dccf" />
+        <text x=left - 6.0 y=y.map(*t) + 4.0 text-anchor="end" font-size="11" fill="#6b6257">{chart::short(*t)}</text>
+    }).collect_view();
+    let x_ticks = months
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.month() == 1 && d.year() % 2 == 0)
+        .map(|(i, d)| {
+            view! {
+                <line x1=xs[i] x2=xs[i] y1=top + plot_h y2=top + plot_h + 4.0 stroke="#6b6257" />
+                <text x=xs[i] y=top + plot_h + 16.0 text-anchor="middle" font-size="11" fill="#6b6257">{d.year()}</text>
+            }
+        })
+        .collect_view();
+    let paths = series.iter().map(|s| {
+        let band = s.band.as_ref().map(|(lo, hi)| view! { <path d=chart::band(&xs, &ys(lo), &ys(hi)) fill=s.color fill-opacity="0.15" stroke="none" /> });
+        view! {
+            {band}
+            <path d=chart::line(&xs, &ys(&s.values)) fill="none" stroke=s.color stroke-width="1.6" stroke-dasharray=if s.dashed { "5 3" } else { "none" } />
+        }
+    }).collect_view();
+    let legend = series.iter().enumerate().map(|(i, s)| {
+        let lx = left + (i % 2) as f64 * 340.0;
+        let ly = top + plot_h + 34.0 + (i / 2) as f64 * 16.0;
+        view! {
+            <line x1=lx x2=lx + 22.0 y1=ly - 4.0 y2=ly - 4.0 stroke=s.color stroke-width="2.5" stroke-dasharray=if s.dashed { "5 3" } else { "none" } />
+            <text x=lx + 28.0 y=ly font-size="12" fill="#1f1b16">{s.label.clone()}</text>
+        }
+    }).collect_view();
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let file = export::slug(&format!("hutong {testid} {}", data.version));
+    let csv_doc = {
+        let mut header = vec!["month".to_string()];
+        let mut cols: Vec<&Vec<f64>> = Vec::new();
+        for s in &series {
+            header.push(s.label.clone());
+            cols.push(&s.values);
+            if let Some((lo, hi)) = &s.band {
+                header.push(format!("{} p05", s.label));
+                header.push(format!("{} p95", s.label));
+                cols.push(lo);
+                cols.push(hi);
+            }
+        }
+        let rows: Vec<Vec<String>> = months
+            .iter()
+            .enumerate()
+            .map(|(t, d)| std::iter::once(month_label(*d)).chain(cols.iter().map(|c| format!("{:.2}", c[t]))).collect())
+            .collect();
+        let mut comments = vec![format!("Hutong — {title}"), format!("{} {}", w[23], data.version)];
+        comments.extend(sources.iter().map(|s| format!("source: {s}")));
+        comments.push(format!("parameters: {}", crate::url::to_query(&ctx.view.get_untracked())));
+        chart::csv(&comments, &header, &rows)
+    };
+    let (file_csv, file_svg, file_png) = (format!("{file}.csv"), format!("{file}.svg"), format!("{file}.png"));
+    let svg_text = move || {
+        svg_ref.get().map(|el| {
+            use wasm_bindgen::JsCast;
+            el.unchecked_ref::<web_sys::Element>().outer_html()
+        })
+    };
+    view! {
+        <figure class="chart" data-testid=testid>
+            <svg node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {width} {height}") width=width height=height role="img" aria-label=title.clone()>
+                <rect x=0 y=0 width=width height=height fill="#ffffff" />
+                <text x=left y=18.0 font-size="14" font-weight="600" fill="#1f1b16">{title.clone()}</text>
+                {y_grid}
+                {x_ticks}
+                {paths}
+                {legend}
+                <text x=left y=height - 20.0 font-size="10" fill="#6b6257">{caption.clone()}</text>
+                <text x=left y=height - 7.0 font-size="9" fill="#6b6257">{caption2.clone()}</text>
+            </svg>
+            <figcaption class="chart-actions">
+                <button class="small" data-testid="export-csv" on:click=move |_| { let _ = export::download_text(&file_csv, "text/csv;charset=utf-8", &csv_doc); }>{w[19]}</button>
+                <button class="small" data-testid="export-svg" on:click=move |_| { if let Some(t) = svg_text() { let _ = export::download_text(&file_svg, "image/svg+xml", &t); } }>{w[20]}</button>
+                <button class="small" data-testid="export-png" on:click=move |_| { if let Some(t) = svg_text() { let _ = export::download_png(&file_png, &t, width, height); } }>{w[21]}</button>
+            </figcaption>
+        </figure>
+    }
+}
