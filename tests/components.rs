@@ -210,3 +210,51 @@ async fn switching_an_event_off_shows_the_counterfactual_and_what_made_the_diffe
     let listed = find(&root, "[data-testid=off-list] [data-event-id=wechat-group-chat-links]").unwrap();
     assert_eq!(listed.get_attribute("data-decisive").as_deref(), Some("true"));
 }
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+async fn sim_done(root: &Element) -> Element {
+    for _ in 0..400 {
+        if let Some(el) = find(root, "[data-testid=sim-result][data-state=done]") {
+            return el;
+        }
+        sleep(25).await;
+    }
+    panic!("the simulation did not finish");
+}
+
+#[wasm_bindgen_test]
+async fn the_simulation_runs_and_reruns_when_a_parameter_changes() {
+    let root = mount("?lang=en&reps=2&pop=10000");
+    tick().await;
+    assert!(find(&root, "[data-testid=sim-result][data-state=running]").is_some(), "starts running");
+    let done = sim_done(&root).await;
+    let completed: f64 = done.get_attribute("data-completed").unwrap().parse().unwrap();
+    let lost: f64 = done.get_attribute("data-lost").unwrap().parse().unwrap();
+    assert!(completed > 0.0 && lost > 0.0);
+    // Every parameter is visible and editable, with its basis.
+    assert_eq!(count_of(&root, "[data-testid=sim-param]"), 8);
+    assert!(text(&root, "[data-testid=sim-panel]").contains("sourced"));
+    // Halving the attempts per shopper roughly halves the purchases.
+    let freq: HtmlInputElement = find(&root, "[data-testid=sim-param][data-param=freq]").unwrap().unchecked_into();
+    freq.set_value("1");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    freq.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    tick().await;
+    assert!(find(&root, "[data-testid=sim-result][data-state=running]").is_some(), "reruns");
+    let again: f64 = sim_done(&root).await.get_attribute("data-completed").unwrap().parse().unwrap();
+    assert!((again / completed - 0.5).abs() < 0.05, "{again} vs {completed}");
+    // A value out of range is not applied.
+    freq.set_value("-3");
+    freq.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    tick().await;
+    let same: f64 = sim_done(&root).await.get_attribute("data-completed").unwrap().parse().unwrap();
+    assert_eq!(same, again);
+    assert_eq!(count_of(&root, "[data-testid=chart-purchases] path") > 0, true);
+}
