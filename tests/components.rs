@@ -41,6 +41,13 @@ fn text(root: &Element, selector: &str) -> String {
     find(root, selector).and_then(|e| e.text_content()).unwrap_or_default()
 }
 
+/// Dispatches a bubbling event of that type, as the browser does for a person's action.
+fn fire(el: &Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(kind, &init).unwrap()).unwrap();
+}
+
 fn n_events() -> usize {
     hutong_core::embedded::dataset().events.len()
 }
@@ -63,10 +70,7 @@ async fn clicking_a_mark_opens_its_details() {
     tick().await;
     assert!(find(&root, "[data-testid=event-details]").is_none());
     // SVG marks have no `.click()`: dispatch the event a pointer would.
-    let mark = find(&root, "[data-testid=event][data-event-id=taobao-wechat-pay-rollout]").unwrap();
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    mark.dispatch_event(&web_sys::Event::new_with_event_init_dict("click", &init).unwrap()).unwrap();
+    fire(&find(&root, "[data-testid=event][data-event-id=taobao-wechat-pay-rollout]").unwrap(), "click");
     tick().await;
     let details = find(&root, "[data-testid=event-details]").expect("details open");
     assert_eq!(details.get_attribute("data-event-id").as_deref(), Some("taobao-wechat-pay-rollout"));
@@ -154,9 +158,7 @@ fn verdict_of(root: &Element) -> String {
 fn change_select(root: &Element, testid: &str, value: &str) {
     let select: web_sys::HtmlSelectElement = find(root, &format!("[data-testid={testid}]")).unwrap().unchecked_into();
     select.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    fire(&select, "change");
 }
 
 #[wasm_bindgen_test]
@@ -186,9 +188,7 @@ async fn changing_the_journey_changes_the_verdict() {
     assert_eq!(verdict_of(&root), "partial");
     let date: HtmlInputElement = find(&root, "[data-testid=date-input]").unwrap().unchecked_into();
     date.set_value("2016-01-01");
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    date.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    fire(&date, "change");
     tick().await;
     assert_eq!(verdict_of(&root), "blocked");
 }
@@ -243,16 +243,14 @@ async fn the_simulation_runs_and_reruns_when_a_parameter_changes() {
     // Halving the attempts per shopper roughly halves the purchases.
     let freq: HtmlInputElement = find(&root, "[data-testid=sim-param][data-param=freq]").unwrap().unchecked_into();
     freq.set_value("1");
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    freq.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    fire(&freq, "change");
     tick().await;
     assert!(find(&root, "[data-testid=sim-result][data-state=running]").is_some(), "reruns");
     let again: f64 = sim_done(&root).await.get_attribute("data-completed").unwrap().parse().unwrap();
     assert!((again / completed - 0.5).abs() < 0.05, "{again} vs {completed}");
     // A value out of range is not applied.
     freq.set_value("-3");
-    freq.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    fire(&freq, "change");
     tick().await;
     let same: f64 = sim_done(&root).await.get_attribute("data-completed").unwrap().parse().unwrap();
     assert_eq!(same, again);
