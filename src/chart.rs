@@ -20,14 +20,21 @@ impl Linear {
 
 /// Round tick values from 0 to at least `max`: steps of 1, 2 or 5 × 10^k, about `n` of them.
 pub fn ticks(max: f64, n: usize) -> Vec<f64> {
-    if !(max > 0.0) || !max.is_finite() {
+    ticks_between(0.0, max, n)
+}
+
+/// Round tick values covering `[min, max]` (which includes 0 when the data does).
+pub fn ticks_between(min: f64, max: f64, n: usize) -> Vec<f64> {
+    let (min, max) = (min.min(0.0), max.max(0.0));
+    if !(max - min > 0.0) || !(max - min).is_finite() {
         return vec![0.0, 1.0];
     }
-    let raw = max / n.max(1) as f64;
+    let raw = (max - min) / n.max(1) as f64;
     let mag = 10f64.powi(raw.log10().floor() as i32);
     let step = [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
-    let count = (max / step).ceil() as usize;
-    (0..=count).map(|i| i as f64 * step).collect()
+    let first = (min / step).floor() as i64;
+    let last = (max / step).ceil() as i64;
+    (first..=last).map(|i| i as f64 * step).collect()
 }
 
 /// An SVG path through the points (`M x,y L x,y …`), one decimal.
@@ -107,6 +114,7 @@ mod tests {
         let t = ticks(3.7e7, 4);
         assert!(t.last().unwrap() >= &3.7e7 && t.len() <= 6, "{t:?}");
         assert_eq!(ticks(0.0, 4), vec![0.0, 1.0]);
+        assert_eq!(ticks_between(-30.0, 45.0, 3), vec![-50.0, 0.0, 50.0]);
     }
 
     #[test]

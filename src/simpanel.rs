@@ -275,38 +275,63 @@ fn step(job: Rc<RefCell<Option<Job>>>, state: RwSignal<SimRun>, generation: Stor
     }
 }
 
-/// The demand mix and adoption curves, visible with their basis.
+/// The demand mix and adoption curves: visible, editable, each with its basis.
 #[component]
 fn AssumptionTables() -> impl IntoView {
     let ctx = use_ctx();
+    // A number from an input, or `None` (the edit is not applied) when malformed or out of range.
+    let number = |ev: &leptos::ev::Event, lo: f64, hi: f64| {
+        event_target_value(ev).trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= lo && *v <= hi)
+    };
     view! {
         {move || {
             let lang = ctx.lang();
             let data = ctx.data.get();
-            let p = Params::default();
+            let settings = ctx.view.with(|v| v.sim.clone());
             let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
             let zh = lang == Lang::Zh;
-            let demand = p.demand.iter().map(|d| view! {
-                <tr><td>{name(&d.surface)}</td><td>{name(&d.merchant)}</td><td>{d.weight}</td></tr>
+            let demand = settings.demand.iter().enumerate().map(|(i, d)| view! {
+                <tr>
+                    <td>{name(&d.surface)}</td>
+                    <td>{name(&d.merchant)}</td>
+                    <td><input type="number" data-testid="demand-weight" min="0" max="1000" step="1" prop:value=d.weight.to_string()
+                        on:change=move |ev| match number(&ev, 0.0, 1000.0) {
+                            Some(w) => ctx.view.update(|v| v.sim.demand[i].weight = w),
+                            None => ctx.view.update(|_| {}),
+                        } /></td>
+                </tr>
             }).collect_view();
-            let adoption = p.adoption.iter().map(|a| {
+            let adoption = settings.adoption.iter().enumerate().map(|(i, a)| {
                 let basis = match &a.basis {
                     sim::Basis::Sourced(id) => data.event(id).map_or(String::new(), |e| format!("{}: {}", if zh { "有出处" } else { "sourced" }, e.title.get(lang))),
                     sim::Basis::Assumed => (if zh { "假设" } else { "assumed" }).to_string(),
                 };
+                let field = move |value: f64, lo: f64, hi: f64, step: &'static str, set: fn(&mut sim::Adoption, f64)| view! {
+                    <input type="number" min=lo max=hi step=step prop:value=value.to_string()
+                        on:change=move |ev| match number(&ev, lo, hi) {
+                            Some(x) => ctx.view.update(|v| set(&mut v.sim.adoption[i], x)),
+                            None => ctx.view.update(|_| {}),
+                        } />
+                };
                 view! {
-                    <tr><td>{name(&a.instrument)}</td><td>{format!("{:.0}%", a.ceiling * 100.0)}</td><td>{a.midpoint}</td><td>{a.rate}</td><td>{basis}</td></tr>
+                    <tr data-testid="adoption-row" data-instrument=a.instrument.clone()>
+                        <td>{name(&a.instrument)}</td>
+                        <td>{field(a.ceiling, 0.0, 1.0, "0.01", |a, x| a.ceiling = x)}</td>
+                        <td>{field(a.midpoint, 1990.0, 2100.0, "0.5", |a, x| a.midpoint = x)}</td>
+                        <td>{field(a.rate, 0.0, 20.0, "0.1", |a, x| a.rate = x)}</td>
+                        <td>{basis}</td>
+                    </tr>
                 }
             }).collect_view();
             view! {
                 <details class="assumptions">
-                    <summary>{if zh { "需求组合与支付方式普及曲线（假设，见说明）" } else { "Demand mix and adoption curves (assumptions, with their basis)" }}</summary>
+                    <summary>{if zh { "需求组合与支付方式普及曲线（可编辑，含依据）" } else { "Demand mix and adoption curves (editable, with their basis)" }}</summary>
                     <table>
-                        <thead><tr><th>{if zh { "看到商品的地方" } else { "Offer seen on" }}</th><th>{if zh { "商家" } else { "Merchant" }}</th><th>{if zh { "权重" } else { "Weight" }}</th></tr></thead>
+                        <thead><tr><th>{if zh { "看到商品的地方" } else { "Offer seen on" }}</th><th>{if zh { "商家" } else { "Merchant" }}</th><th>{if zh { "权重（假设）" } else { "Weight (assumed)" }}</th></tr></thead>
                         <tbody>{demand}</tbody>
                     </table>
                     <table>
-                        <thead><tr><th>{if zh { "支付方式" } else { "Instrument" }}</th><th>{if zh { "上限" } else { "Ceiling" }}</th><th>{if zh { "中点年份" } else { "Midpoint" }}</th><th>{if zh { "速度" } else { "Rate" }}</th><th>{if zh { "依据" } else { "Basis" }}</th></tr></thead>
+                        <thead><tr><th>{if zh { "支付方式" } else { "Instrument" }}</th><th>{if zh { "持有比例上限" } else { "Ceiling share" }}</th><th>{if zh { "达到一半的年份" } else { "Year of half" }}</th><th>{if zh { "速度（每年）" } else { "Rate (per year)" }}</th><th>{if zh { "依据" } else { "Basis" }}</th></tr></thead>
                         <tbody>{adoption}</tbody>
                     </table>
                 </details>
@@ -395,7 +420,17 @@ fn SimCharts(out: Arc<SimOutput>) -> impl IntoView {
                     band_series(format!("{} ({})", w[18], w[11]), "#722ed1", &cf.completed[0], false, true),
                     band_series(format!("{} ({})", w[18], w[12]), "#722ed1", &cf.completed[1], true, false),
                 ];
-                view! { <Chart title=w[16].to_string() testid="chart-counterfactual" months=a.months.clone() series=series /> }
+                // The difference month by month: purchases gained (+) or lost (−) against history,
+                // paired replicate by replicate (same seed), at both ends.
+                let diff = |b: usize| -> Vec<f64> { cf.completed[b].mean.iter().zip(&a.completed[b].mean).map(|(c, h)| c - h).collect() };
+                let gained = vec![
+                    Series { label: format!("{} ({})", gain_word(lang), w[11]), color: "#722ed1", values: diff(0), band: None, dashed: false },
+                    Series { label: format!("{} ({})", gain_word(lang), w[12]), color: "#722ed1", values: diff(1), band: None, dashed: true },
+                ];
+                view! {
+                    <Chart title=w[16].to_string() testid="chart-counterfactual" months=a.months.clone() series=series />
+                    <Chart title=gain_word(lang).to_string() testid="chart-difference" months=a.months.clone() series=gained />
+                }
             })
         }}
         {move || {
@@ -411,6 +446,13 @@ fn SimCharts(out: Arc<SimOutput>) -> impl IntoView {
             }).collect_view();
             view! { <h3 class="costly-heading">{w[22]}</h3><ol class="costly">{rows}</ol> }
         }}
+    }
+}
+
+fn gain_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "反事实比真实历史每月多（+）或少（−）完成的购买",
+        Lang::En => "Purchases gained (+) or lost (−) each month in the counterfactual",
     }
 }
 
@@ -438,12 +480,12 @@ fn Chart(title: String, testid: &'static str, months: Vec<NaiveDate>, series: Ve
     let height = top + plot_h + 30.0 + legend_rows * 16.0 + 46.0;
     let n = months.len().max(2);
     let x = Linear { d0: 0.0, d1: (n - 1) as f64, r0: left, r1: width - 16.0 };
-    let max = series
-        .iter()
-        .flat_map(|s| s.values.iter().chain(s.band.iter().flat_map(|b| b.1.iter())))
-        .fold(0.0f64, |m, v| m.max(*v));
-    let ticks = chart::ticks(max, 4);
-    let y = Linear { d0: 0.0, d1: *ticks.last().unwrap_or(&1.0), r0: top + plot_h, r1: top };
+    let all =
+        || series.iter().flat_map(|s| s.values.iter().chain(s.band.iter().flat_map(|b| b.0.iter().chain(b.1.iter()))));
+    let max = all().fold(0.0f64, |m, v| m.max(*v));
+    let min = all().fold(0.0f64, |m, v| m.min(*v));
+    let ticks = chart::ticks_between(min, max, 4);
+    let y = Linear { d0: *ticks.first().unwrap_or(&0.0), d1: *ticks.last().unwrap_or(&1.0), r0: top + plot_h, r1: top };
     let xs: Vec<f64> = (0..months.len()).map(|i| x.map(i as f64)).collect();
     let ys = |v: &[f64]| v.iter().map(|v| y.map(*v)).collect::<Vec<_>>();
     let sources: Vec<String> = data

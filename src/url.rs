@@ -40,6 +40,9 @@ pub struct SimSettings {
     pub workaround_loss: f64,
     pub new_account_loss: f64,
     pub partial_share: f64,
+    /// The demand mix and the adoption curves (URL `demand`, `adopt` when changed).
+    pub demand: Vec<hutong_core::sim::Demand>,
+    pub adoption: Vec<hutong_core::sim::Adoption>,
 }
 
 impl Default for SimSettings {
@@ -54,6 +57,8 @@ impl Default for SimSettings {
             workaround_loss: p.workaround_loss,
             new_account_loss: p.new_account_loss,
             partial_share: p.partial_share,
+            demand: p.demand,
+            adoption: p.adoption,
         }
     }
 }
@@ -69,9 +74,69 @@ impl SimSettings {
             workaround_loss: self.workaround_loss,
             new_account_loss: self.new_account_loss,
             partial_share: self.partial_share,
+            demand: self.demand.clone(),
+            adoption: self.adoption.clone(),
             ..hutong_core::sim::Params::default()
         }
     }
+}
+
+/// `surface:merchant:weight;…` — every entry must name known ids and a weight in 0–1000.
+pub fn parse_demand(text: &str, data: &Dataset) -> Option<Vec<hutong_core::sim::Demand>> {
+    text.split(';')
+        .filter(|e| !e.trim().is_empty())
+        .map(|entry| {
+            let parts: Vec<&str> = entry.split(':').map(str::trim).collect();
+            let [surface, merchant, weight] = parts.as_slice() else { return None };
+            let weight: f64 = weight.parse().ok().filter(|w: &f64| w.is_finite() && (0.0..=1000.0).contains(w))?;
+            (data.surfaces.iter().any(|n| n.id == *surface) && data.merchants.iter().any(|n| n.id == *merchant)).then(
+                || hutong_core::sim::Demand { surface: surface.to_string(), merchant: merchant.to_string(), weight },
+            )
+        })
+        .collect::<Option<Vec<_>>>()
+        .filter(|v| !v.is_empty())
+}
+
+pub fn demand_to_text(demand: &[hutong_core::sim::Demand]) -> String {
+    demand.iter().map(|d| format!("{}:{}:{}", d.surface, d.merchant, d.weight)).collect::<Vec<_>>().join(";")
+}
+
+/// `instrument:ceiling:midpoint:rate;…` — known instruments, ceiling 0–1, midpoint 1990–2100,
+/// rate 0–20. Entries replace the defaults of their instrument (keeping its basis).
+pub fn parse_adoption(text: &str, data: &Dataset) -> Option<Vec<hutong_core::sim::Adoption>> {
+    let mut out = SimSettings::default().adoption;
+    for entry in text.split(';').filter(|e| !e.trim().is_empty()) {
+        let parts: Vec<&str> = entry.split(':').map(str::trim).collect();
+        let [id, ceiling, midpoint, rate] = parts.as_slice() else { return None };
+        let num = |s: &str, lo: f64, hi: f64| s.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= lo && *v <= hi);
+        let (ceiling, midpoint, rate) =
+            (num(ceiling, 0.0, 1.0)?, num(midpoint, 1990.0, 2100.0)?, num(rate, 0.0, 20.0)?);
+        if !data.instruments.iter().any(|n| n.id == *id) {
+            return None;
+        }
+        match out.iter_mut().find(|a| a.instrument == *id) {
+            Some(a) => (a.ceiling, a.midpoint, a.rate) = (ceiling, midpoint, rate),
+            None => out.push(hutong_core::sim::Adoption {
+                instrument: id.to_string(),
+                ceiling,
+                midpoint,
+                rate,
+                basis: hutong_core::sim::Basis::Assumed,
+            }),
+        }
+    }
+    Some(out)
+}
+
+/// Only the curves that differ from the defaults.
+pub fn adoption_to_text(adoption: &[hutong_core::sim::Adoption]) -> String {
+    let defaults = SimSettings::default().adoption;
+    adoption
+        .iter()
+        .filter(|a| !defaults.contains(a))
+        .map(|a| format!("{}:{}:{}:{}", a.instrument, a.ceiling, a.midpoint, a.rate))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// A simulation parameter: its URL name, its allowed range, and how to read and write it.
@@ -297,6 +362,14 @@ pub fn parse(query: &str, data: &Dataset) -> (ViewState, Vec<Notice>) {
                 let order = |id: &String| data.events.iter().position(|e| &e.id == id);
                 state.off.sort_by_key(order);
             }
+            "demand" => match parse_demand(value, data) {
+                Some(d) => state.sim.demand = d,
+                None => note("demand", value, NoticeKind::Malformed),
+            },
+            "adopt" => match parse_adoption(value, data) {
+                Some(a) => state.sim.adoption = a,
+                None => note("adopt", value, NoticeKind::Malformed),
+            },
             key if SIM_PARAMS.iter().any(|p| p.key == key) => {
                 let param = SIM_PARAMS.iter().find(|p| p.key == key).expect("checked");
                 match param.parse(value) {
@@ -339,6 +412,12 @@ pub fn to_query(state: &ViewState) -> String {
         if v != (p.get)(&defaults) {
             out.append_pair(p.key, &v.to_string());
         }
+    }
+    if state.sim.demand != defaults.demand {
+        out.append_pair("demand", &demand_to_text(&state.sim.demand));
+    }
+    if state.sim.adoption != defaults.adoption {
+        out.append_pair("adopt", &adoption_to_text(&state.sim.adoption));
     }
     format!("?{}", out.finish())
 }
@@ -403,6 +482,26 @@ mod tests {
                 ("reps", NoticeKind::Malformed)
             ]
         );
+    }
+
+    #[test]
+    fn demand_and_adoption_round_trip_and_refuse_bad_entries() {
+        let data = data();
+        let mut state = ViewState::default_for(&data);
+        state.sim.demand =
+            vec![hutong_core::sim::Demand { surface: "wechat-group".into(), merchant: "taobao".into(), weight: 3.5 }];
+        state.sim.adoption[1].ceiling = 0.4;
+        let query = to_query(&state);
+        assert!(query.contains("demand=wechat-group%3Ataobao%3A3.5"), "{query}");
+        assert!(query.contains("adopt=wechat-pay%3A0.4%3A2015.5%3A1.2"), "{query}");
+        assert_eq!(parse(&query, &data), (state, vec![]));
+        for bad in
+            ["demand=mars:taobao:1", "demand=wechat-group:taobao:-1", "adopt=alipay:2:2014:1", "adopt=alipay:0.5"]
+        {
+            let (s, notices) = parse(bad, &data);
+            assert_eq!(s.sim, SimSettings::default(), "{bad}");
+            assert_eq!(notices.len(), 1, "{bad}");
+        }
     }
 
     #[test]

@@ -254,5 +254,12 @@ async fn the_simulation_runs_and_reruns_when_a_parameter_changes() {
     tick().await;
     let same: f64 = sim_done(&root).await.get_attribute("data-completed").unwrap().parse().unwrap();
     assert_eq!(same, again);
-    assert_eq!(count_of(&root, "[data-testid=chart-purchases] path") > 0, true);
+    assert!(count_of(&root, "[data-testid=chart-purchases] path") > 0);
+    // The demand mix is editable too: without Taobao's own app, fewer purchases complete.
+    let weight: HtmlInputElement = find(&root, "[data-testid=demand-weight]").unwrap().unchecked_into();
+    weight.set_value("0");
+    fire(&weight, "change");
+    tick().await;
+    let fewer: f64 = sim_done(&root).await.get_attribute("data-completed").unwrap().parse().unwrap();
+    assert!(fewer < same, "{fewer} vs {same}");
 }

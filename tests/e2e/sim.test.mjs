@@ -31,10 +31,20 @@ test('a link restores the seed and parameters; the same link gives the same tota
   assert.equal(await (await done(second.page)).getAttribute('data-completed'), a);
 });
 
+test('edited demand and adoption come back from the link', async () => {
+  const { page } = await openPage(b, `${server.url}?lang=en&reps=2&demand=taobao-app:taobao:10;offline-qr:offline:5&adopt=wechat-pay:0.4:2016:1`);
+  await done(page);
+  const weights = await page.locator('[data-testid="demand-weight"]').evaluateAll((els) => els.map((e) => e.value));
+  assert.deepEqual(weights, ['10', '5']);
+  const row = page.locator('[data-testid="adoption-row"][data-instrument="wechat-pay"] input');
+  assert.equal(await row.first().inputValue(), '0.4');
+});
+
 test('a counterfactual adds its chart', async () => {
   const { page } = await openPage(b, `${server.url}?lang=en&reps=2&off=taobao-links-blocked-in-wechat`);
   await done(page);
   assert.equal(await page.locator('[data-testid="chart-counterfactual"]').count(), 1);
+  assert.equal(await page.locator('[data-testid="chart-difference"]').count(), 1);
   const panel = await page.$('[data-testid="sim-panel"]');
   await panel.screenshot({ path: 'target/e2e/sim-counterfactual-en.png' });
 });
