@@ -7,6 +7,7 @@ use crate::details::Details;
 use crate::explorer::Explorer;
 use crate::filters::Filters;
 use crate::i18n::strings;
+use crate::network::Network;
 use crate::simpanel::SimPanel;
 use crate::state::{shown_events, use_ctx, Ctx};
 use crate::timeline::Timeline;
@@ -55,6 +56,7 @@ pub fn Page() -> impl IntoView {
         <Notices />
         <main>
             <Explorer />
+            <Network />
             <Filters />
             <div class="stage">
                 <Timeline />

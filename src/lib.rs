@@ -12,6 +12,7 @@ pub mod export;
 pub mod filters;
 pub mod fmt;
 pub mod i18n;
+pub mod network;
 pub mod simpanel;
 pub mod state;
 pub mod timeline;

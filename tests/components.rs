@@ -263,3 +263,49 @@ async fn the_simulation_runs_and_reruns_when_a_parameter_changes() {
     let fewer: f64 = sim_done(&root).await.get_attribute("data-completed").unwrap().parse().unwrap();
     assert!(fewer < same, "{fewer} vs {same}");
 }
+
+fn playhead(root: &Element) -> String {
+    find(root, "[data-testid=playhead]").and_then(|e| e.get_attribute("data-date")).unwrap_or_default()
+}
+
+fn key(el: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn playback_controls_move_the_playhead_and_the_edges_follow() {
+    let root = mount("?lang=en&date=2021-10-01");
+    tick().await;
+    assert_eq!(playhead(&root), "2021-10-01");
+    let edge = "[data-testid=edge][data-from=wechat-group][data-to=taobao][data-channel=link]";
+    assert_eq!(find(&root, edge).unwrap().get_attribute("data-verdict").as_deref(), Some("blocked"));
+    // Next event: the playhead jumps forward to an event's date, and the journey date follows.
+    let next: HtmlElement = find(&root, "[data-testid=next-event]").unwrap().unchecked_into();
+    next.click();
+    tick().await;
+    assert!(playhead(&root).as_str() > "2021-10-01", "{}", playhead(&root));
+    // The keyboard: End, Home, and space to play and pause.
+    let group = find(&root, ".playback").unwrap();
+    key(&group, "End");
+    tick().await;
+    assert_eq!(playhead(&root), "2025-12-31");
+    assert_eq!(find(&root, edge).unwrap().get_attribute("data-verdict").as_deref(), Some("direct"));
+    key(&group, "Home");
+    tick().await;
+    assert_eq!(playhead(&root), "2004-01-01");
+    let play = find(&root, "[data-testid=play]").unwrap();
+    assert_eq!(play.get_attribute("aria-pressed").as_deref(), Some("false"));
+    key(&group, " ");
+    tick().await;
+    assert_eq!(play.get_attribute("aria-pressed").as_deref(), Some("true"));
+    sleep(350).await;
+    key(&group, " ");
+    tick().await;
+    assert_eq!(play.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert!(playhead(&root).as_str() > "2004-01-01", "playing advanced the playhead");
+    // The description is generated from the same states.
+    assert!(text(&root, "[data-testid=network-description]").contains("walls stand"));
+}

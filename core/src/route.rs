@@ -224,6 +224,8 @@ struct Assertion {
     direction_known: bool,
     /// False when the event is switched off: it still tells the order of the others.
     enabled: bool,
+    /// True when the effect named both ends (not `*`): the network draws only such channels.
+    explicit: bool,
 }
 
 /// The assertions on one channel key, and which of them certainly came before which.
@@ -304,6 +306,7 @@ impl<'a> Model<'a> {
                     }
                 };
                 let level = level_of(effect.change, event.status);
+                let explicit = effect.from != "*" && effect.to != "*";
                 let mut add = |from: &String, to: &String, direction_known: bool| {
                     let key =
                         Key { channel: effect.channel, from: from.clone(), to: to.clone(), via: effect.via.clone() };
@@ -314,6 +317,7 @@ impl<'a> Model<'a> {
                         level,
                         direction_known,
                         enabled,
+                        explicit,
                     });
                 };
                 for from in expand(&effect.from, from_all) {
@@ -717,4 +721,39 @@ pub fn differences(data: &Dataset, off: &Off, day: NaiveDate, journey: &Journey)
             Model::new(data, &fewer).verdict(day, journey) != counterfactual
         })
         .collect()
+}
+
+/// One channel between two nodes (no workaround), as the network view draws it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ChannelId {
+    pub channel: Channel,
+    pub from: String,
+    pub to: String,
+}
+
+impl Model<'_> {
+    /// Every main channel some event names by both ends (not only through `*`), in a stable order.
+    pub fn channels(&self) -> Vec<ChannelId> {
+        let mut out: Vec<ChannelId> = self
+            .keys
+            .iter()
+            .filter(|(k, c)| k.via.is_none() && c.assertions.iter().any(|a| a.explicit))
+            .map(|(k, _)| k)
+            .map(|k| ChannelId { channel: k.channel, from: k.from.clone(), to: k.to.clone() })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// A channel's state on a day, with the events behind it.
+    pub fn channel_at(&self, id: &ChannelId, day: NaiveDate) -> Option<(Verdict, Vec<Basis>)> {
+        let key = Key { channel: id.channel, from: id.from.clone(), to: id.to.clone(), via: None };
+        self.keys.get(&key).map(|c| evaluate(day, c))
+    }
+
+    /// The days on which a channel's state changes (run starts after `NaiveDate::MIN`).
+    pub fn channel_changes(&self, id: &ChannelId) -> Vec<NaiveDate> {
+        let key = Key { channel: id.channel, from: id.from.clone(), to: id.to.clone(), via: None };
+        self.keys.get(&key).map_or_else(Vec::new, |c| c.runs.iter().skip(1).map(|(d, _)| *d).collect())
+    }
 }

@@ -1,0 +1,224 @@
+//! The platform network: where each platform sits (grouped by owner around a circle, the same for
+//! every date), how the channels between them are drawn, and the words that describe a date's
+//! state. Plain Rust, no Leptos.
+
+use std::collections::HashMap;
+
+use hutong_core::route::{ChannelId, Verdict, Word};
+use hutong_core::{Channel, Dataset, Lang};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodePos {
+    pub platform: String,
+    pub owner: String,
+    /// Index of the owner in the dataset's list (for its colour).
+    pub owner_index: usize,
+    pub x: f64,
+    pub y: f64,
+    /// Where the label goes: to the right (true) or left of the node.
+    pub label_right: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EdgePath {
+    pub id: ChannelId,
+    pub from_platform: String,
+    pub to_platform: String,
+    /// An SVG path (a quadratic curve, bent apart from its parallel edges).
+    pub d: String,
+}
+
+pub const WIDTH: f64 = 760.0;
+pub const HEIGHT: f64 = 600.0;
+
+/// The platform of any node id (surface, merchant, instrument).
+pub fn platform_of<'a>(data: &'a Dataset, id: &str) -> Option<&'a str> {
+    [&data.surfaces, &data.merchants, &data.instruments]
+        .into_iter()
+        .flat_map(|l| l.iter())
+        .find(|n| n.id == id)
+        .map(|n| n.platform.as_str())
+}
+
+/// Places the platforms that take part in some channel. Owners get arcs in dataset order, sized by
+/// their number of platforms; nothing depends on the date, so nothing jumps during playback.
+pub fn layout(data: &Dataset, channels: &[ChannelId]) -> (Vec<NodePos>, Vec<EdgePath>) {
+    let mut used: Vec<&str> = Vec::new();
+    for c in channels {
+        for id in [&c.from, &c.to] {
+            if let Some(p) = platform_of(data, id) {
+                if !used.contains(&p) {
+                    used.push(p);
+                }
+            }
+        }
+    }
+    // Dataset order within each owner, owners in dataset order.
+    let mut ordered: Vec<(usize, &str)> = Vec::new();
+    for (oi, owner) in data.owners.iter().enumerate() {
+        for p in data.platforms.iter().filter(|p| p.owner == owner.id && used.contains(&p.id.as_str())) {
+            ordered.push((oi, &p.id));
+        }
+    }
+    let groups = ordered.iter().map(|(oi, _)| *oi).collect::<std::collections::BTreeSet<_>>().len();
+    let slots = ordered.len() + groups; // one empty slot between owners
+    let (cx, cy, r) = (WIDTH / 2.0, HEIGHT / 2.0, 230.0);
+    let mut nodes = Vec::new();
+    let mut slot = 0usize;
+    let mut last_owner = None;
+    for (oi, p) in &ordered {
+        if last_owner.is_some_and(|o| o != *oi) {
+            slot += 1;
+        }
+        last_owner = Some(*oi);
+        let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * (slot as f64 + 0.5) / slots.max(1) as f64;
+        let (x, y) = (cx + r * angle.cos(), cy + r * angle.sin());
+        nodes.push(NodePos {
+            platform: p.to_string(),
+            owner: data.owners[*oi].id.clone(),
+            owner_index: *oi,
+            x,
+            y,
+            label_right: x >= cx,
+        });
+        slot += 1;
+    }
+    let pos: HashMap<&str, (f64, f64)> = nodes.iter().map(|n| (n.platform.as_str(), (n.x, n.y))).collect();
+    // Parallel edges between the same two platforms are bent apart, each by its rank.
+    let mut rank: HashMap<(String, String), usize> = HashMap::new();
+    let mut edges = Vec::new();
+    for c in channels {
+        let (Some(a), Some(b)) = (platform_of(data, &c.from), platform_of(data, &c.to)) else { continue };
+        let (Some(&(x1, y1)), Some(&(x2, y2))) = (pos.get(a), pos.get(b)) else { continue };
+        let pair = if a <= b { (a.to_string(), b.to_string()) } else { (b.to_string(), a.to_string()) };
+        let k = *rank.entry(pair.clone()).and_modify(|k| *k += 1).or_insert(0);
+        let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
+        // Pull toward the centre a little (so chords stay inside), then fan out by rank.
+        let (nx, ny) = (-(y2 - y1), x2 - x1);
+        let len = (nx * nx + ny * ny).sqrt().max(1.0);
+        let sign = if a <= b { 1.0 } else { -1.0 };
+        let fan = sign * (k as f64 - 0.0) * 9.0 + if a == b { 40.0 } else { 0.0 };
+        let (qx, qy) = (mx + (cx - mx) * 0.25 + nx / len * fan, my + (cy - my) * 0.25 + ny / len * fan);
+        edges.push(EdgePath {
+            id: c.clone(),
+            from_platform: a.to_string(),
+            to_platform: b.to_string(),
+            d: format!("M{x1:.1},{y1:.1}Q{qx:.1},{qy:.1} {x2:.1},{y2:.1}"),
+        });
+    }
+    (nodes, edges)
+}
+
+/// The channel kind's id as the `data-channel` hook gives it.
+pub fn channel_id(c: Channel) -> &'static str {
+    match c {
+        Channel::Link => "link",
+        Channel::Ad => "ad",
+        Channel::MiniProgram => "mini-program",
+        Channel::Qr => "qr",
+        Channel::Pay => "pay",
+        Channel::Interop => "interop",
+        Channel::Account => "account",
+    }
+}
+
+/// A text description of the network on a date, generated from the edge states (for screen
+/// readers and as the alt text of exports).
+pub fn describe(data: &Dataset, states: &[(ChannelId, Verdict)], lang: Lang) -> String {
+    let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
+    let list = |word: Word| {
+        let items: Vec<String> = states
+            .iter()
+            .filter(|(_, v)| v.word() == word)
+            .map(|(c, _)| format!("{} → {}", name(&c.from), name(&c.to)))
+            .collect();
+        items
+    };
+    let walls = list(Word::Blocked);
+    let open = list(Word::Direct);
+    let partial: Vec<String> = [Word::Partial, Word::Workaround, Word::Announced].into_iter().flat_map(list).collect();
+    let undecided = states.iter().filter(|(_, v)| v.word() == Word::Undecided).count();
+    let join = |v: &[String]| {
+        if v.is_empty() {
+            "—".to_string()
+        } else {
+            v.join(if lang == Lang::Zh { "；" } else { "; " })
+        }
+    };
+    match lang {
+        Lang::Zh => format!(
+            "墙（不可行）{}条：{}。开放的通道{}条：{}。部分、绕行或仅宣布{}条：{}。来源未定{}条。",
+            walls.len(), join(&walls), open.len(), join(&open), partial.len(), join(&partial), undecided
+        ),
+        Lang::En => format!(
+            "{} walls stand: {}. {} channels are open: {}. {} are partial, by workaround or only announced: {}. {} are undecided by the sources.",
+            walls.len(), join(&walls), open.len(), join(&open), partial.len(), join(&partial), undecided
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hutong_core::date::parse_day;
+    use hutong_core::route::{Model, Off};
+
+    #[test]
+    fn the_layout_is_stable_and_inside_the_picture() {
+        let data = hutong_core::embedded::dataset();
+        let model = Model::new(&data, &Off::new());
+        let channels = model.channels();
+        let (nodes, edges) = layout(&data, &channels);
+        assert_eq!(layout(&data, &channels), (nodes.clone(), edges.clone()), "same input, same picture");
+        assert!(nodes.len() >= 15);
+        for n in &nodes {
+            assert!(n.x > 0.0 && n.x < WIDTH && n.y > 0.0 && n.y < HEIGHT, "{n:?}");
+        }
+        for a in &nodes {
+            for b in &nodes {
+                if a.platform != b.platform {
+                    assert!((a.x - b.x).hypot(a.y - b.y) > 20.0, "{} and {} overlap", a.platform, b.platform);
+                }
+            }
+        }
+        assert_eq!(edges.len(), channels.iter().filter(|c| platform_of(&data, &c.from).is_some()).count());
+        // Owners sit together: all Tencent platforms are consecutive.
+        let owners: Vec<&str> = nodes.iter().map(|n| n.owner.as_str()).collect();
+        let first = owners.iter().position(|o| *o == "tencent").unwrap();
+        let last = owners.iter().rposition(|o| *o == "tencent").unwrap();
+        assert!(owners[first..=last].iter().all(|o| *o == "tencent"));
+    }
+
+    #[test]
+    fn the_group_chat_edge_opens_in_november_2021() {
+        let data = hutong_core::embedded::dataset();
+        let model = Model::new(&data, &Off::new());
+        let id = ChannelId { channel: Channel::Link, from: "wechat-group".into(), to: "taobao".into() };
+        let at = |d: &str| model.channel_at(&id, parse_day(d).unwrap()).unwrap().0.word();
+        assert_eq!(at("2021-10-01"), Word::Blocked);
+        assert_eq!(at("2021-11-15"), Word::Undecided);
+        assert_eq!(at("2021-12-01"), Word::Direct);
+        assert!(model.channel_changes(&id).contains(&parse_day("2021-12-01").unwrap()));
+    }
+
+    #[test]
+    fn the_description_names_walls_and_bridges() {
+        let data = hutong_core::embedded::dataset();
+        let model = Model::new(&data, &Off::new());
+        let day = parse_day("2016-01-01").unwrap();
+        let states: Vec<_> = model
+            .channels()
+            .into_iter()
+            .map(|c| {
+                let v = model.channel_at(&c, day).unwrap().0;
+                (c, v)
+            })
+            .collect();
+        let en = describe(&data, &states, Lang::En);
+        assert!(en.contains("WeChat group chat → Taobao"), "{en}");
+        assert!(
+            en.starts_with(&format!("{} walls stand", states.iter().filter(|s| s.1.word() == Word::Blocked).count()))
+        );
+        assert!(describe(&data, &states, Lang::Zh).contains("微信群聊 → 淘宝"));
+    }
+}

@@ -1,0 +1,6 @@
+//! The platform network and its playback over time.
+
+pub mod layout;
+mod view;
+
+pub use view::Network;

@@ -1,0 +1,337 @@
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use hutong_core::route::{Model, Word};
+use hutong_core::Lang;
+use leptos::prelude::*;
+
+use super::layout::{channel_id, describe, layout, HEIGHT, WIDTH};
+use crate::explorer::verdict_text;
+use crate::export;
+use crate::fmt;
+use crate::i18n::{channel_name, word_name};
+use crate::state::use_ctx;
+
+const OWNER_COLOURS: [&str; 10] =
+    ["#ff6a00", "#07c160", "#e6162d", "#2932e1", "#111111", "#ffc300", "#e1251b", "#0e7c86", "#7f8c8d", "#8e6c8a"];
+
+/// The colour of a verdict, inline so that exported SVG keeps it.
+pub fn verdict_colour(word: Word) -> &'static str {
+    match word {
+        Word::Direct => "#2e8b57",
+        Word::Workaround => "#2f6db5",
+        Word::Partial => "#c98a06",
+        Word::Announced => "#7b4bb7",
+        Word::Blocked => "#c0392b",
+        Word::Undecided => "#9a9083",
+    }
+}
+
+fn strings(lang: Lang) -> [&'static str; 14] {
+    match lang {
+        Lang::Zh => [
+            "平台网络随时间变化",
+            "播放",
+            "暂停",
+            "速度",
+            "每秒一个月",
+            "每秒一个季度",
+            "每秒一年",
+            "每秒三年",
+            "上一个事件",
+            "下一个事件",
+            "回到开头",
+            "跳到结尾",
+            "描述当前状态",
+            "导出网络",
+        ],
+        Lang::En => [
+            "The platform network over time",
+            "Play",
+            "Pause",
+            "Speed",
+            "a month a second",
+            "a quarter a second",
+            "a year a second",
+            "three years a second",
+            "Previous event",
+            "Next event",
+            "Jump to start",
+            "Jump to end",
+            "Describe this state",
+            "Export network",
+        ],
+    }
+}
+
+const START: &str = "2004-01-01";
+const END: &str = "2025-12-31";
+
+fn reduced_motion() -> bool {
+    window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())
+}
+
+#[component]
+pub fn Network() -> impl IntoView {
+    let ctx = use_ctx();
+    let (start, end) =
+        (hutong_core::date::parse_day(START).expect("valid"), hutong_core::date::parse_day(END).expect("valid"));
+    let playhead = RwSignal::new(ctx.view.get_untracked().date.clamp(start, end));
+    let playing = RwSignal::new(false);
+    let speed = RwSignal::new(365.0f64);
+    let announce = RwSignal::new(String::new());
+    // Not playing: the playhead follows the journey date (the URL's `date`).
+    Effect::new(move |_| {
+        let date = ctx.view.with(|v| v.date);
+        if !playing.get_untracked() {
+            playhead.set(date.clamp(start, end));
+        }
+    });
+    let pause = move || {
+        playing.set(false);
+        // The URL's date is written when playback pauses, not every frame.
+        let at = playhead.get_untracked();
+        ctx.view.update(|v| v.date = at);
+    };
+    // Summarise the events the playhead has just passed (the latest one), politely.
+    let passed = move |from: NaiveDate, to: NaiveDate| {
+        let data = ctx.data.get_untracked();
+        let lang = ctx.lang();
+        if let Some(e) = data.events.iter().rev().find(|e| e.date.earliest().is_some_and(|d| d > from && d <= to)) {
+            announce.set(format!("{} — {}", fmt::date(&e.date, lang), e.title.get(lang)));
+        }
+    };
+    let handle = set_interval_with_handle(
+        move || {
+            if !playing.get_untracked() {
+                return;
+            }
+            let now = playhead.get_untracked();
+            let days = if reduced_motion() { 30 } else { (speed.get_untracked() / 10.0).round().max(1.0) as i64 };
+            let next = (now + chrono::Duration::days(days)).min(end);
+            passed(now, next);
+            playhead.set(next);
+            if next >= end {
+                pause();
+            }
+        },
+        // Reduced motion: a step a second instead of ten small ones.
+        if reduced_motion() { Duration::from_millis(1000) } else { Duration::from_millis(100) },
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(h) = handle {
+            h.clear();
+        }
+    });
+    let jump = move |to: NaiveDate| {
+        playing.set(false);
+        let from = playhead.get_untracked();
+        if to > from {
+            passed(from, to);
+        }
+        playhead.set(to);
+        ctx.view.update(|v| v.date = to);
+    };
+    let event_days = Memo::new(move |_| {
+        let mut days: Vec<NaiveDate> = ctx.data.with(|d| d.events.iter().filter_map(|e| e.date.earliest()).collect());
+        days.sort_unstable();
+        days.dedup();
+        days
+    });
+    let prev_event = move || {
+        let now = playhead.get_untracked();
+        if let Some(d) = event_days.with_untracked(|days| days.iter().rev().find(|d| **d < now).copied()) {
+            jump(d);
+        }
+    };
+    let next_event = move || {
+        let now = playhead.get_untracked();
+        if let Some(d) = event_days.with_untracked(|days| days.iter().find(|d| **d > now).copied()) {
+            jump(d);
+        }
+    };
+    let toggle = move || {
+        if playing.get_untracked() {
+            pause();
+        } else {
+            if playhead.get_untracked() >= end {
+                playhead.set(start);
+            }
+            playing.set(true);
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let handled = match ev.key().as_str() {
+            " " => {
+                toggle();
+                true
+            }
+            "ArrowLeft" => {
+                prev_event();
+                true
+            }
+            "ArrowRight" => {
+                next_event();
+                true
+            }
+            "Home" => {
+                jump(start);
+                true
+            }
+            "End" => {
+                jump(end);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+
+    // The picture: positions from the dataset only; edge states from the playhead.
+    let picture = Memo::new(move |_| {
+        let data = ctx.data.get();
+        let model = Model::new(&data, &Default::default());
+        layout(&data, &model.channels())
+    });
+    let states = Memo::new(move |_| {
+        let data = ctx.data.get();
+        let off = ctx.view.with(|v| v.off_set(&data));
+        let day = playhead.get();
+        let actual = Model::new(&data, &Default::default());
+        let counterfactual = (!off.is_empty()).then(|| Model::new(&data, &off));
+        actual
+            .channels()
+            .into_iter()
+            .map(|c| {
+                let (v, basis) = actual.channel_at(&c, day).expect("a channel of the model");
+                let cf = counterfactual.as_ref().and_then(|m| m.channel_at(&c, day));
+                let events: Vec<usize> = basis.iter().map(|b| b.event).collect();
+                (c, v, cf.map(|(w, _)| w), events)
+            })
+            .collect::<Vec<_>>()
+    });
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let total_days = (end - start).num_days();
+
+    view! {
+        <section class="network-panel" aria-labelledby="network-heading">
+            <h2 id="network-heading">{move || strings(ctx.lang())[0]}</h2>
+            <div class="playback" role="group" aria-label=move || strings(ctx.lang())[0] on:keydown=on_key>
+                <button data-testid="play" aria-pressed=move || if playing.get() { "true" } else { "false" } on:click=move |_| toggle()>
+                    {move || if playing.get() { strings(ctx.lang())[2] } else { strings(ctx.lang())[1] }}
+                </button>
+                <button aria-label=move || strings(ctx.lang())[10] on:click=move |_| jump(start)>"«"</button>
+                <button data-testid="prev-event" aria-label=move || strings(ctx.lang())[8] on:click=move |_| prev_event()>"◀"</button>
+                <button data-testid="next-event" aria-label=move || strings(ctx.lang())[9] on:click=move |_| next_event()>"▶"</button>
+                <button aria-label=move || strings(ctx.lang())[11] on:click=move |_| jump(end)>"»"</button>
+                <input type="range" class="scrub" data-testid="scrub" min="0" max=total_days
+                    aria-label=move || fmt::day(playhead.get(), ctx.lang())
+                    prop:value=move || (playhead.get() - start).num_days().to_string()
+                    on:input=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).parse::<i64>() {
+                            playing.set(false);
+                            playhead.set(start + chrono::Duration::days(n));
+                        }
+                    }
+                    on:change=move |_| { let at = playhead.get_untracked(); ctx.view.update(|v| v.date = at); }
+                />
+                <label class="speed">{move || strings(ctx.lang())[3]}" "
+                    <select data-testid="speed" on:change=move |ev| if let Ok(v) = event_target_value(&ev).parse() { speed.set(v) }>
+                        {move || {
+                            let s = strings(ctx.lang());
+                            [(30.0, s[4]), (91.0, s[5]), (365.0, s[6]), (1095.0, s[7])].into_iter().map(|(v, label)| view! {
+                                <option value=v.to_string() selected=speed.get_untracked() == v>{label}</option>
+                            }).collect_view()
+                        }}
+                    </select>
+                </label>
+                <span class="playhead" data-testid="playhead" data-date=move || fmt::iso(playhead.get())>{move || fmt::day(playhead.get(), ctx.lang())}</span>
+            </div>
+            <p class="sr-live" aria-live="polite" data-testid="passed-event">{move || announce.get()}</p>
+            <div class="network-wrap">
+                <svg node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" data-testid="network" viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 40.0) role="img"
+                    aria-label=move || { let data = ctx.data.get(); let s: Vec<_> = states.get().into_iter().map(|(c, v, _, _)| (c, v)).collect(); describe(&data, &s, ctx.lang()) }>
+                    <rect x="0" y="0" width=WIDTH height=HEIGHT + 40.0 fill="#ffffff" />
+                    <g class="edges">
+                        {move || {
+                            let lang = ctx.lang();
+                            let data = ctx.data.get();
+                            let (_, edges) = picture.get();
+                            let states = states.get();
+                            edges.into_iter().filter_map(|e| {
+                                let (_, v, cf, events) = states.iter().find(|s| s.0 == e.id)?.clone();
+                                let shown = cf.unwrap_or(v);
+                                let word = shown.word();
+                                let changed = cf.is_some_and(|w| w != v);
+                                let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
+                                let cites: Vec<String> = events.iter().map(|&i| data.events[i].title.get(lang).to_string()).collect();
+                                let label = format!("{} → {} ({}): {}{}", name(&e.id.from), name(&e.id.to), channel_name(e.id.channel, lang), verdict_text(shown, lang), if cites.is_empty() { String::new() } else { format!(" — {}", cites.join("; ")) });
+                                let title = label.clone();
+                                Some(view! {
+                                    <path class=format!("edge{}", if changed { " counterfactual" } else { "" }) d=e.d.clone() fill="none"
+                                        stroke=verdict_colour(word) stroke-width=if word == Word::Direct { "2.4" } else { "1.8" }
+                                        stroke-dasharray=match word { Word::Undecided => "2 3", Word::Workaround => "6 3", Word::Announced => "1 4", _ => "none" }
+                                        stroke-opacity="0.85"
+                                        data-testid="edge" data-from=e.id.from.clone() data-to=e.id.to.clone() data-channel=channel_id(e.id.channel) data-verdict=word.id()
+                                        tabindex="0" role="img" aria-label=label.clone()>
+                                        <title>{title}</title>
+                                    </path>
+                                })
+                            }).collect_view()
+                        }}
+                    </g>
+                    <g class="nodes">
+                        {move || {
+                            let lang = ctx.lang();
+                            let data = ctx.data.get();
+                            picture.get().0.into_iter().map(|n| {
+                                let label = data.platform(&n.platform).map_or(n.platform.clone(), |p| p.name.get(lang).to_string());
+                                let colour = OWNER_COLOURS[n.owner_index % OWNER_COLOURS.len()];
+                                view! {
+                                    <g class="node" data-platform=n.platform.clone()>
+                                        <circle cx=n.x cy=n.y r="7" fill=colour stroke="#ffffff" stroke-width="2" />
+                                        <text x=if n.label_right { n.x + 10.0 } else { n.x - 10.0 } y=n.y + 4.0 font-size="11" fill="#1f1b16"
+                                            text-anchor=if n.label_right { "start" } else { "end" }>{label}</text>
+                                    </g>
+                                }
+                            }).collect_view()
+                        }}
+                    </g>
+                    <text x="12" y=HEIGHT + 14.0 font-size="12" fill="#1f1b16">{move || format!("Hutong 互通 · {} · {}", fmt::day(playhead.get(), ctx.lang()), ctx.data.with(|d| d.version.clone()))}</text>
+                    <text x="12" y=HEIGHT + 30.0 font-size="9" fill="#6b6257">{move || ctx.data.with(|d| d.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>().join(" · "))}</text>
+                </svg>
+                <ul class="network-legend">
+                    {move || {
+                        let lang = ctx.lang();
+                        [Word::Direct, Word::Workaround, Word::Partial, Word::Announced, Word::Blocked, Word::Undecided].into_iter().map(|w| view! {
+                            <li><span class=format!("swatch swatch-{}", w.id())></span>{word_name(w, lang)}</li>
+                        }).collect_view()
+                    }}
+                </ul>
+            </div>
+            <details class="describe">
+                <summary>{move || strings(ctx.lang())[12]}</summary>
+                <p data-testid="network-description">{move || { let data = ctx.data.get(); let s: Vec<_> = states.get().into_iter().map(|(c, v, _, _)| (c, v)).collect(); describe(&data, &s, ctx.lang()) }}</p>
+            </details>
+            <p class="chart-actions">
+                <button class="small" data-testid="export-network-svg" on:click=move |_| {
+                    if let Some(el) = svg_ref.get() {
+                        use wasm_bindgen::JsCast;
+                        let name = format!("hutong-network-{}.svg", fmt::iso(playhead.get_untracked()));
+                        let _ = export::download_text(&name, "image/svg+xml", &el.unchecked_ref::<web_sys::Element>().outer_html());
+                    }
+                }>{move || strings(ctx.lang())[13]}" (SVG)"</button>
+                <button class="small" data-testid="export-network-png" on:click=move |_| {
+                    if let Some(el) = svg_ref.get() {
+                        use wasm_bindgen::JsCast;
+                        let name = format!("hutong-network-{}.png", fmt::iso(playhead.get_untracked()));
+                        let _ = export::download_png(&name, &el.unchecked_ref::<web_sys::Element>().outer_html(), WIDTH, HEIGHT + 40.0);
+                    }
+                }>{move || strings(ctx.lang())[13]}" (PNG)"</button>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,38 @@
+// Playback in the built site: play for a few seconds, the playhead advances, the WeChat group chat →
+// Taobao link edge turns from blocked to direct across November 2021, and the URL's date is written
+// when playback pauses.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, browser, openPage } from './harness.mjs';
+
+let server, b;
+before(async () => { server = await serve(); b = await browser(); });
+after(async () => { await b?.close(); await server?.close(); });
+
+const EDGE = '[data-testid="edge"][data-from="wechat-group"][data-to="taobao"][data-channel="link"]';
+
+test('playing moves the playhead and an edge changes verdict across 2021-11', async () => {
+  const { page, problems } = await openPage(b, `${server.url}?lang=en&date=2021-06-01&reps=1`);
+  assert.equal(await page.getAttribute('[data-testid="playhead"]', 'data-date'), '2021-06-01');
+  assert.equal(await page.getAttribute(EDGE, 'data-verdict'), 'blocked');
+  await page.selectOption('[data-testid="speed"]', '365');
+  await page.click('[data-testid="play"]');
+  assert.equal(await page.getAttribute('[data-testid="play"]', 'aria-pressed'), 'true');
+  await page.waitForTimeout(2500);
+  await page.click('[data-testid="play"]');
+  const date = await page.getAttribute('[data-testid="playhead"]', 'data-date');
+  assert.ok(date > '2022-01-01', `playhead at ${date}`);
+  assert.equal(await page.getAttribute(EDGE, 'data-verdict'), 'direct');
+  assert.equal(new URL(page.url()).searchParams.get('date'), date, 'the URL date is written on pause');
+  assert.ok((await page.textContent('[data-testid="passed-event"]')).length > 0, 'the passed event is announced');
+  assert.deepEqual(problems, []);
+});
+
+test('the network in 2014 and in 2024', async () => {
+  for (const [date, name] of [['2014-06-01', 'network-2014-en.png'], ['2024-10-01', 'network-2024-en.png']]) {
+    const { page } = await openPage(b, `${server.url}?lang=en&date=${date}&reps=1`);
+    const n = await page.locator('[data-testid="edge"]').count();
+    assert.ok(n > 20, `${n} edges`);
+    await (await page.$('.network-panel')).screenshot({ path: `target/e2e/${name}` });
+  }
+});
