@@ -109,6 +109,38 @@ pub fn layout(data: &Dataset, channels: &[ChannelId]) -> (Vec<NodePos>, Vec<Edge
     (nodes, edges)
 }
 
+/// One channel's states over time: `(first day, verdict, deciding events)`, from `NaiveDate::MIN`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChannelTimeline {
+    pub id: ChannelId,
+    pub runs: Vec<(chrono::NaiveDate, Verdict, Vec<usize>)>,
+}
+
+impl ChannelTimeline {
+    /// The state on a day: a binary search, cheap enough for every frame of playback.
+    pub fn at(&self, day: chrono::NaiveDate) -> (Verdict, &[usize]) {
+        let i = self.runs.partition_point(|(start, _, _)| *start <= day).max(1) - 1;
+        let (_, v, events) = &self.runs[i];
+        (*v, events)
+    }
+}
+
+/// Every drawn channel's timeline, computed once per dataset and counterfactual (not per frame).
+pub fn channel_timelines(model: &hutong_core::route::Model<'_>, channels: &[ChannelId]) -> Vec<ChannelTimeline> {
+    channels
+        .iter()
+        .map(|id| {
+            let days = std::iter::once(chrono::NaiveDate::MIN).chain(model.channel_changes(id));
+            let runs = days
+                .filter_map(|d| {
+                    model.channel_at(id, d).map(|(v, basis)| (d, v, basis.iter().map(|b| b.event).collect()))
+                })
+                .collect();
+            ChannelTimeline { id: id.clone(), runs }
+        })
+        .collect()
+}
+
 /// The channel kind's id as the `data-channel` hook gives it.
 pub fn channel_id(c: Channel) -> &'static str {
     match c {
@@ -199,6 +231,13 @@ mod tests {
         assert_eq!(at("2021-11-15"), Word::Undecided);
         assert_eq!(at("2021-12-01"), Word::Direct);
         assert!(model.channel_changes(&id).contains(&parse_day("2021-12-01").unwrap()));
+        // The precomputed timeline agrees with asking the model, day by day.
+        let timelines = channel_timelines(&model, &model.channels());
+        for t in &timelines {
+            for day in parse_day("2004-01-01").unwrap().iter_days().step_by(61).take(132) {
+                assert_eq!(t.at(day).0, model.channel_at(&t.id, day).unwrap().0, "{:?} {day}", t.id);
+            }
+        }
     }
 
     #[test]

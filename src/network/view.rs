@@ -5,7 +5,7 @@ use hutong_core::route::{Model, Word};
 use hutong_core::Lang;
 use leptos::prelude::*;
 
-use super::layout::{channel_id, describe, layout, HEIGHT, WIDTH};
+use super::layout::{channel_id, channel_timelines, describe, layout, HEIGHT, WIDTH};
 use crate::explorer::verdict_text;
 use crate::export;
 use crate::fmt;
@@ -196,20 +196,25 @@ pub fn Network() -> impl IntoView {
         let model = Model::new(&data, &Default::default());
         layout(&data, &model.channels())
     });
-    let states = Memo::new(move |_| {
+    // Channel timelines once per dataset and counterfactual; each frame only looks them up.
+    let timelines = Memo::new(move |_| {
         let data = ctx.data.get();
         let off = ctx.view.with(|v| v.off_set(&data));
-        let day = playhead.get();
         let actual = Model::new(&data, &Default::default());
-        let counterfactual = (!off.is_empty()).then(|| Model::new(&data, &off));
+        let channels = actual.channels();
+        let cf = (!off.is_empty()).then(|| channel_timelines(&Model::new(&data, &off), &channels));
+        std::sync::Arc::new((channel_timelines(&actual, &channels), cf))
+    });
+    let states = Memo::new(move |_| {
+        let day = playhead.get();
+        let timelines = timelines.get();
+        let (actual, cf) = &*timelines;
         actual
-            .channels()
-            .into_iter()
-            .map(|c| {
-                let (v, basis) = actual.channel_at(&c, day).expect("a channel of the model");
-                let cf = counterfactual.as_ref().and_then(|m| m.channel_at(&c, day));
-                let events: Vec<usize> = basis.iter().map(|b| b.event).collect();
-                (c, v, cf.map(|(w, _)| w), events)
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let (v, events) = t.at(day);
+                (t.id.clone(), v, cf.as_ref().map(|c| c[i].at(day).0), events.to_vec())
             })
             .collect::<Vec<_>>()
     });
