@@ -16,8 +16,16 @@ use crate::url::{self, NoticeKind};
 /// The whole page. It reads the view from the URL once, then keeps the URL in step with the view.
 #[component]
 pub fn App() -> impl IntoView {
-    let data = Arc::new(hutong_core::embedded::dataset());
     let query = window().location().search().unwrap_or_default();
+    // `?synthetic=N` (1–20000) swaps in a generated dataset for scale tests (BENCHMARKS.md).
+    let synthetic = form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .find(|(k, _)| k == "synthetic")
+        .and_then(|(_, v)| v.parse::<usize>().ok())
+        .filter(|n| (1..=20_000).contains(n));
+    let data = Arc::new(match synthetic {
+        Some(n) => hutong_core::synthetic::generate(n, 50, 1),
+        None => hutong_core::embedded::dataset(),
+    });
     let (view, notices) = url::parse(&query, &data);
     let ctx = Ctx::new(data, view, notices);
     provide_context(ctx);
@@ -25,7 +33,10 @@ pub fn App() -> impl IntoView {
     // Sync outward only: the URL and the document language follow the view.
     Effect::new(move |_| {
         let view = ctx.view.get();
-        let query = url::to_query(&view);
+        let mut query = url::to_query(&view);
+        if let Some(n) = synthetic {
+            query.push_str(&format!("&synthetic={n}"));
+        }
         if let Ok(history) = window().history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
         }

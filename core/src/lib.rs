@@ -10,6 +10,7 @@ pub mod load;
 pub mod model;
 pub mod route;
 pub mod sim;
+pub mod synthetic;
 
 pub use date::{DateSpec, Precision};
 pub use load::{load, Diagnostic, Problem, SourceFile};

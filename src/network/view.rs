@@ -219,6 +219,30 @@ pub fn Network() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let describe_open = RwSignal::new(false);
+    let edge_signals: StoredValue<Vec<RwSignal<Option<(hutong_core::route::Verdict, bool)>>>> =
+        StoredValue::new(Vec::new());
+    let update_edges = move || {
+        let day = playhead.get_untracked();
+        let timelines = timelines.get_untracked();
+        let (actual, cf) = &*timelines;
+        edge_signals.with_value(|signals| {
+            for (i, signal) in signals.iter().enumerate() {
+                let Some(t) = actual.get(i) else { continue };
+                let v = t.at(day).0;
+                let w = cf.as_ref().map(|c| c[i].at(day).0);
+                let next = Some((w.unwrap_or(v), w.is_some_and(|w| w != v)));
+                if signal.get_untracked() != next {
+                    signal.set(next);
+                }
+            }
+        });
+    };
+    Effect::new(move |_| {
+        playhead.track();
+        timelines.track();
+        update_edges();
+    });
     let total_days = (end - start).num_days();
 
     view! {
@@ -257,34 +281,49 @@ pub fn Network() -> impl IntoView {
             </div>
             <p class="sr-live" aria-live="polite" data-testid="passed-event">{move || announce.get()}</p>
             <div class="network-wrap">
-                <svg node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" data-testid="network" viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 40.0) role="img"
-                    aria-label=move || { let data = ctx.data.get(); let s: Vec<_> = states.get().into_iter().map(|(c, v, _, _)| (c, v)).collect(); describe(&data, &s, ctx.lang()) }>
+                // Past a few hundred edges, animated transitions cost more than they show.
+                <svg node_ref=svg_ref class=move || if picture.with(|p| p.1.len() > 400) { "many" } else { "" }
+                    xmlns="http://www.w3.org/2000/svg" data-testid="network" viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 40.0) role="img"
+                    aria-label=move || format!("{} · {}", strings(ctx.lang())[0], fmt::day(playhead.get(), ctx.lang())) aria-describedby="network-description">
                     <rect x="0" y="0" width=WIDTH height=HEIGHT + 40.0 fill="#ffffff" />
                     <g class="edges">
+                        // Edges are built once per dataset, each with its own signal of its state. One
+                        // effect per frame sets only the signals whose state changed, so a frame
+                        // touches only those edges (a shared memo read by thousands of edges made
+                        // every frame re-subscribe them all).
                         {move || {
-                            let lang = ctx.lang();
-                            let data = ctx.data.get();
                             let (_, edges) = picture.get();
-                            let states = states.get();
-                            edges.into_iter().filter_map(|e| {
-                                let (_, v, cf, events) = states.iter().find(|s| s.0 == e.id)?.clone();
-                                let shown = cf.unwrap_or(v);
-                                let word = shown.word();
-                                let changed = cf.is_some_and(|w| w != v);
-                                let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
-                                let cites: Vec<String> = events.iter().map(|&i| data.events[i].title.get(lang).to_string()).collect();
-                                let label = format!("{} → {} ({}): {}{}", name(&e.id.from), name(&e.id.to), channel_name(e.id.channel, lang), verdict_text(shown, lang), if cites.is_empty() { String::new() } else { format!(" — {}", cites.join("; ")) });
-                                let title = label.clone();
-                                Some(view! {
-                                    <path class=format!("edge{}", if changed { " counterfactual" } else { "" }) d=e.d.clone() fill="none"
-                                        stroke=verdict_colour(word) stroke-width=if word == Word::Direct { "2.4" } else { "1.8" }
-                                        stroke-dasharray=match word { Word::Undecided => "2 3", Word::Workaround => "6 3", Word::Announced => "1 4", _ => "none" }
+                            let signals: Vec<RwSignal<Option<(hutong_core::route::Verdict, bool)>>> =
+                                (0..edges.len()).map(|_| RwSignal::new(None)).collect();
+                            edge_signals.set_value(signals.clone());
+                            update_edges();
+                            edges.into_iter().enumerate().map(|(i, e)| {
+                                let state = signals[i];
+                                let word = move || state.with(|s| s.as_ref().map_or(Word::Undecided, |s| s.0.word()));
+                                let id = e.id.clone();
+                                let label = Memo::new(move |_| {
+                                    let lang = ctx.lang();
+                                    let data = ctx.data.get();
+                                    let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
+                                    state.with(|s| {
+                                        let Some((v, _)) = s else { return String::new() };
+                                        let events = timelines.with_untracked(|t| t.0.get(i).map(|t| t.at(playhead.get_untracked()).1.to_vec()).unwrap_or_default());
+                                        let cites: Vec<String> = events.iter().filter_map(|&i| data.events.get(i)).map(|e| e.title.get(lang).to_string()).collect();
+                                        format!("{} → {} ({}): {}{}", name(&id.from), name(&id.to), channel_name(id.channel, lang), verdict_text(*v, lang),
+                                            if cites.is_empty() { String::new() } else { format!(" — {}", cites.join("; ")) })
+                                    })
+                                });
+                                view! {
+                                    <path class=move || if state.with(|s| s.as_ref().is_some_and(|s| s.1)) { "edge counterfactual" } else { "edge" }
+                                        d=e.d.clone() fill="none"
+                                        stroke=move || verdict_colour(word()) stroke-width=move || if word() == Word::Direct { "2.4" } else { "1.8" }
+                                        stroke-dasharray=move || match word() { Word::Undecided => "2 3", Word::Workaround => "6 3", Word::Announced => "1 4", _ => "none" }
                                         stroke-opacity="0.85"
-                                        data-testid="edge" data-from=e.id.from.clone() data-to=e.id.to.clone() data-channel=channel_id(e.id.channel) data-verdict=word.id()
-                                        tabindex="0" role="img" aria-label=label.clone()>
-                                        <title>{title}</title>
+                                        data-testid="edge" data-from=e.id.from.clone() data-to=e.id.to.clone() data-channel=channel_id(e.id.channel) data-verdict=move || word().id()
+                                        tabindex="0" role="img" aria-label=label>
+                                        <title>{label}</title>
                                     </path>
-                                })
+                                }
                             }).collect_view()
                         }}
                     </g>
@@ -317,9 +356,22 @@ pub fn Network() -> impl IntoView {
                     }}
                 </ul>
             </div>
-            <details class="describe">
+            // The description is long; it is generated while someone reads it (the details are
+            // open) or while playback is paused, never on every frame.
+            <details class="describe" on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+                describe_open.set(open);
+            }>
                 <summary>{move || strings(ctx.lang())[12]}</summary>
-                <p data-testid="network-description">{move || { let data = ctx.data.get(); let s: Vec<_> = states.get().into_iter().map(|(c, v, _, _)| (c, v)).collect(); describe(&data, &s, ctx.lang()) }}</p>
+                <p id="network-description" data-testid="network-description">{move || {
+                    if playing.get() && !describe_open.get() {
+                        return String::new();
+                    }
+                    let data = ctx.data.get();
+                    let s: Vec<_> = states.get().into_iter().map(|(c, v, _, _)| (c, v)).collect();
+                    describe(&data, &s, ctx.lang())
+                }}</p>
             </details>
             <p class="chart-actions">
                 <button class="small" data-testid="export-network-svg" on:click=move |_| {

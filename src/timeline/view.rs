@@ -11,9 +11,14 @@ pub fn Timeline() -> impl IntoView {
     let config = Config::default();
     // The scale spans the whole dataset, so filtering never moves a mark.
     let scale = Memo::new(move |_| ctx.data.with(|d| Scale::for_events(d.events.iter(), &config)));
+    // Narrow memos: a change of the journey's date must not redraw every mark.
+    let filters = Memo::new(move |_| ctx.view.with(|v| (v.kinds.clone(), v.actor.clone())));
+    let selected_event = Memo::new(move |_| ctx.view.with(|v| v.event.clone()));
+    let off_events = Memo::new(move |_| ctx.view.with(|v| v.off.clone()));
     let drawn = Memo::new(move |_| {
         let data = ctx.data.get();
-        let view = ctx.view.get();
+        let (kinds, actor) = filters.get();
+        let view = crate::url::ViewState { kinds, actor, ..ctx.view.get_untracked() };
         let shown = shown_events(&data, &view);
         let events: Vec<_> = shown.iter().map(|&i| &data.events[i]).collect();
         let l = layout(&events, &view.kinds, scale.get(), &config);
@@ -62,12 +67,13 @@ pub fn Timeline() -> impl IntoView {
                         {move || {
                             let lang = ctx.lang();
                             let data = ctx.data.get();
-                            let selected = ctx.view.with(|v| v.event.clone());
+                            let selected = selected_event.get();
+                            let off_ids = off_events.get();
                             let (shown, l) = drawn.get();
                             l.marks.into_iter().map(|m| {
                                 let event = &data.events[shown[m.index]];
                                 let label = format!("{} — {}", crate::fmt::date(&event.date, lang), event.title.get(lang));
-                                let off = ctx.view.with(|v| v.off.contains(&event.id));
+                                let off = off_ids.contains(&event.id);
                                 let class = format!(
                                     "mark kind-{}{}{}{}{}",
                                     kind_id(event.kind),
