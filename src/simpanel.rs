@@ -528,6 +528,31 @@ fn Chart(title: String, testid: &'static str, months: Vec<NaiveDate>, series: Ve
             <text x=lx + 28.0 y=ly font-size="12" fill="#1f1b16">{s.label.clone()}</text>
         }
     }).collect_view();
+    // Charts in step with playback: a cursor at the playhead's month, with the values read out.
+    let playhead = ctx.playhead;
+    let month_index = {
+        let months = months.clone();
+        move || {
+            let day = playhead.get();
+            months.iter().rposition(|m| *m <= day)
+        }
+    };
+    let cursor_x = {
+        let xs = xs.clone();
+        let month_index = month_index.clone();
+        move || month_index().map_or(-100.0, |i| xs[i])
+    };
+    let readout = {
+        let series = series.clone();
+        let months = months.clone();
+        move || {
+            month_index().map_or(String::new(), |i| {
+                let values: Vec<String> =
+                    series.iter().map(|s| format!("{}: {}", s.label, chart::short(s.values[i]))).collect();
+                format!("{} — {}", month_label(months[i]), values.join(" · "))
+            })
+        }
+    };
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let file = export::slug(&format!("hutong {testid} {}", data.version));
     let csv_doc = {
@@ -568,10 +593,12 @@ fn Chart(title: String, testid: &'static str, months: Vec<NaiveDate>, series: Ve
                 {y_grid}
                 {x_ticks}
                 {paths}
+                <line class="cursor" x1=cursor_x.clone() x2=cursor_x y1=top y2=top + plot_h stroke="#7a2e1f" stroke-width="1.2" stroke-dasharray="3 3" />
                 {legend}
                 <text x=left y=height - 20.0 font-size="10" fill="#6b6257">{caption.clone()}</text>
                 <text x=left y=height - 7.0 font-size="9" fill="#6b6257">{caption2.clone()}</text>
             </svg>
+            <p class="readout" data-testid="chart-readout" aria-live="off">{readout}</p>
             <figcaption class="chart-actions">
                 <button class="small" data-testid="export-csv" on:click=move |_| { let _ = export::download_text(&file_csv, "text/csv;charset=utf-8", &csv_doc); }>{w[19]}</button>
                 <button class="small" data-testid="export-svg" on:click=move |_| { if let Some(t) = svg_text() { let _ = export::download_text(&file_svg, "image/svg+xml", &t); } }>{w[20]}</button>

@@ -13,11 +13,15 @@ pub struct Ctx {
     pub data: RwSignal<Arc<Dataset>>,
     pub view: RwSignal<ViewState>,
     pub notices: RwSignal<Vec<Notice>>,
+    /// The playback's current day: it moves every frame while playing (the URL's `date` only when
+    /// playback pauses); the network and the simulation's charts follow it.
+    pub playhead: RwSignal<chrono::NaiveDate>,
 }
 
 impl Ctx {
     pub fn new(data: Arc<Dataset>, view: ViewState, notices: Vec<Notice>) -> Ctx {
-        Ctx { data: RwSignal::new(data), view: RwSignal::new(view), notices: RwSignal::new(notices) }
+        let playhead = RwSignal::new(view.date);
+        Ctx { data: RwSignal::new(data), view: RwSignal::new(view), notices: RwSignal::new(notices), playhead }
     }
 
     pub fn lang(&self) -> Lang {

@@ -237,6 +237,8 @@ async fn the_simulation_runs_and_reruns_when_a_parameter_changes() {
     let completed: f64 = done.get_attribute("data-completed").unwrap().parse().unwrap();
     let lost: f64 = done.get_attribute("data-lost").unwrap().parse().unwrap();
     assert!(completed > 0.0 && lost > 0.0);
+    // The charts are in step with the playhead (here the journey's date, 2020-06-01).
+    assert!(text(&root, "[data-testid=chart-purchases] [data-testid=chart-readout]").starts_with("2020-06 — "));
     // Every parameter is visible and editable, with its basis.
     assert_eq!(count_of(&root, "[data-testid=sim-param]"), 8);
     assert!(text(&root, "[data-testid=sim-panel]").contains("sourced"));

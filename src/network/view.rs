@@ -76,7 +76,8 @@ pub fn Network() -> impl IntoView {
     let ctx = use_ctx();
     let (start, end) =
         (hutong_core::date::parse_day(START).expect("valid"), hutong_core::date::parse_day(END).expect("valid"));
-    let playhead = RwSignal::new(ctx.view.get_untracked().date.clamp(start, end));
+    let playhead = ctx.playhead;
+    playhead.set(ctx.view.get_untracked().date.clamp(start, end));
     let playing = RwSignal::new(false);
     let speed = RwSignal::new(365.0f64);
     let announce = RwSignal::new(String::new());
@@ -220,6 +221,17 @@ pub fn Network() -> impl IntoView {
     });
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let describe_open = RwSignal::new(false);
+    // Exports carry the generated description as their alt text (`<desc>`).
+    let with_description = move |svg: &str| {
+        let data = ctx.data.get_untracked();
+        let s: Vec<_> = states.get_untracked().into_iter().map(|(c, v, _, _)| (c, v)).collect();
+        let text = describe(&data, &s, ctx.lang());
+        let escaped = text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        match svg.find('>') {
+            Some(i) => format!("{}<desc>{escaped}</desc>{}", &svg[..=i], &svg[i + 1..]),
+            None => svg.to_string(),
+        }
+    };
     let edge_signals: StoredValue<Vec<RwSignal<Option<(hutong_core::route::Verdict, bool)>>>> =
         StoredValue::new(Vec::new());
     let update_edges = move || {
@@ -378,14 +390,14 @@ pub fn Network() -> impl IntoView {
                     if let Some(el) = svg_ref.get() {
                         use wasm_bindgen::JsCast;
                         let name = format!("hutong-network-{}.svg", fmt::iso(playhead.get_untracked()));
-                        let _ = export::download_text(&name, "image/svg+xml", &el.unchecked_ref::<web_sys::Element>().outer_html());
+                        let _ = export::download_text(&name, "image/svg+xml", &with_description(&el.unchecked_ref::<web_sys::Element>().outer_html()));
                     }
                 }>{move || strings(ctx.lang())[13]}" (SVG)"</button>
                 <button class="small" data-testid="export-network-png" on:click=move |_| {
                     if let Some(el) = svg_ref.get() {
                         use wasm_bindgen::JsCast;
                         let name = format!("hutong-network-{}.png", fmt::iso(playhead.get_untracked()));
-                        let _ = export::download_png(&name, &el.unchecked_ref::<web_sys::Element>().outer_html(), WIDTH, HEIGHT + 40.0);
+                        let _ = export::download_png(&name, &with_description(&el.unchecked_ref::<web_sys::Element>().outer_html()), WIDTH, HEIGHT + 40.0);
                     }
                 }>{move || strings(ctx.lang())[13]}" (PNG)"</button>
             </p>

@@ -25,7 +25,18 @@ test('playing moves the playhead and an edge changes verdict across 2021-11', as
   assert.equal(await page.getAttribute(EDGE, 'data-verdict'), 'direct');
   assert.equal(new URL(page.url()).searchParams.get('date'), date, 'the URL date is written on pause');
   assert.ok((await page.textContent('[data-testid="passed-event"]')).length > 0, 'the passed event is announced');
+  // The simulation's charts follow the playhead.
+  assert.ok((await page.textContent('[data-testid="chart-purchases"] [data-testid="chart-readout"]')).startsWith(date.slice(0, 7)));
   assert.deepEqual(problems, []);
+});
+
+test('the exported network carries its description as alt text', async () => {
+  const { page } = await openPage(b, `${server.url}?lang=en&date=2016-01-01&reps=1`);
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-network-svg"]')]);
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(await svg.path(), 'utf8');
+  assert.match(text, /<desc>\d+ walls stand: .*WeChat group chat → Taobao/);
+  assert.match(text, /Hutong 互通 · 1 Jan 2016 · 2026\.11\.1/);
 });
 
 test('the network in 2014 and in 2024', async () => {
