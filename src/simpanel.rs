@@ -386,12 +386,11 @@ fn SimCharts(out: Arc<SimOutput>) -> impl IntoView {
             let data = ctx.data.get();
             let a = &out2.actual;
             let Some(mi) = data.merchants.iter().position(|m| m.id == merchant.get()) else { return ().into_any() };
-            let rows = &a.by_merchant_instrument[mi];
-            let totals: Vec<f64> = (0..a.months.len()).map(|t| rows.iter().map(|r| r[t]).sum()).collect();
-            let series: Vec<Series> = data.instruments.iter().enumerate().filter(|(pi, _)| rows[*pi].iter().any(|v| *v > 0.0)).map(|(pi, p)| Series {
+            let shares = a.shares(mi);
+            let series: Vec<Series> = data.instruments.iter().enumerate().filter(|(pi, _)| shares[*pi].iter().any(|v| *v > 0.0)).map(|(pi, p)| Series {
                 label: p.name.get(lang).to_string(),
                 color: PALETTE[pi % PALETTE.len()],
-                values: rows[pi].iter().zip(&totals).map(|(v, t)| if *t > 0.0 { 100.0 * v / t } else { 0.0 }).collect(),
+                values: shares[pi].clone(),
                 band: None,
                 dashed: false,
             }).collect();
@@ -424,12 +423,30 @@ fn SimCharts(out: Arc<SimOutput>) -> impl IntoView {
                 // paired replicate by replicate (same seed), at both ends.
                 let diff = |b: usize| -> Vec<f64> { cf.completed[b].mean.iter().zip(&a.completed[b].mean).map(|(c, h)| c - h).collect() };
                 let gained = vec![
-                    Series { label: format!("{} ({})", gain_word(lang), w[11]), color: "#722ed1", values: diff(0), band: None, dashed: false },
-                    Series { label: format!("{} ({})", gain_word(lang), w[12]), color: "#722ed1", values: diff(1), band: None, dashed: true },
+                    Series { label: w[11].to_string(), color: "#722ed1", values: diff(0), band: None, dashed: false },
+                    Series { label: w[12].to_string(), color: "#722ed1", values: diff(1), band: None, dashed: true },
                 ];
+                // The payment-share shift at the chosen merchant, in percentage points.
+                let data = ctx.data.get();
+                let shift = data.merchants.iter().position(|m| m.id == merchant.get()).map(|mi| {
+                    let (before, after) = (a.shares(mi), cf.shares(mi));
+                    let series: Vec<Series> = data.instruments.iter().enumerate()
+                        .filter(|(pi, _)| before[*pi].iter().chain(&after[*pi]).any(|v| *v > 0.0))
+                        .map(|(pi, p)| Series {
+                            label: p.name.get(lang).to_string(),
+                            color: PALETTE[pi % PALETTE.len()],
+                            values: after[pi].iter().zip(&before[pi]).map(|(c, h)| c - h).collect(),
+                            band: None,
+                            dashed: false,
+                        })
+                        .collect();
+                    let title = format!("{}{} ({})", shift_word(lang), data.merchants[mi].name.get(lang), w[12]);
+                    view! { <Chart title=title testid="chart-share-shift" months=a.months.clone() series=series /> }
+                });
                 view! {
                     <Chart title=w[16].to_string() testid="chart-counterfactual" months=a.months.clone() series=series />
                     <Chart title=gain_word(lang).to_string() testid="chart-difference" months=a.months.clone() series=gained />
+                    {shift}
                 }
             })
         }}
@@ -446,6 +463,13 @@ fn SimCharts(out: Arc<SimOutput>) -> impl IntoView {
             }).collect_view();
             view! { <h3 class="costly-heading">{w[22]}</h3><ol class="costly">{rows}</ol> }
         }}
+    }
+}
+
+fn shift_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "反事实中支付方式占比的变化（百分点）：",
+        Lang::En => "Payment-share shift in the counterfactual (percentage points) at ",
     }
 }
 
@@ -496,8 +520,8 @@ fn Chart(title: String, testid: &'static str, months: Vec<NaiveDate>, series: Ve
         })
         .collect();
     let caption = format!("Hutong 互通 · {} {}", w[23], data.version);
-    let caption2 =
-        data.sources.iter().map(|s| format!("{} {}", s.outlet.get(lang), s.published)).collect::<Vec<_>>().join(" · ");
+    // Short source ids keep the caption on one line; the CSV carries the full citations.
+    let caption2 = data.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>().join(" · ");
     let y_grid = ticks.iter().map(|t| view! {
         <line x1=left x2=width - 16.0 y1=y.map(*t) y2=y.map(*t) stroke="#e3dccf" />
         <text x=left - 6.0 y=y.map(*t) + 4.0 text-anchor="end" font-size="11" fill="#6b6257">{chart::short(*t)}</text>

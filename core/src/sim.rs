@@ -528,3 +528,15 @@ impl Summary {
         }
     }
 }
+
+impl Summary {
+    /// Each instrument's share (percent) of the purchases completed at a merchant, per month (upper
+    /// end, see `by_merchant_instrument`); 0 in months with no purchase there.
+    pub fn shares(&self, merchant: usize) -> Vec<Vec<f64>> {
+        let Some(rows) = self.by_merchant_instrument.get(merchant) else { return Vec::new() };
+        let totals: Vec<f64> = (0..self.months.len()).map(|t| rows.iter().map(|r| r[t]).sum()).collect();
+        rows.iter()
+            .map(|r| r.iter().zip(&totals).map(|(v, t)| if *t > 0.0 { 100.0 * v / t } else { 0.0 }).collect())
+            .collect()
+    }
+}

@@ -172,3 +172,15 @@ fn removing_a_wall_never_loses_purchases_in_expectation() {
         }
     }
 }
+
+#[test]
+fn payment_shares_add_up_to_a_hundred_where_anything_was_bought() {
+    let data = embedded::dataset();
+    let summary = sim::Summary::of(&sim::simulate(&data, &Off::new(), &small(Params::default())));
+    let taobao = data.merchants.iter().position(|m| m.id == "taobao").unwrap();
+    let shares = summary.shares(taobao);
+    for t in 0..summary.months.len() {
+        let total: f64 = shares.iter().map(|s| s[t]).sum();
+        assert!(total == 0.0 || (total - 100.0).abs() < 1e-6, "month {t}: {total}");
+    }
+}

@@ -45,6 +45,7 @@ test('a counterfactual adds its chart', async () => {
   await done(page);
   assert.equal(await page.locator('[data-testid="chart-counterfactual"]').count(), 1);
   assert.equal(await page.locator('[data-testid="chart-difference"]').count(), 1);
+  assert.equal(await page.locator('[data-testid="chart-share-shift"]').count(), 1);
   const panel = await page.$('[data-testid="sim-panel"]');
   await panel.screenshot({ path: 'target/e2e/sim-counterfactual-en.png' });
 });
