@@ -219,7 +219,8 @@ async fn sleep(ms: i32) {
 }
 
 async fn sim_done(root: &Element) -> Element {
-    for _ in 0..400 {
+    // Up to 30 s: a debug build on a slow CI machine, not a speed target.
+    for _ in 0..1200 {
         if let Some(el) = find(root, "[data-testid=sim-result][data-state=done]") {
             return el;
         }
