@@ -143,14 +143,14 @@ pub fn SimPanel() -> impl IntoView {
     let job_for_effect = job.clone();
     Effect::new(move |_| {
         let data = ctx.data.get();
-        let (settings, off_ids) = inputs.get();
+        // `inputs` tracks the parameters and the switched-off events; the latter are read as indices.
+        let (settings, _) = inputs.get();
         let gen = generation.get_value() + 1;
         generation.set_value(gen);
         let params = settings.params();
         state.set(SimRun::Running { done: 0, total: params.replicates });
         let job = job_for_effect.clone();
         let off = ctx.view.with_untracked(|v| v.off_set(&data));
-        let _ = off_ids;
         set_timeout(
             move || {
                 if generation.get_value() != gen {

@@ -548,19 +548,6 @@ impl<'a> Model<'a> {
         })
     }
 
-    /// The days on which some channel may change state: the verdict of any journey is constant
-    /// between two consecutive breakpoints. Sorted, deduplicated.
-    pub fn breakpoints(&self) -> Vec<NaiveDate> {
-        let mut days = BTreeSet::new();
-        for channelled in self.keys.values() {
-            for a in channelled.assertions.iter().filter(|a| a.enabled) {
-                days.extend(a.lo);
-                days.extend(a.hi.and_then(|d| d.succ_opt()));
-            }
-        }
-        days.into_iter().collect()
-    }
-
     /// A journey's verdict on every day from `start` to `end`, as runs `(first day, verdict)`: the
     /// verdict is constant between the run starts of the channels its routes cross.
     pub fn timeline(&self, journey: &Journey, start: NaiveDate, end: NaiveDate) -> Vec<(NaiveDate, Verdict)> {
