@@ -2,7 +2,7 @@
 //! notice for every value that could not be used) and written back when the view changes.
 //!
 //! Public contract, keep stable: `lang`, `actor`, `kind`, `event`, `date`, `from`, `shop`, `pay`,
-//! `off`.
+//! `off`, the simulation's parameters (`SIM_PARAMS`, `demand`, `adopt`), `dataset`, `embed`.
 
 use chrono::NaiveDate;
 use hutong_core::{Dataset, Kind, Lang};
@@ -27,6 +27,11 @@ pub struct ViewState {
     pub off: Vec<String>,
     /// The simulation's settings (only those that differ from the defaults go in the URL).
     pub sim: SimSettings,
+    /// The fingerprint (`hutong_core::export::fingerprint`) of the dataset the view needs; `None`
+    /// for the embedded one. Parsed from the URL, then set by the app to the dataset in use.
+    pub dataset: Option<String>,
+    /// `embed=1`: the compact view for an iframe.
+    pub embed: bool,
 }
 
 /// The simulation parameters a person can set, with their URL names.
@@ -246,6 +251,8 @@ impl ViewState {
             pay: pick(&data.instruments, DEFAULT_PAY),
             off: Vec::new(),
             sim: SimSettings::default(),
+            dataset: None,
+            embed: false,
         }
     }
 
@@ -370,6 +377,19 @@ pub fn parse(query: &str, data: &Dataset) -> (ViewState, Vec<Notice>) {
                 Some(a) => state.sim.adoption = a,
                 None => note("adopt", value, NoticeKind::Malformed),
             },
+            "dataset" if value.is_empty() => {}
+            "dataset" => {
+                if value.len() <= 120 && !value.chars().any(char::is_control) {
+                    state.dataset = Some(value.to_string())
+                } else {
+                    note("dataset", value, NoticeKind::Malformed)
+                }
+            }
+            "embed" => match value {
+                "1" | "true" => state.embed = true,
+                "0" | "false" | "" => state.embed = false,
+                _ => note("embed", value, NoticeKind::Malformed),
+            },
             key if SIM_PARAMS.iter().any(|p| p.key == key) => {
                 let param = SIM_PARAMS.iter().find(|p| p.key == key).expect("checked");
                 match param.parse(value) {
@@ -405,6 +425,12 @@ pub fn to_query(state: &ViewState) -> String {
     }
     if let Some(event) = &state.event {
         out.append_pair("event", event);
+    }
+    if let Some(dataset) = &state.dataset {
+        out.append_pair("dataset", dataset);
+    }
+    if state.embed {
+        out.append_pair("embed", "1");
     }
     let defaults = SimSettings::default();
     for p in &SIM_PARAMS {
@@ -444,11 +470,13 @@ mod tests {
             pay: "wechat-pay".into(),
             off: vec!["wechat-shop-launch".into(), "wechat-pay-drops-deposit".into()],
             sim: SimSettings { seed: 7, workaround_loss: 0.25, ..SimSettings::default() },
+            dataset: Some("mine~0a1b2c3d".into()),
+            embed: true,
         };
         let query = to_query(&state);
         assert_eq!(
             query,
-            "?date=2014-06-01&from=wechat-chat&shop=wechat-shop&pay=wechat-pay&off=wechat-shop-launch%2Cwechat-pay-drops-deposit&lang=en&actor=alibaba&kind=block%2Copen&event=alipay-bans-wechat-merchants&seed=7&wloss=0.25"
+            "?date=2014-06-01&from=wechat-chat&shop=wechat-shop&pay=wechat-pay&off=wechat-shop-launch%2Cwechat-pay-drops-deposit&lang=en&actor=alibaba&kind=block%2Copen&event=alipay-bans-wechat-merchants&dataset=mine%7E0a1b2c3d&embed=1&seed=7&wloss=0.25"
         );
         assert_eq!(parse(&query, &data), (state, vec![]));
     }

@@ -4,8 +4,10 @@
 //! a clock or a global. Dates, seeds and parameters come in as arguments; every result is a pure
 //! function of its inputs, the same natively and in wasm.
 
+pub mod csv;
 pub mod date;
 pub mod embedded;
+pub mod export;
 pub mod load;
 pub mod model;
 pub mod route;
@@ -13,5 +15,5 @@ pub mod sim;
 pub mod synthetic;
 
 pub use date::{DateSpec, Precision};
-pub use load::{load, Diagnostic, Problem, SourceFile};
+pub use load::{decode, import, load, Diagnostic, ImportSummary, Mode, Normalized, Problem, SourceFile};
 pub use model::*;

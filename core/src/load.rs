@@ -4,6 +4,14 @@
 //! `data/reference.json` and `data/events.json`; an export is a single file). Each list item is read
 //! on its own, so one bad event does not hide the next, and every problem carries the file, line,
 //! column and field it was found at.
+//!
+//! A file may also be CSV (one row per event, or one row per reference item; see `csv.rs` and
+//! docs/DATASET.md): each row is turned into the same JSON item and read by the same code, and its
+//! problems are placed at the row and the cell.
+//!
+//! Limits ([`MAX_FILE_BYTES`], [`MAX_EVENTS`], [`MAX_DEPTH`]) are checked before anything is built,
+//! so no input can make the loader slow, deep or large; nothing here panics on any input
+//! (`core/tests/fuzz.rs`).
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -33,6 +41,8 @@ pub struct Diagnostic {
     /// The field, as a path inside the item (`date`, `effects[1].to`).
     pub field: Option<String>,
     pub problem: Problem,
+    /// The file is CSV: `line` is the row's line and `column` the cell's number (A = 1).
+    pub csv: bool,
 }
 
 /// What is wrong. The UI words these in both languages; `Display` gives the English.
@@ -66,6 +76,31 @@ pub enum Problem {
     NoEvents,
     /// The `after` lists (with the dates) put an event before itself.
     OrderCycle(String),
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    /// The dataset has more than [`MAX_EVENTS`] events.
+    TooManyEvents {
+        count: usize,
+        limit: usize,
+    },
+    /// Brackets nest deeper than [`MAX_DEPTH`] (the schema needs 5).
+    TooDeep {
+        limit: usize,
+    },
+    /// The bytes are not UTF-8.
+    NotUtf8,
+    /// A CSV header names a column the format does not have, or lacks a required one.
+    Column(String),
+    /// A CSV row has another number of cells than the header.
+    Cells {
+        found: usize,
+        expected: usize,
+    },
+    /// A cell of a CSV row cannot be read (an effect, a number, a list name).
+    Cell(String),
 }
 
 impl fmt::Display for Problem {
@@ -85,6 +120,19 @@ impl fmt::Display for Problem {
             Problem::BadUncertain(s) => write!(f, "`{s}` is not a field that can be uncertain"),
             Problem::NoEvents => write!(f, "the dataset has no events"),
             Problem::OrderCycle(id) => write!(f, "`after` puts `{id}` before itself (a cycle, or against the dates)"),
+            Problem::TooLarge { bytes, limit } => {
+                write!(f, "the file has {bytes} bytes; the limit is {limit} bytes")
+            }
+            Problem::TooManyEvents { count, limit } => {
+                write!(f, "the dataset has {count} events; the limit is {limit}")
+            }
+            Problem::TooDeep { limit } => write!(f, "brackets nest deeper than {limit} levels"),
+            Problem::NotUtf8 => write!(f, "the file is not UTF-8 text"),
+            Problem::Column(m) => write!(f, "{m}"),
+            Problem::Cells { found, expected } => {
+                write!(f, "the row has {found} cells; the header has {expected}")
+            }
+            Problem::Cell(m) => write!(f, "{m}"),
         }
     }
 }
@@ -102,6 +150,13 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// The largest file the loader reads (8 MiB; the embedded dataset is about 0.2 MiB).
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+/// The most events a dataset may have (the scale tests use 10,000).
+pub const MAX_EVENTS: usize = 20_000;
+/// The deepest bracket nesting a JSON file may have (the schema needs 5).
+pub const MAX_DEPTH: usize = 16;
+
 /// The fields an event may mark as uncertain.
 pub const UNCERTAIN_FIELDS: [&str; 5] = ["date", "actors", "direction", "status", "effects"];
 
@@ -113,11 +168,135 @@ pub fn load(files: &[SourceFile<'_>]) -> Result<Dataset, Vec<Diagnostic>> {
         cx.read_file(*file, &mut raw);
     }
     let dataset = cx.validate(raw);
-    if cx.problems.is_empty() {
-        Ok(dataset)
-    } else {
-        Err(cx.problems)
+    cx.finish(dataset)
+}
+
+/// How an import meets the dataset in use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// The imported events replace all events; reference lists the import leaves empty are kept.
+    #[default]
+    Replace,
+    /// Every list is the union; an imported item replaces the item in use with the same id.
+    Merge,
+}
+
+/// What an import did, for the message the user reads.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ImportSummary {
+    /// Events that were not in use before.
+    pub added: usize,
+    /// Events in use that an imported event of the same id replaced (merge).
+    pub replaced: usize,
+    /// Events in use that are gone (replace).
+    pub removed: usize,
+    /// Reference lists taken from the dataset in use because the import has none.
+    pub kept: Vec<&'static str>,
+}
+
+/// The name problems in the dataset in use are reported under (they can only come from the import,
+/// for example an imported platform that drops an owner the old events need).
+pub const IN_USE: &str = "(dataset in use)";
+
+/// Reads the files as an import into `base`. Either the new dataset and what changed, or every
+/// problem; the base is never changed.
+pub fn import(
+    files: &[SourceFile<'_>],
+    base: &Dataset,
+    mode: Mode,
+) -> Result<(Dataset, ImportSummary), Vec<Diagnostic>> {
+    let mut cx = Loader::default();
+    let mut new = Raw::default();
+    for file in files {
+        cx.read_file(*file, &mut new);
     }
+    let base_text = crate::export::to_json(base);
+    let mut old = Raw::default();
+    cx.read_file(SourceFile { name: IN_USE, text: &base_text }, &mut old);
+
+    let mut summary = ImportSummary::default();
+    let version = new.version.take().unwrap_or_else(|| match mode {
+        Mode::Replace => "imported".to_string(),
+        Mode::Merge => format!("{}+imported", base.version),
+    });
+    let old_events: HashSet<String> = old.events.iter().map(|(e, _)| e.id.clone()).collect();
+    let new_events: HashSet<String> = new.events.iter().map(|(e, _)| e.id.clone()).collect();
+    summary.added = new_events.difference(&old_events).count();
+    fn list<T: HasId>(
+        kept: &mut Vec<&'static str>,
+        mode: Mode,
+        name: &'static str,
+        old: Vec<(T, Place)>,
+        new: Vec<(T, Place)>,
+    ) -> Vec<(T, Place)> {
+        match mode {
+            Mode::Replace if new.is_empty() && !old.is_empty() => {
+                kept.push(name);
+                old
+            }
+            Mode::Replace => new,
+            Mode::Merge => union(old, new),
+        }
+    }
+    let k = &mut summary.kept;
+    let raw = Raw {
+        version: Some(version),
+        owners: list(k, mode, "owners", old.owners, new.owners),
+        platforms: list(k, mode, "platforms", old.platforms, new.platforms),
+        surfaces: list(k, mode, "surfaces", old.surfaces, new.surfaces),
+        merchants: list(k, mode, "merchants", old.merchants, new.merchants),
+        instruments: list(k, mode, "instruments", old.instruments, new.instruments),
+        workarounds: list(k, mode, "workarounds", old.workarounds, new.workarounds),
+        sources: list(k, mode, "sources", old.sources, new.sources),
+        events: match mode {
+            Mode::Replace => {
+                summary.removed = old_events.difference(&new_events).count();
+                new.events
+            }
+            Mode::Merge => {
+                summary.replaced = old_events.intersection(&new_events).count();
+                union(old.events, new.events)
+            }
+        },
+    };
+    let dataset = cx.validate(raw);
+    cx.finish(dataset).map(|d| (d, summary))
+}
+
+/// Items with an id, so lists can be merged.
+trait HasId {
+    fn id(&self) -> &str;
+}
+macro_rules! has_id {
+    ($($t:ty),*) => { $(impl HasId for $t { fn id(&self) -> &str { &self.id } })* };
+}
+has_id!(Owner, Platform, Node, Source, EventRecord);
+
+/// The old list with each item replaced by the new ones of its id, then the new ids appended.
+/// Duplicates inside `new` are all kept, so validation still reports them.
+fn union<T: HasId>(old: Vec<(T, Place)>, new: Vec<(T, Place)>) -> Vec<(T, Place)> {
+    let mut by_id: HashMap<String, Vec<(T, Place)>> = HashMap::new();
+    let mut order = Vec::new();
+    for (item, place) in new {
+        let id = item.id().to_string();
+        if !by_id.contains_key(&id) {
+            order.push(id.clone());
+        }
+        by_id.entry(id).or_default().push((item, place));
+    }
+    let mut out = Vec::with_capacity(old.len() + order.len());
+    for (item, place) in old {
+        match by_id.remove(item.id()) {
+            Some(replacements) => out.extend(replacements),
+            None => out.push((item, place)),
+        }
+    }
+    for id in order {
+        if let Some(items) = by_id.remove(&id) {
+            out.extend(items);
+        }
+    }
+    out
 }
 
 #[derive(Deserialize)]
@@ -147,15 +326,31 @@ struct RawDoc<'a> {
 
 /// Where an item came from, to place its problems.
 #[derive(Clone, Debug)]
-struct Place {
-    file: String,
-    /// The item's text and its byte offset in the file's text.
-    text: String,
-    offset: usize,
-    line_starts: std::rc::Rc<Vec<usize>>,
+pub(crate) struct Place {
+    pub(crate) file: String,
+    /// The item's text (JSON, also for a CSV row) and its byte offset in the file's text.
+    pub(crate) text: String,
+    pub(crate) offset: usize,
+    pub(crate) line_starts: std::rc::Rc<Vec<usize>>,
+    /// For a CSV row: its line and the file's header.
+    pub(crate) csv: Option<CsvRow>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct CsvRow {
+    pub(crate) line: usize,
+    pub(crate) header: std::rc::Rc<Vec<String>>,
 }
 
 impl Place {
+    /// Line and column of a field of the item (of the item itself when `field` is `None`).
+    fn locate(&self, field: Option<&str>) -> (usize, usize) {
+        match &self.csv {
+            Some(row) => (row.line, field.map_or(1, |f| crate::csv::column_of(&row.header, f))),
+            None => self.line_col(field.map_or(0, |f| self.find(f))),
+        }
+    }
+
     fn line_col(&self, offset_in_item: usize) -> (usize, usize) {
         let at = self.offset + offset_in_item;
         let line = self.line_starts.partition_point(|&s| s <= at);
@@ -187,9 +382,22 @@ impl Place {
     }
 }
 
+/// The items of one file, by list, before they are typed.
 #[derive(Default)]
-struct Raw {
-    version: Option<String>,
+pub(crate) struct Lists {
+    pub(crate) owners: Vec<Place>,
+    pub(crate) platforms: Vec<Place>,
+    pub(crate) surfaces: Vec<Place>,
+    pub(crate) merchants: Vec<Place>,
+    pub(crate) instruments: Vec<Place>,
+    pub(crate) workarounds: Vec<Place>,
+    pub(crate) sources: Vec<Place>,
+    pub(crate) events: Vec<Place>,
+}
+
+#[derive(Default)]
+pub(crate) struct Raw {
+    pub(crate) version: Option<String>,
     owners: Vec<(Owner, Place)>,
     platforms: Vec<(Platform, Place)>,
     surfaces: Vec<(Node, Place)>,
@@ -201,28 +409,61 @@ struct Raw {
 }
 
 #[derive(Default)]
-struct Loader {
+pub(crate) struct Loader {
     problems: Vec<Diagnostic>,
 }
 
 impl Loader {
     fn report(&mut self, place: &Place, item: Option<&str>, field: Option<&str>, problem: Problem) {
-        let offset = field.map_or(0, |f| place.find(f));
-        let (line, column) = place.line_col(offset);
-        self.problems.push(Diagnostic {
+        let (line, column) = place.locate(field);
+        self.push(Diagnostic {
             file: place.file.clone(),
             line,
             column,
             item: item.map(str::to_string),
             field: field.map(str::to_string),
             problem,
+            csv: place.csv.is_some(),
         });
     }
 
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
+        self.problems.push(diagnostic);
+    }
+
+    fn finish(self, dataset: Dataset) -> Result<Dataset, Vec<Diagnostic>> {
+        if self.problems.is_empty() {
+            return Ok(dataset);
+        }
+        Err(self.problems)
+    }
+
     fn read_file(&mut self, file: SourceFile<'_>, raw: &mut Raw) {
-        let line_starts: Vec<usize> =
-            std::iter::once(0).chain(file.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        let line_starts = std::rc::Rc::new(line_starts);
+        let at_start = |problem| Diagnostic {
+            file: file.name.to_string(),
+            line: 1,
+            column: 1,
+            item: None,
+            field: None,
+            problem,
+            csv: false,
+        };
+        if file.text.len() > MAX_FILE_BYTES {
+            let problem = Problem::TooLarge { bytes: file.text.len(), limit: MAX_FILE_BYTES };
+            return self.push(at_start(problem));
+        }
+        let lower = file.name.to_ascii_lowercase();
+        let is_csv =
+            lower.ends_with(".csv") || (!lower.ends_with(".json") && !file.text.trim_start().starts_with(['{', '[']));
+        if is_csv {
+            return crate::csv::read(self, file, raw);
+        }
+        if let Some(offset) = too_deep(file.text) {
+            let line_starts = line_starts(file.text);
+            let place = Place { file: file.name.into(), text: String::new(), offset, line_starts, csv: None };
+            return self.report(&place, None, None, Problem::TooDeep { limit: MAX_DEPTH });
+        }
+        let line_starts = line_starts(file.text);
         let doc: RawDoc<'_> = match serde_json::from_str(file.text) {
             Ok(doc) => doc,
             Err(e) => {
@@ -231,21 +472,27 @@ impl Loader {
                 } else {
                     Problem::Schema(strip_position(&e.to_string()))
                 };
-                self.problems.push(Diagnostic {
+                self.push(Diagnostic {
                     file: file.name.to_string(),
                     line: e.line().max(1),
                     column: e.column().max(1),
                     item: None,
                     field: None,
                     problem,
+                    csv: false,
                 });
                 return;
             }
         };
         if let Some(format) = &doc.format {
             if format != "hutong-dataset" {
-                let place =
-                    Place { file: file.name.into(), text: String::new(), offset: 0, line_starts: line_starts.clone() };
+                let place = Place {
+                    file: file.name.into(),
+                    text: String::new(),
+                    offset: 0,
+                    line_starts: line_starts.clone(),
+                    csv: None,
+                };
                 self.report(
                     &place,
                     None,
@@ -261,17 +508,37 @@ impl Loader {
         let place = |item: &&RawValue| {
             let text = item.get();
             let offset = text.as_ptr() as usize - file.text.as_ptr() as usize;
-            Place { file: file.name.to_string(), text: text.to_string(), offset, line_starts: line_starts.clone() }
+            Place {
+                file: file.name.to_string(),
+                text: text.to_string(),
+                offset,
+                line_starts: line_starts.clone(),
+                csv: None,
+            }
         };
         let places = |items: &[&RawValue]| items.iter().map(place).collect::<Vec<_>>();
-        self.typed(places(&doc.owners), &mut raw.owners);
-        self.typed(places(&doc.platforms), &mut raw.platforms);
-        self.typed(places(&doc.surfaces), &mut raw.surfaces);
-        self.typed(places(&doc.merchants), &mut raw.merchants);
-        self.typed(places(&doc.instruments), &mut raw.instruments);
-        self.typed(places(&doc.workarounds), &mut raw.workarounds);
-        self.typed(places(&doc.sources), &mut raw.sources);
-        self.typed(places(&doc.events), &mut raw.events);
+        let lists = Lists {
+            owners: places(&doc.owners),
+            platforms: places(&doc.platforms),
+            surfaces: places(&doc.surfaces),
+            merchants: places(&doc.merchants),
+            instruments: places(&doc.instruments),
+            workarounds: places(&doc.workarounds),
+            sources: places(&doc.sources),
+            events: places(&doc.events),
+        };
+        self.typed_lists(lists, raw);
+    }
+
+    pub(crate) fn typed_lists(&mut self, lists: Lists, raw: &mut Raw) {
+        self.typed(lists.owners, &mut raw.owners);
+        self.typed(lists.platforms, &mut raw.platforms);
+        self.typed(lists.surfaces, &mut raw.surfaces);
+        self.typed(lists.merchants, &mut raw.merchants);
+        self.typed(lists.instruments, &mut raw.instruments);
+        self.typed(lists.workarounds, &mut raw.workarounds);
+        self.typed(lists.sources, &mut raw.sources);
+        self.typed(lists.events, &mut raw.events);
     }
 
     /// Reads each item into its type, reporting schema problems at the field serde names.
@@ -290,11 +557,9 @@ impl Loader {
                     let problem = Problem::Schema(strip_position(&inner.to_string()));
                     // serde's position is exact for syntax and type errors; the key search is the
                     // fallback for "missing field" (reported at the item's end).
-                    let (line, column) = match &field {
-                        Some(f) => place.line_col(place.find(f)),
-                        None => place.line_col(0),
-                    };
-                    self.problems.push(Diagnostic { file: place.file.clone(), line, column, item: id, field, problem });
+                    let (line, column) = place.locate(field.as_deref());
+                    let csv = place.csv.is_some();
+                    self.push(Diagnostic { file: place.file.clone(), line, column, item: id, field, problem, csv });
                 }
             }
         }
@@ -309,6 +574,10 @@ impl Loader {
         let workaround_ids = self.ids(raw.workarounds.iter().map(|(x, p)| (x.id.as_str(), p)));
         let source_ids = self.ids(raw.sources.iter().map(|(x, p)| (x.id.as_str(), p)));
         let event_ids = self.ids(raw.events.iter().map(|(x, p)| (x.id.as_str(), p)));
+        if raw.events.len() > MAX_EVENTS {
+            let place = &raw.events[MAX_EVENTS].1;
+            self.report(place, None, None, Problem::TooManyEvents { count: raw.events.len(), limit: MAX_EVENTS });
+        }
 
         for (owner, place) in &raw.owners {
             self.text(place, &owner.id, "name", &owner.name);
@@ -429,13 +698,14 @@ impl Loader {
         }
         self.check_order(&events, &event_places);
         if events.is_empty() && self.problems.is_empty() {
-            self.problems.push(Diagnostic {
+            self.push(Diagnostic {
                 file: String::new(),
                 line: 1,
                 column: 1,
                 item: None,
                 field: Some("events".into()),
                 problem: Problem::NoEvents,
+                csv: false,
             });
         }
         // Stable sort: events on the same day keep their file order.
@@ -492,7 +762,7 @@ impl Loader {
             if !is_id(id) {
                 self.report(place, Some(id), Some("id"), Problem::BadId(id.to_string()));
             }
-            let line = place.line_col(place.find("id")).0;
+            let line = place.locate(Some("id")).0;
             if let Some(&first_line) = seen.get(id) {
                 self.report(place, Some(id), Some("id"), Problem::DuplicateId { id: id.to_string(), first_line });
             } else {
@@ -539,6 +809,91 @@ pub fn is_http_url(url: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Byte offsets where lines start.
+pub(crate) fn line_starts(text: &str) -> std::rc::Rc<Vec<usize>> {
+    std::rc::Rc::new(std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect())
+}
+
+/// The offset of the first bracket nested deeper than [`MAX_DEPTH`], if any. Brackets inside
+/// strings do not count.
+fn too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// File bytes → text: UTF-8 only; a byte-order mark is dropped and CRLF line ends become LF (both
+/// are what spreadsheet programs write), and each is reported as a [`Normalized`] note.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, Vec<Normalized>), Diagnostic> {
+    let at = |line, column, problem| Diagnostic {
+        file: name.to_string(),
+        line,
+        column,
+        item: None,
+        field: None,
+        problem,
+        csv: false,
+    };
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(at(1, 1, Problem::TooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES }));
+    }
+    let mut notes = Vec::new();
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            return Err(at(line, column, Problem::NotUtf8));
+        }
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            notes.push(Normalized::Bom);
+            rest
+        }
+        None => text,
+    };
+    let text = if text.contains("\r\n") {
+        notes.push(Normalized::Crlf);
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    };
+    Ok((text, notes))
+}
+
+/// What [`decode`] changed in a file's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Normalized {
+    /// A byte-order mark at the start was removed.
+    Bom,
+    /// Windows line ends (CRLF) were read as LF.
+    Crlf,
 }
 
 /// serde_json appends " at line L column C"; the diagnostic carries the position itself.
