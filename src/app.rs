@@ -3,13 +3,14 @@ use std::sync::Arc;
 use hutong_core::{Dataset, Lang};
 use leptos::prelude::*;
 
+use crate::data::{CopyLink, DataPanel};
 use crate::details::Details;
 use crate::explorer::Explorer;
 use crate::filters::Filters;
 use crate::i18n::strings;
 use crate::network::Network;
 use crate::simpanel::SimPanel;
-use crate::state::{shown_events, use_ctx, Ctx};
+use crate::state::{shown_events, use_ctx, Ctx, Origin};
 use crate::timeline::Timeline;
 use crate::url::{self, NoticeKind};
 
@@ -22,13 +23,43 @@ pub fn App() -> impl IntoView {
         .find(|(k, _)| k == "synthetic")
         .and_then(|(_, v)| v.parse::<usize>().ok())
         .filter(|n| (1..=20_000).contains(n));
-    let data = Arc::new(match synthetic {
-        Some(n) => hutong_core::synthetic::generate(n, 50, 1),
-        None => hutong_core::embedded::dataset(),
-    });
-    let (view, notices) = url::parse(&query, &data);
-    let ctx = Ctx::new(data, view, notices);
+    let param = |name: &str| {
+        form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).find(|(k, _)| k == name).map(|(_, v)| v)
+    };
+    if param("reset-data").is_some() {
+        crate::data::set_aside();
+    }
+    // The dataset: synthetic when asked for, else the import saved in this browser, else embedded.
+    let mut saved_problem = None;
+    let (data, origin) = match synthetic {
+        Some(n) => (hutong_core::synthetic::generate(n, 50, 1), Origin::Synthetic),
+        None => match crate::data::saved() {
+            Some(Ok(d)) => (d, Origin::Imported),
+            Some(Err(problem)) => {
+                saved_problem = Some(problem);
+                (hutong_core::embedded::dataset(), Origin::Embedded)
+            }
+            None => (hutong_core::embedded::dataset(), Origin::Embedded),
+        },
+    };
+    let (mut view, mut notices) = url::parse(&query, &data);
+    // The link says which dataset it needs; tell the reader when it is not the one in use.
+    let have = (origin != Origin::Embedded).then(|| hutong_core::export::fingerprint(&data));
+    if origin != Origin::Synthetic && view.dataset != have {
+        let value = view.dataset.clone().unwrap_or_default();
+        notices.push(url::Notice { param: "dataset".into(), value, kind: NoticeKind::OtherDataset });
+    }
+    if let Some(problem) = saved_problem {
+        notices.push(url::Notice { param: String::new(), value: problem, kind: NoticeKind::SavedUnreadable });
+    }
+    view.dataset = have.filter(|_| origin == Origin::Imported);
+    let ctx = Ctx::new(Arc::new(data), view, notices);
+    ctx.origin.set(origin);
     provide_context(ctx);
+    if param("debug-panic").is_some() {
+        // For the end-to-end test of the crash message (crash.rs): a panic after the page is up.
+        request_animation_frame(|| panic!("debug-panic was asked for in the URL"));
+    }
 
     // Sync outward only: the URL and the document language follow the view.
     Effect::new(move |_| {
@@ -54,29 +85,71 @@ pub fn Page() -> impl IntoView {
     let ctx = use_ctx();
     let s = move || strings(ctx.lang());
     let toggle_lang = move |_| ctx.view.update(|v| v.lang = if v.lang == Lang::Zh { Lang::En } else { Lang::Zh });
+    let embed = ctx.view.with_untracked(|v| v.embed);
+    if embed {
+        return view! { <Embedded /> }.into_any();
+    }
     view! {
         <header class="top">
             <div>
                 <h1>{move || s().app_title}</h1>
                 <p class="tagline">{move || s().tagline}</p>
             </div>
-            <button class="lang" data-testid="lang-toggle" on:click=toggle_lang aria-label=move || s().language>
-                {move || s().other_lang_label}
-            </button>
+            <div class="top-controls">
+                <CopyLink />
+                <button class="lang" data-testid="lang-toggle" on:click=toggle_lang aria-label=move || s().language>
+                    {move || s().other_lang_label}
+                </button>
+            </div>
         </header>
         <Notices />
-        <main>
-            <Explorer />
-            <Network />
-            <Filters />
-            <div class="stage">
-                <Timeline />
-                <Details />
-            </div>
-            <EventList />
-            <SimPanel />
-        </main>
+        // Everything below is built anew when the dataset changes (an import or a reset).
+        {move || {
+            ctx.data.track();
+            view! {
+                <main>
+                    <Explorer />
+                    <Network />
+                    <Filters />
+                    <div class="stage">
+                        <Timeline />
+                        <Details />
+                    </div>
+                    <EventList />
+                    <SimPanel />
+                </main>
+            }
+        }}
+        <DataPanel />
         <Footer />
+    }
+    .into_any()
+}
+
+/// `?embed=1`: the explorer's answer and the network, for an iframe, with a way to the full view.
+#[component]
+fn Embedded() -> impl IntoView {
+    let ctx = use_ctx();
+    let full = move || {
+        let view = url::ViewState { embed: false, ..ctx.view.get() };
+        let href = window().location();
+        format!("{}{}", href.pathname().unwrap_or_default(), url::to_query(&view))
+    };
+    view! {
+        <div class="embedded" data-testid="embed">
+            <header class="top compact">
+                <strong>{move || strings(ctx.lang()).app_title}</strong>
+                <a data-testid="embed-link" href=full target="_blank" rel="noopener">
+                    {move || crate::i18n::data_strings(ctx.lang()).open_full}" ↗"
+                </a>
+            </header>
+            <Notices />
+            <main>
+                <Network />
+                <Explorer />
+            </main>
+            <Footer />
+        </div>
     }
 }
 
@@ -90,12 +163,25 @@ fn Notices() -> impl IntoView {
                 <ul>
                     {move || {
                         let s = strings(ctx.lang());
+                        let w = crate::i18n::data_strings(ctx.lang());
+                        let have = ctx.data.with(|d| d.version.clone());
                         ctx.notices.get().into_iter().map(|n| {
                             let what = match n.kind {
                                 NoticeKind::Unknown => s.notice_unknown,
                                 NoticeKind::Malformed => s.notice_malformed,
+                                NoticeKind::OtherDataset if n.value.is_empty() => {
+                                    return view! { <li data-notice="dataset">{w.other_dataset_embedded.replace("{have}", &have)}</li> }.into_any();
+                                }
+                                NoticeKind::OtherDataset => {
+                                    let have = if ctx.origin.get() == Origin::Embedded { w.embedded.to_string() } else { have.clone() };
+                                    let text = w.other_dataset.replace("{want}", &n.value).replace("{have}", &have);
+                                    return view! { <li data-notice="dataset">{text}</li> }.into_any();
+                                }
+                                NoticeKind::SavedUnreadable => {
+                                    return view! { <li data-notice="saved">{w.saved_unreadable.replace("{e}", &n.value)}</li> }.into_any();
+                                }
                             };
-                            view! { <li>{what}": "<code>{format!("{}={}", n.param, n.value)}</code></li> }
+                            view! { <li>{what}": "<code>{format!("{}={}", n.param, n.value)}</code></li> }.into_any()
                         }).collect_view()
                     }}
                 </ul>

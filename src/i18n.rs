@@ -351,3 +351,216 @@ pub fn channel_name(channel: hutong_core::Channel, lang: Lang) -> &'static str {
     };
     pick(lang, zh, en)
 }
+
+/// The words of the dataset panel, the import's messages and the page-level controls.
+pub struct DataStrings {
+    pub heading: &'static str,
+    pub intro: &'static str,
+    pub embedded: &'static str,
+    pub imported: &'static str,
+    pub synthetic: &'static str,
+    pub events: &'static str,
+    pub import: &'static str,
+    pub drop: &'static str,
+    pub replace: &'static str,
+    pub replace_hint: &'static str,
+    pub merge: &'static str,
+    pub merge_hint: &'static str,
+    pub reading: &'static str,
+    pub failed: &'static str,
+    pub nothing_changed: &'static str,
+    pub and_more: &'static str,
+    pub done: &'static str,
+    pub added: &'static str,
+    pub replaced: &'static str,
+    pub removed: &'static str,
+    pub kept: &'static str,
+    pub bom: &'static str,
+    pub crlf: &'static str,
+    pub not_saved: &'static str,
+    pub saved: &'static str,
+    pub export_json: &'static str,
+    pub export_events_csv: &'static str,
+    pub export_reference_csv: &'static str,
+    pub reset: &'static str,
+    pub reset_done: &'static str,
+    pub examples: &'static str,
+    pub schema: &'static str,
+    pub line: &'static str,
+    pub row: &'static str,
+    pub column: &'static str,
+    pub item: &'static str,
+    pub field: &'static str,
+    pub copy_link: &'static str,
+    pub copied: &'static str,
+    pub copy_fallback: &'static str,
+    pub open_full: &'static str,
+    pub other_dataset: &'static str,
+    pub other_dataset_embedded: &'static str,
+    pub saved_unreadable: &'static str,
+}
+
+pub const DATA_ZH: DataStrings = DataStrings {
+    heading: "你的数据：导入与导出",
+    intro: "导入 JSON 或 CSV 数据集（可多选文件），时间轴、路由、模拟和网络图都会改用它；数据保存在本机浏览器中。",
+    embedded: "内置数据集",
+    imported: "导入的数据集",
+    synthetic: "合成测试数据集",
+    events: "个事件",
+    import: "导入文件（JSON 或 CSV）",
+    drop: "也可以把文件拖放到这里。",
+    replace: "替换",
+    replace_hint: "导入的事件取代全部事件；文件未提供的参考列表沿用当前的",
+    merge: "合并",
+    merge_hint: "并入当前数据集；同一 id 以导入的为准",
+    reading: "正在读取……",
+    failed: "文件有问题，未能导入",
+    nothing_changed: "当前数据集没有任何改变。",
+    and_more: "另有 {n} 个问题未列出。",
+    done: "已导入",
+    added: "新增事件",
+    replaced: "替换事件",
+    removed: "移除事件",
+    kept: "沿用当前数据集的列表",
+    bom: "文件开头的字节顺序标记（BOM）已去除",
+    crlf: "Windows 换行（CRLF）已按 LF 读取",
+    not_saved: "无法保存在本机（{e}）：刷新后会丢失，请先导出。",
+    saved: "已保存在本机，刷新后仍在。",
+    export_json: "导出 JSON",
+    export_events_csv: "导出事件 CSV",
+    export_reference_csv: "导出参考列表 CSV",
+    reset: "恢复内置数据集",
+    reset_done: "已恢复内置数据集；本机保存的导入数据已删除。",
+    examples: "示例文件",
+    schema: "格式说明",
+    line: "第 {n} 行",
+    row: "第 {n} 行",
+    column: "第 {n} 列",
+    item: "条目",
+    field: "字段",
+    copy_link: "复制链接",
+    copied: "链接已复制",
+    copy_fallback: "无法直接复制，请手动复制下面的链接：",
+    open_full: "打开完整视图",
+    other_dataset: "此链接使用的数据集是 {want}，而你当前载入的是 {have}。请导入该数据集以看到完全相同的视图。",
+    other_dataset_embedded: "此链接使用的是内置数据集，而你当前载入的是导入的数据集 {have}。恢复内置数据集可看到完全相同的视图。",
+    saved_unreadable: "本机保存的导入数据集无法读取（{e}），现使用内置数据集；保存的数据未删除，重新导入或恢复内置数据集后才会被替换。",
+};
+
+pub const DATA_EN: DataStrings = DataStrings {
+    heading: "Your data: import and export",
+    intro: "Import a dataset as JSON or CSV (several files at once if you like); the timeline, routing, simulation and network all switch to it. It is kept in this browser.",
+    embedded: "Embedded dataset",
+    imported: "Imported dataset",
+    synthetic: "Synthetic test dataset",
+    events: "events",
+    import: "Import files (JSON or CSV)",
+    drop: "Or drop files here.",
+    replace: "Replace",
+    replace_hint: "the imported events replace all events; reference lists the files lack are kept",
+    merge: "Merge",
+    merge_hint: "add to the dataset in use; an imported item wins over one with the same id",
+    reading: "Reading…",
+    failed: "The files have problems and were not imported",
+    nothing_changed: "The dataset in use has not changed.",
+    and_more: "{n} more problems are not listed.",
+    done: "Imported",
+    added: "events added",
+    replaced: "events replaced",
+    removed: "events removed",
+    kept: "lists kept from the dataset in use",
+    bom: "a byte-order mark at the start was removed",
+    crlf: "Windows line ends (CRLF) were read as LF",
+    not_saved: "Could not be saved in this browser ({e}): it will be gone after a reload, so export it first.",
+    saved: "Saved in this browser; it survives a reload.",
+    export_json: "Export JSON",
+    export_events_csv: "Export events CSV",
+    export_reference_csv: "Export reference CSV",
+    reset: "Reset to the embedded dataset",
+    reset_done: "Back to the embedded dataset; the imported dataset saved in this browser was deleted.",
+    examples: "Example files",
+    schema: "the format",
+    line: "line {n}",
+    row: "row {n}",
+    column: "column {n}",
+    item: "item",
+    field: "field",
+    copy_link: "Copy link",
+    copied: "Link copied",
+    copy_fallback: "Could not copy; copy this link by hand:",
+    open_full: "Open the full view",
+    other_dataset: "This link was made with the dataset {want}; you have {have} loaded. Import that dataset to see exactly the same view.",
+    other_dataset_embedded: "This link was made with the embedded dataset; you have the imported dataset {have} loaded. Reset to the embedded dataset to see exactly the same view.",
+    saved_unreadable: "The imported dataset saved in this browser could not be read ({e}), so the embedded dataset is in use; the saved data is kept until you import again or reset.",
+};
+
+pub fn data_strings(lang: Lang) -> &'static DataStrings {
+    match lang {
+        Lang::Zh => &DATA_ZH,
+        Lang::En => &DATA_EN,
+    }
+}
+
+/// A loader problem in the interface's language (the English is the core's `Display`).
+pub fn problem(p: &hutong_core::Problem, lang: Lang) -> String {
+    use hutong_core::Problem as P;
+    if lang == Lang::En {
+        return p.to_string();
+    }
+    match p {
+        P::Syntax(m) => format!("不是有效的 JSON：{m}"),
+        P::Schema(m) => format!("不符合数据格式：{m}"),
+        P::BadId(id) => format!("“{id}”不是合法的 id（只能用小写字母、数字和短横线）"),
+        P::DuplicateId { id, first_line } => format!("id “{id}”重复（第一次出现在第 {first_line} 行）"),
+        P::UnknownId { list, id } => format!("“{id}”不在 {list} 列表中"),
+        P::BadDate(e) => format!("日期有误：{e}"),
+        P::Empty => "不能为空".into(),
+        P::Via => "`via` 只能用于绕行（必填）或关闭（可选）".into(),
+        P::BadUrl(u) => format!("“{u}”不是 http(s) 地址"),
+        P::BadUncertain(s) => format!("“{s}”不是可标为“来源未定”的字段"),
+        P::NoEvents => "数据集没有事件".into(),
+        P::OrderCycle(id) => format!("`after` 使“{id}”排在自己之前（循环或与日期矛盾）"),
+        P::TooLarge { bytes, limit } => format!("文件有 {bytes} 字节，上限为 {limit} 字节"),
+        P::TooManyEvents { count, limit } => format!("数据集有 {count} 个事件，上限为 {limit} 个"),
+        P::TooDeep { limit } => format!("括号嵌套超过 {limit} 层"),
+        P::NotUtf8 => "文件不是 UTF-8 文本".into(),
+        P::Column(m) => format!("表头有误：{m}"),
+        P::Cells { found, expected } => format!("这一行有 {found} 个单元格，表头有 {expected} 个"),
+        P::Cell(m) => format!("单元格无法读取：{m}"),
+    }
+}
+
+/// Where a problem is: `events.csv, row 3, column D, item b, field date`.
+pub fn place(d: &hutong_core::Diagnostic, lang: Lang) -> String {
+    let w = data_strings(lang);
+    let mut parts = Vec::new();
+    if !d.file.is_empty() {
+        parts.push(d.file.clone());
+    }
+    if d.csv {
+        parts.push(w.row.replace("{n}", &d.line.to_string()));
+        parts.push(w.column.replace("{n}", &column_letters(d.column)));
+    } else {
+        parts.push(w.line.replace("{n}", &d.line.to_string()));
+        parts.push(w.column.replace("{n}", &d.column.to_string()));
+    }
+    if let Some(item) = &d.item {
+        parts.push(format!("{} {item}", w.item));
+    }
+    if let Some(field) = &d.field {
+        parts.push(format!("{} {field}", w.field));
+    }
+    parts.join(if lang == Lang::Zh { "，" } else { ", " })
+}
+
+/// Spreadsheet column letters: 1 → A, 27 → AA.
+pub fn column_letters(mut n: usize) -> String {
+    let mut out = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        out.push(b'A' + r as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}

@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod chart;
+pub mod crash;
+pub mod data;
 pub mod details;
 pub mod explorer;
 pub mod export;
@@ -20,6 +22,6 @@ pub mod url;
 
 /// Mounts the app on `<body>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash::install();
     leptos::mount::mount_to_body(app::App);
 }

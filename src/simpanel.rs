@@ -153,7 +153,8 @@ pub fn SimPanel() -> impl IntoView {
         let off = ctx.view.with_untracked(|v| v.off_set(&data));
         set_timeout(
             move || {
-                if generation.get_value() != gen {
+                // The panel may be gone (a new dataset rebuilds the page): then its values are too.
+                if generation.try_get_value() != Some(gen) {
                     return;
                 }
                 let actual = sim::prepare(&data, &Default::default(), &params);
@@ -248,7 +249,7 @@ fn step(job: Rc<RefCell<Option<Job>>>, state: RwSignal<SimRun>, generation: Stor
     let finished = {
         let mut slot = job.borrow_mut();
         let Some(j) = slot.as_mut() else { return };
-        if j.generation != generation.get_value() {
+        if generation.try_get_value() != Some(j.generation) {
             *slot = None;
             return;
         }
@@ -258,14 +259,13 @@ fn step(job: Rc<RefCell<Option<Job>>>, state: RwSignal<SimRun>, generation: Stor
             if let Some(cf) = &j.counterfactual {
                 j.runs.1.push(sim::run(cf, &j.params, r));
             }
-            state.set(SimRun::Running { done: r + 1, total: j.params.replicates });
-            false
+            state.try_set(SimRun::Running { done: r + 1, total: j.params.replicates }).is_some()
         } else {
             let out = SimOutput {
                 actual: Summary::of(&j.runs.0),
                 counterfactual: j.counterfactual.as_ref().map(|_| Summary::of(&j.runs.1)),
             };
-            state.set(SimRun::Done(Arc::new(out)));
+            let _ = state.try_set(SimRun::Done(Arc::new(out)));
             *slot = None;
             true
         }

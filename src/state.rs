@@ -16,12 +16,30 @@ pub struct Ctx {
     /// The playback's current day: it moves every frame while playing (the URL's `date` only when
     /// playback pauses); the network and the simulation's charts follow it.
     pub playhead: RwSignal<chrono::NaiveDate>,
+    /// Where the dataset in use came from.
+    pub origin: RwSignal<Origin>,
+}
+
+/// Where the dataset in use came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Embedded,
+    /// Imported by the user (and saved in this browser).
+    Imported,
+    /// `?synthetic=N`, for scale tests.
+    Synthetic,
 }
 
 impl Ctx {
     pub fn new(data: Arc<Dataset>, view: ViewState, notices: Vec<Notice>) -> Ctx {
         let playhead = RwSignal::new(view.date);
-        Ctx { data: RwSignal::new(data), view: RwSignal::new(view), notices: RwSignal::new(notices), playhead }
+        Ctx {
+            data: RwSignal::new(data),
+            view: RwSignal::new(view),
+            notices: RwSignal::new(notices),
+            playhead,
+            origin: RwSignal::new(Origin::Embedded),
+        }
     }
 
     pub fn lang(&self) -> Lang {

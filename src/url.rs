@@ -280,6 +280,11 @@ pub enum NoticeKind {
     Unknown,
     /// Not of the parameter's form.
     Malformed,
+    /// The link names another dataset than the one in use (`value` is the wanted fingerprint, empty
+    /// for the embedded dataset).
+    OtherDataset,
+    /// The imported dataset saved in this browser cannot be read (`value` is the first problem).
+    SavedUnreadable,
 }
 
 impl ViewState {

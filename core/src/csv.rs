@@ -157,10 +157,13 @@ pub(crate) fn read(cx: &mut Loader, file: SourceFile<'_>, raw: &mut Raw) {
             ..diag(line, 1, None, problem)
         };
         if is_events {
-            match event_item(&row) {
-                Ok(value) => lists.events.push(place(&value)),
-                Err((column, problem)) => cx.push(at(column, problem)),
+            // Cells that cannot be read are reported and left out; the rest of the row is still
+            // checked, so one bad cell hides no other problem.
+            let (value, problems) = event_item(&row);
+            for (column, problem) in problems {
+                cx.push(at(column, problem));
             }
+            lists.events.push(place(&value));
             continue;
         }
         let list = cell("list");
@@ -238,21 +241,22 @@ impl<'r> Row<'r> {
     }
 }
 
-/// One events row as the JSON item, or the column and problem of a cell that cannot be read.
-fn event_item(row: &Row<'_>) -> Result<Value, (&'static str, Problem)> {
+/// One events row as the JSON item, and the column and problem of each cell that cannot be read.
+fn event_item(row: &Row<'_>) -> (Value, Vec<(&'static str, Problem)>) {
     let cell = |name: &str| row.get(name);
+    let mut problems = Vec::new();
     let mut item = Map::new();
     for key in ["id", "date", "status", "kind"] {
         item.insert(key.into(), json!(cell(key)));
     }
     item.insert("actors".into(), json!(ids(cell("actors"))));
-    let effects = cell("effects")
-        .split(';')
-        .map(str::trim)
-        .filter(|e| !e.is_empty())
-        .enumerate()
-        .map(|(i, e)| parse_effect(e).map_err(|m| ("effects", Problem::Cell(format!("effect {}: {m}", i + 1)))))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut effects = Vec::new();
+    for (i, spec) in cell("effects").split(';').map(str::trim).filter(|e| !e.is_empty()).enumerate() {
+        match parse_effect(spec) {
+            Ok(effect) => effects.push(effect),
+            Err(m) => problems.push(("effects", Problem::Cell(format!("effect {}: {m}", i + 1)))),
+        }
+    }
     item.insert("effects".into(), json!(effects));
     item.insert("title".into(), text(row, "title"));
     item.insert("summary".into(), text(row, "summary"));
@@ -268,22 +272,24 @@ fn event_item(row: &Row<'_>) -> Result<Value, (&'static str, Problem)> {
     }
     let value = cell("metric_value");
     if !value.is_empty() {
-        let number: f64 = value
-            .parse()
-            .ok()
-            .filter(|v: &f64| v.is_finite())
-            .ok_or(("metric_value", Problem::Cell(format!("`{value}` is not a number"))))?;
-        let approx = flag(cell("metric_approx"))
-            .ok_or(("metric_approx", Problem::Cell(format!("`{}` is not yes or no", cell("metric_approx")))))?;
-        let mut metric = json!({ "value": number, "unit": cell("metric_unit"), "as_of": cell("metric_as_of") });
-        if approx {
+        let number = value.parse::<f64>().ok().filter(|v| v.is_finite());
+        let approx = flag(cell("metric_approx"));
+        if number.is_none() {
+            problems.push(("metric_value", Problem::Cell(format!("`{value}` is not a number"))));
+        }
+        if approx.is_none() {
+            problems.push(("metric_approx", Problem::Cell(format!("`{}` is not yes or no", cell("metric_approx")))));
+        }
+        let mut metric =
+            json!({ "value": number.unwrap_or(0.0), "unit": cell("metric_unit"), "as_of": cell("metric_as_of") });
+        if approx == Some(true) {
             metric["approx"] = json!(true);
         }
         item.insert("metric".into(), metric);
     } else if !cell("metric_unit").is_empty() || !cell("metric_as_of").is_empty() {
-        return Err(("metric_value", Problem::Cell("a metric needs a value".into())));
+        problems.push(("metric_value", Problem::Cell("a metric needs a value".into())));
     }
-    Ok(Value::Object(item))
+    (Value::Object(item), problems)
 }
 
 /// `channel from>to change [via=id] [both|unspecified]`, e.g. `link wechat-group>taobao close`.

@@ -431,10 +431,18 @@ impl Loader {
         self.problems.push(diagnostic);
     }
 
-    fn finish(self, dataset: Dataset) -> Result<Dataset, Vec<Diagnostic>> {
+    /// The dataset, or the problems in reading order: by file (as first met), line and column.
+    fn finish(mut self, dataset: Dataset) -> Result<Dataset, Vec<Diagnostic>> {
         if self.problems.is_empty() {
             return Ok(dataset);
         }
+        let mut files: Vec<String> = Vec::new();
+        for d in &self.problems {
+            if !files.contains(&d.file) {
+                files.push(d.file.clone());
+            }
+        }
+        self.problems.sort_by_key(|d| (files.iter().position(|f| f == &d.file), d.line, d.column));
         Err(self.problems)
     }
 
@@ -847,6 +855,7 @@ fn too_deep(text: &str) -> Option<usize> {
 
 /// File bytes → text: UTF-8 only; a byte-order mark is dropped and CRLF line ends become LF (both
 /// are what spreadsheet programs write), and each is reported as a [`Normalized`] note.
+#[allow(clippy::result_large_err)] // once per file; a box would only move the allocation
 pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, Vec<Normalized>), Diagnostic> {
     let at = |line, column, problem| Diagnostic {
         file: name.to_string(),

@@ -185,3 +185,40 @@ fn markup_in_texts_is_kept_as_text() {
     .unwrap();
     assert_eq!(csv.events[0].cite.quote, evil);
 }
+
+/// The example files offered in the app (`docs/dataset/`, copied to the site's `dataset/`): the
+/// embedded dataset's 2014 events, as one JSON file and as the two CSVs. They are made from the
+/// embedded data by this test, so they cannot drift; `HUTONG_WRITE_EXAMPLES=1` rewrites them.
+#[test]
+fn the_example_files_are_the_embedded_2014_events() {
+    let data = embedded::dataset();
+    let mut example = data.clone();
+    example.version = "example-2014".into();
+    example.events.retain(|e| e.date.earliest().is_some_and(|d| d.format("%Y").to_string() == "2014"));
+    let ids: Vec<String> = example.events.iter().map(|e| e.id.clone()).collect();
+    example.events.retain(|e| e.after.iter().all(|a| ids.contains(a)));
+    assert!(example.events.len() > 10, "{}", example.events.len());
+    let files = [
+        ("dataset.json", to_json(&example)),
+        ("events.csv", events_csv(&example)),
+        ("reference.csv", reference_csv(&example)),
+    ];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/dataset");
+    for (name, text) in &files {
+        let path = dir.join(name);
+        if std::env::var_os("HUTONG_WRITE_EXAMPLES").is_some() {
+            std::fs::write(&path, text).unwrap();
+        }
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            &on_disk == text,
+            "{} is out of date: HUTONG_WRITE_EXAMPLES=1 cargo test --test import",
+            path.display()
+        );
+    }
+    // Each form loads to the same dataset; the events CSV merges into the embedded one unchanged.
+    assert_eq!(json("dataset.json", &files[0].1), example);
+    let (merged, summary) =
+        import(&[SourceFile { name: "events.csv", text: &files[1].1 }], &data, Mode::Merge).unwrap();
+    assert_eq!((merged.events, summary.added), (data.events.clone(), 0));
+}

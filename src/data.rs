@@ -1,0 +1,357 @@
+//! The dataset in use: where it comes from (embedded, imported and saved in this browser, or
+//! synthetic), the import and export panel, and the page-level copy-link control.
+//!
+//! The model does the work (`hutong_core::import`, `export`, `csv`); this module reads files, keeps
+//! the result in `localStorage` and words the outcome. A failed import changes nothing.
+
+use std::sync::Arc;
+
+use hutong_core::{Dataset, Diagnostic, ImportSummary, Mode, Normalized, SourceFile};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{data_strings, place, problem};
+use crate::state::{use_ctx, Ctx, Origin};
+use crate::url;
+
+/// The `localStorage` key of the imported dataset (its JSON export).
+pub const STORAGE_KEY: &str = "hutong.dataset.v1";
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The saved imported dataset: `None` when there is none; `Err` with the first problem's text when
+/// it cannot be read (it is then left where it is).
+pub fn saved() -> Option<Result<Dataset, String>> {
+    let text = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
+    Some(hutong_core::load(&[SourceFile { name: "localStorage", text: &text }]).map_err(|p| p[0].to_string()))
+}
+
+fn save(data: &Dataset) -> Result<(), String> {
+    let store = storage().ok_or_else(|| "no localStorage".to_string())?;
+    store
+        .set_item(STORAGE_KEY, &hutong_core::export::to_json(data))
+        .map_err(|e| e.as_string().or_else(|| js_sys::JSON::stringify(&e).ok().map(String::from)).unwrap_or_default())
+}
+
+fn forget() {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(STORAGE_KEY);
+    }
+}
+
+/// What the last import did, for the panel to say.
+#[derive(Clone, Debug, PartialEq)]
+enum Outcome {
+    Idle,
+    Reading,
+    Failed(Vec<Diagnostic>),
+    Done { summary: ImportSummary, notes: Vec<(String, Normalized)>, saved: Result<(), String> },
+    Reset,
+}
+
+/// Puts a new dataset in use: the view keeps what still exists in it (the rest becomes notices) and
+/// names the dataset in the URL.
+pub fn use_dataset(ctx: Ctx, data: Dataset, origin: Origin) {
+    let fingerprint = (origin != Origin::Embedded).then(|| hutong_core::export::fingerprint(&data));
+    let query = url::to_query(&ctx.view.get_untracked());
+    let (mut view, notices) = url::parse(&query, &data);
+    view.dataset = fingerprint;
+    ctx.notices.set(notices);
+    ctx.origin.set(origin);
+    ctx.playhead.set(view.date);
+    ctx.data.set(Arc::new(data));
+    ctx.view.set(view);
+}
+
+/// Reads the files' bytes, then imports them into the dataset in use.
+async fn read_files(files: Vec<web_sys::File>) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut out = Vec::with_capacity(files.len());
+    for file in files {
+        let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+            .await
+            .map_err(|e| e.as_string().unwrap_or_else(|| format!("{} could not be read", file.name())))?;
+        out.push((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()));
+    }
+    Ok(out)
+}
+
+fn import_bytes(ctx: Ctx, files: &[(String, Vec<u8>)], mode: Mode) -> Outcome {
+    let mut texts = Vec::with_capacity(files.len());
+    let mut notes = Vec::new();
+    let mut problems = Vec::new();
+    for (name, bytes) in files {
+        match hutong_core::decode(name, bytes) {
+            Ok((text, n)) => {
+                notes.extend(n.into_iter().map(|n| (name.clone(), n)));
+                texts.push((name.as_str(), text));
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    if !problems.is_empty() {
+        return Outcome::Failed(problems);
+    }
+    let sources: Vec<SourceFile<'_>> = texts.iter().map(|(name, text)| SourceFile { name, text }).collect();
+    let base = ctx.data.get_untracked();
+    match hutong_core::import(&sources, &base, mode) {
+        Err(problems) => Outcome::Failed(problems),
+        Ok((data, summary)) => {
+            let saved = save(&data);
+            use_dataset(ctx, data, Origin::Imported);
+            Outcome::Done { summary, notes, saved }
+        }
+    }
+}
+
+fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// How many problems are listed before "and N more".
+const SHOWN_PROBLEMS: usize = 20;
+
+/// The dataset panel: what is in use, import (picker and drop), export, reset.
+#[component]
+pub fn DataPanel() -> impl IntoView {
+    let ctx = use_ctx();
+    let w = move || data_strings(ctx.lang());
+    let outcome = RwSignal::new(Outcome::Idle);
+    let mode = RwSignal::new(Mode::Replace);
+    let dragging = RwSignal::new(false);
+
+    let start = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        outcome.set(Outcome::Reading);
+        leptos::task::spawn_local(async move {
+            let result = match read_files(files).await {
+                Ok(bytes) => import_bytes(ctx, &bytes, mode.get_untracked()),
+                Err(e) => Outcome::Failed(vec![Diagnostic {
+                    file: String::new(),
+                    line: 1,
+                    column: 1,
+                    item: None,
+                    field: None,
+                    problem: hutong_core::Problem::Syntax(e),
+                    csv: false,
+                }]),
+            };
+            let _ = outcome.try_set(result);
+        });
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let files = file_list(input.files());
+        input.set_value(""); // choosing the same file again is a new import
+        start(files);
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        start(file_list(ev.data_transfer().and_then(|t| t.files())));
+    };
+    let on_dragover = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(true);
+    };
+    let reset = move |_| {
+        forget();
+        use_dataset(ctx, hutong_core::embedded::dataset(), Origin::Embedded);
+        outcome.set(Outcome::Reset);
+    };
+    let export = move |what: &'static str| {
+        let data = ctx.data.get_untracked();
+        let stem = format!("hutong-dataset-{}", crate::export::slug(&data.version));
+        let result = match what {
+            "json" => crate::export::download_text(
+                &format!("{stem}.json"),
+                "application/json",
+                &hutong_core::export::to_json(&data),
+            ),
+            "events" => crate::export::download_text(
+                &format!("{stem}-events.csv"),
+                "text/csv;charset=utf-8",
+                &hutong_core::csv::events_csv(&data),
+            ),
+            _ => crate::export::download_text(
+                &format!("{stem}-reference.csv"),
+                "text/csv;charset=utf-8",
+                &hutong_core::csv::reference_csv(&data),
+            ),
+        };
+        if let Err(e) = result {
+            web_sys::console::error_1(&e);
+        }
+    };
+
+    view! {
+        <section class="data-panel" class:dragging=move || dragging.get() data-testid="data-panel"
+            aria-labelledby="data-heading" on:dragover=on_dragover on:dragleave=move |_| dragging.set(false) on:drop=on_drop>
+            <h2 id="data-heading">{move || w().heading}</h2>
+            <p class="hint">{move || w().intro}" "
+                <a href="dataset/DATASET.md">{move || w().schema}</a>" · "{move || w().examples}": "
+                <a href="dataset/dataset.json" download="">"dataset.json"</a>", "
+                <a href="dataset/events.csv" download="">"events.csv"</a>", "
+                <a href="dataset/reference.csv" download="">"reference.csv"</a>
+            </p>
+            <p data-testid="dataset-status">
+                {move || match ctx.origin.get() {
+                    Origin::Embedded => w().embedded,
+                    Origin::Imported => w().imported,
+                    Origin::Synthetic => w().synthetic,
+                }}
+                " · "{move || ctx.data.with(|d| d.version.clone())}
+                " · "{move || ctx.data.with(|d| d.events.len())}" "{move || w().events}
+            </p>
+            <div class="import-row">
+                <label class="file">
+                    {move || w().import}
+                    <input type="file" multiple accept=".json,.csv,application/json,text/csv" data-testid="import" on:change=on_change />
+                </label>
+                <fieldset class="mode">
+                    <label title=move || w().replace_hint>
+                        <input type="radio" name="import-mode" value="replace" data-testid="import-replace"
+                            prop:checked=move || mode.get() == Mode::Replace on:change=move |_| mode.set(Mode::Replace) />
+                        {move || w().replace}
+                    </label>
+                    <label title=move || w().merge_hint>
+                        <input type="radio" name="import-mode" value="merge" data-testid="import-merge"
+                            prop:checked=move || mode.get() == Mode::Merge on:change=move |_| mode.set(Mode::Merge) />
+                        {move || w().merge}
+                    </label>
+                </fieldset>
+                <span class="hint">{move || w().drop}</span>
+            </div>
+            <p class="hint mode-hint">
+                {move || if mode.get() == Mode::Replace { w().replace } else { w().merge }}
+                {move || if ctx.lang() == hutong_core::Lang::Zh { "：" } else { ": " }}
+                {move || if mode.get() == Mode::Replace { w().replace_hint } else { w().merge_hint }}
+            </p>
+            {move || outcome_view(ctx, outcome.get())}
+            <div class="export-row">
+                <button class="small" data-testid="export-dataset-json" on:click=move |_| export("json")>{move || w().export_json}</button>
+                <button class="small" data-testid="export-dataset-events-csv" on:click=move |_| export("events")>{move || w().export_events_csv}</button>
+                <button class="small" data-testid="export-dataset-reference-csv" on:click=move |_| export("reference")>{move || w().export_reference_csv}</button>
+                <button class="small" data-testid="reset-dataset" on:click=reset
+                    disabled=move || ctx.origin.get() == Origin::Embedded>{move || w().reset}</button>
+            </div>
+        </section>
+    }
+}
+
+fn outcome_view(ctx: Ctx, outcome: Outcome) -> AnyView {
+    let lang = ctx.lang();
+    let w = data_strings(lang);
+    match outcome {
+        Outcome::Idle => ().into_any(),
+        Outcome::Reading => view! { <p class="import-status" role="status">{w.reading}</p> }.into_any(),
+        Outcome::Reset => {
+            view! { <p class="import-status" role="status" data-testid="import-status">{w.reset_done}</p> }.into_any()
+        }
+        Outcome::Failed(problems) => {
+            let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
+            view! {
+                <div class="import-error" role="alert" data-testid="import-error" data-count=problems.len()>
+                    <p><strong>{w.failed}</strong>" ("{problems.len()}"). "{w.nothing_changed}</p>
+                    <ol>
+                        {problems.iter().take(SHOWN_PROBLEMS).map(|d| view! {
+                            <li><span class="where">{place(d, lang)}</span>": "{problem(&d.problem, lang)}</li>
+                        }).collect_view()}
+                    </ol>
+                    {(more > 0).then(|| view! { <p>{w.and_more.replace("{n}", &more.to_string())}</p> })}
+                </div>
+            }
+            .into_any()
+        }
+        Outcome::Done { summary, notes, saved } => {
+            let count = |n: usize, what: &str| match lang {
+                hutong_core::Lang::Zh => format!("{what} {n} 个"),
+                hutong_core::Lang::En => format!("{n} {what}"),
+            };
+            let colon = if lang == hutong_core::Lang::Zh { "：" } else { ": " };
+            let mut parts = vec![format!("{}{colon}{}", w.done, count(summary.added, w.added))];
+            if summary.replaced > 0 {
+                parts.push(count(summary.replaced, w.replaced));
+            }
+            if summary.removed > 0 {
+                parts.push(count(summary.removed, w.removed));
+            }
+            if !summary.kept.is_empty() {
+                parts.push(format!("{}{colon}{}", w.kept, summary.kept.join(", ")));
+            }
+            let notes: Vec<String> = notes
+                .iter()
+                .map(|(file, n)| format!("{file}: {}", if *n == Normalized::Bom { w.bom } else { w.crlf }))
+                .collect();
+            let saved_text = match &saved {
+                Ok(()) => w.saved.to_string(),
+                Err(e) => w.not_saved.replace("{e}", e),
+            };
+            view! {
+                <div class="import-status" role="status" data-testid="import-status" data-saved=saved.is_ok().to_string()>
+                    <p>{parts.join(if lang == hutong_core::Lang::Zh { "；" } else { "; " })}{if lang == hutong_core::Lang::Zh { "。" } else { ". " }}{saved_text}</p>
+                    {(!notes.is_empty()).then(|| view! { <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> })}
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Copies the page's address; where the clipboard is refused, shows it selected to copy by hand.
+#[component]
+pub fn CopyLink() -> impl IntoView {
+    let ctx = use_ctx();
+    let state = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        let href = window().location().href().unwrap_or_default();
+        let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into()).ok();
+        let write = clipboard
+            .filter(|c| !c.is_undefined())
+            .and_then(|c| js_sys::Reflect::get(&c, &"writeText".into()).ok().map(|f| (c, f)))
+            .and_then(|(c, f)| f.dyn_into::<js_sys::Function>().ok().map(|f| (c, f)))
+            .and_then(|(c, f)| f.call1(&c, &href.into()).ok())
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+        match write {
+            Some(promise) => leptos::task::spawn_local(async move {
+                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                let _ = state.try_set(Some(ok));
+            }),
+            None => state.set(Some(false)),
+        }
+    };
+    view! {
+        <span class="copy-link">
+            <button class="small" data-testid="copy-link" on:click=copy>{move || data_strings(ctx.lang()).copy_link}</button>
+            <span role="status" data-testid="copy-link-status">
+                {move || match state.get() {
+                    None => ().into_any(),
+                    Some(true) => data_strings(ctx.lang()).copied.into_any(),
+                    Some(false) => view! {
+                        <span>{data_strings(ctx.lang()).copy_fallback}" "
+                            <input readonly class="copy-url" data-testid="copy-link-url"
+                                prop:value=move || { ctx.view.track(); window().location().href().unwrap_or_default() }
+                                on:focus=move |ev| { let i: web_sys::HtmlInputElement = event_target(&ev); i.select(); } />
+                        </span>
+                    }.into_any(),
+                }}
+            </span>
+        </span>
+    }
+}
+
+/// `?reset-data=1` (offered after a crash): the saved import moves to a backup key, so the page
+/// starts with the embedded dataset and nothing is lost.
+pub fn set_aside() {
+    if let Some(store) = storage() {
+        if let Ok(Some(text)) = store.get_item(STORAGE_KEY) {
+            if store.set_item(&format!("{STORAGE_KEY}.set-aside"), &text).is_ok() {
+                let _ = store.remove_item(STORAGE_KEY);
+            }
+        }
+    }
+}
