@@ -196,11 +196,21 @@ fn Notices() -> impl IntoView {
 #[component]
 fn EventList() -> impl IntoView {
     let ctx = use_ctx();
+    // Built only while open: with a large imported dataset, thousands of hidden rows would slow
+    // the page's start for nothing.
+    let open = RwSignal::new(false);
     view! {
-        <details class="event-list">
+        <details class="event-list" on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+            open.set(is_open);
+        }>
             <summary>{move || strings(ctx.lang()).event_list}</summary>
             <ol>
                 {move || {
+                    if !open.get() {
+                        return Vec::new();
+                    }
                     let lang = ctx.lang();
                     let data = ctx.data.get();
                     let view = ctx.view.get();
@@ -215,7 +225,7 @@ fn EventList() -> impl IntoView {
                                 </button>
                             </li>
                         }
-                    }).collect_view()
+                    }).collect::<Vec<_>>()
                 }}
             </ol>
         </details>

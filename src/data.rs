@@ -212,7 +212,7 @@ pub fn DataPanel() -> impl IntoView {
                     {move || w().import}
                     <input type="file" multiple accept=".json,.csv,application/json,text/csv" data-testid="import" on:change=on_change />
                 </label>
-                <fieldset class="mode">
+                <fieldset class="mode" aria-label=move || w().replace_hint>
                     <label title=move || w().replace_hint>
                         <input type="radio" name="import-mode" value="replace" data-testid="import-replace"
                             prop:checked=move || mode.get() == Mode::Replace on:change=move |_| mode.set(Mode::Replace) />

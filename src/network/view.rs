@@ -192,19 +192,25 @@ pub fn Network() -> impl IntoView {
     };
 
     // The picture: positions from the dataset only; edge states from the playhead.
-    let picture = Memo::new(move |_| {
+    // The actual model once per dataset: the picture and the timelines both read it.
+    let actual = Memo::new(move |_| {
         let data = ctx.data.get();
         let model = Model::new(&data, &Default::default());
-        layout(&data, &model.channels())
+        let channels = model.channels();
+        let timelines = std::sync::Arc::new(channel_timelines(&model, &channels));
+        std::sync::Arc::new((channels, timelines))
+    });
+    let picture = Memo::new(move |_| {
+        let data = ctx.data.get();
+        actual.with(|a| layout(&data, &a.0))
     });
     // Channel timelines once per dataset and counterfactual; each frame only looks them up.
     let timelines = Memo::new(move |_| {
         let data = ctx.data.get();
         let off = ctx.view.with(|v| v.off_set(&data));
-        let actual = Model::new(&data, &Default::default());
-        let channels = actual.channels();
-        let cf = (!off.is_empty()).then(|| channel_timelines(&Model::new(&data, &off), &channels));
-        std::sync::Arc::new((channel_timelines(&actual, &channels), cf))
+        let actual = actual.get();
+        let cf = (!off.is_empty()).then(|| channel_timelines(&Model::new(&data, &off), &actual.0));
+        std::sync::Arc::new((std::sync::Arc::clone(&actual.1), cf))
     });
     let states = Memo::new(move |_| {
         let day = playhead.get();
