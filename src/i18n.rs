@@ -516,7 +516,6 @@ pub fn problem(p: &hutong_core::Problem, lang: Lang) -> String {
         P::BadDate(e) => format!("日期有误：{e}"),
         P::Empty => "不能为空".into(),
         P::Via => "`via` 只能用于绕行（必填）或关闭（可选）".into(),
-        P::BadUrl(u) => format!("“{u}”不是 http(s) 地址"),
         P::BadUncertain(s) => format!("“{s}”不是可标为“来源未定”的字段"),
         P::NoEvents => "数据集没有事件".into(),
         P::OrderCycle(id) => format!("`after` 使“{id}”排在自己之前（循环或与日期矛盾）"),

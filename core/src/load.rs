@@ -68,8 +68,6 @@ pub enum Problem {
     Empty,
     /// `via` is missing on a workaround, or present on another change.
     Via,
-    /// Only http(s) addresses are allowed.
-    BadUrl(String),
     /// An entry of `uncertain` names no field that may be uncertain.
     BadUncertain(String),
     /// A dataset must have at least one event.
@@ -116,7 +114,6 @@ impl fmt::Display for Problem {
             Problem::BadDate(e) => write!(f, "{e}"),
             Problem::Empty => write!(f, "must not be empty"),
             Problem::Via => write!(f, "`via` is required on a workaround, allowed on a close, and nowhere else"),
-            Problem::BadUrl(u) => write!(f, "`{u}` is not an http(s) address"),
             Problem::BadUncertain(s) => write!(f, "`{s}` is not a field that can be uncertain"),
             Problem::NoEvents => write!(f, "the dataset has no events"),
             Problem::OrderCycle(id) => write!(f, "`after` puts `{id}` before itself (a cycle, or against the dates)"),
@@ -603,12 +600,9 @@ impl Loader {
                 }
             }
         }
+        // A `url` may be anything (a DOI, an archive reference): the app links only http(s)
+        // addresses (`is_http_url`) and shows anything else as text.
         for (source, place) in &raw.sources {
-            if let Some(url) = &source.url {
-                if !is_http_url(url) {
-                    self.report(place, Some(&source.id), Some("url"), Problem::BadUrl(url.clone()));
-                }
-            }
             if source.title.trim().is_empty() {
                 self.report(place, Some(&source.id), Some("title"), Problem::Empty);
             }
