@@ -2,7 +2,8 @@
 // a synthetic one of 10,000 events and 50 platforms), waits for it to load, plays for 20 s and
 // records long animation frames (the Long Animation Frames API: frames over 50 ms).
 // Run: node tests/perf/playback.mjs  (after `trunk build --release`).
-// Main-thread work per frame comes from a Chrome trace of the same 20 s: every `RunTask` of the
+// Main-thread work per frame comes from a Chrome trace of the same 20 s (from the play click to the
+// pause click, neither included): every `RunTask` of the
 // renderer's main thread is put in the 16.7 ms frame slot it starts in; the figures are the p95 and
 // the maximum of the summed work over the slots that have any work at all (idle slots would only
 // flatter the p95).
@@ -15,7 +16,7 @@ async function measure(b, url, label) {
   await page.addInitScript(() => {
     window.__loaf = [];
     try {
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__loaf.push(e.duration); })
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__loaf.push([e.startTime, e.duration]); })
         .observe({ type: 'long-animation-frame', buffered: true });
     } catch (e) { window.__loaf = null; }
   });
@@ -29,18 +30,25 @@ async function measure(b, url, label) {
   await page.evaluate(() => { window.__loaf.length = 0; });
   await page.selectOption('[data-testid="speed"]', '365');
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReturnAsStream' });
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReturnAsStream' });
   await page.click('[data-testid="play"]');
   await page.waitForTimeout(SECONDS * 1000);
+  // The playback's figures end at the pause click; pausing (which writes the date to the URL and
+  // re-answers the explorer) is reported on its own.
+  const tEnd = await page.evaluate(() => performance.now());
   await page.click('[data-testid="play"]');
+  await page.waitForTimeout(1000);
   const work = await frameWork(cdp);
-  const loaf = await page.evaluate(() => window.__loaf);
+  const all = await page.evaluate(() => window.__loaf);
+  const loaf = all && all.filter(([start]) => start < tEnd).map(([, d]) => d);
+  const pauseFrames = all && all.filter(([start]) => start >= tEnd).map(([, d]) => d);
   const playhead = await page.getAttribute('[data-testid="playhead"]', 'data-date');
   const over50 = loaf === null ? 'n/a' : loaf.filter((d) => d > 50).length;
   console.log(JSON.stringify({
     label, events: nEvents, edges: nEdges, load_ms: Math.round(loadMs), wall_ms: Date.now() - t0, played_s: SECONDS,
     playhead, long_animation_frames_over_50ms: over50, loaf_max_ms: loaf?.length ? Math.round(Math.max(...loaf)) : 0,
     ...work,
+    pause_long_frames_ms: pauseFrames === null ? 'n/a' : pauseFrames.map(Math.round),
   }));
   await page.close();
 }
@@ -60,7 +68,11 @@ async function frameWork(cdp) {
   const events = JSON.parse(text).traceEvents ?? JSON.parse(text);
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
     .map((e) => `${e.pid}:${e.tid}`));
-  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`) && e.dur);
+  // Playback runs from the play click to the pause click.
+  const clicks = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click').map((e) => e.ts);
+  const [from, to] = [Math.min(...clicks), Math.max(...clicks)];
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`) && e.dur
+    && e.ts > from && e.ts + e.dur < to);
   // The renderer doing the most work is the page's.
   const byThread = new Map();
   for (const t of tasks) byThread.set(`${t.pid}:${t.tid}`, (byThread.get(`${t.pid}:${t.tid}`) || 0) + t.dur);
