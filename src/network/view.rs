@@ -365,6 +365,13 @@ pub fn Network() -> impl IntoView {
                     <text x="12" y=HEIGHT + 14.0 font-size="12" fill="#1f1b16">{move || format!("Hutong 互通 · {} · {}", fmt::day(playhead.get(), ctx.lang()), ctx.data.with(|d| d.version.clone()))}</text>
                     <text x="12" y=HEIGHT + 30.0 font-size="9" fill="#6b6257">{move || ctx.data.with(|d| d.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>().join(" · "))}</text>
                 </svg>
+                {move || picture.with(|p| p.1.len() > 400).then(|| view! {
+                    <p class="hint" data-testid="network-plain">{move || if ctx.lang() == hutong_core::Lang::Zh {
+                        "通道超过 400 条：为保证播放流畅，连线不画虚线，以颜色区分结论。"
+                    } else {
+                        "More than 400 channels: lines are drawn without dashes so playback stays smooth; the colour tells the verdict."
+                    }}</p>
+                })}
                 <ul class="network-legend">
                     {move || {
                         let lang = ctx.lang();
