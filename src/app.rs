@@ -71,8 +71,13 @@ pub fn App() -> impl IntoView {
         if let Ok(history) = window().history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
         }
+        // Only when it changes: writing `lang` on <html> makes the browser restyle the whole page
+        // (thousands of marks and edges with a large dataset), even when the value is the same.
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", if view.lang == Lang::Zh { "zh-CN" } else { "en" });
+            let lang = if view.lang == Lang::Zh { "zh-CN" } else { "en" };
+            if root.get_attribute("lang").as_deref() != Some(lang) {
+                let _ = root.set_attribute("lang", lang);
+            }
         }
     });
 

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::fmt;
 use crate::i18n::{channel_name, explorer_strings, level_name, word_name};
 use crate::state::{use_ctx, Ctx};
+use crate::url::ViewState;
 
 /// The verdict in words: the word, and for `undecided` both ends.
 pub fn verdict_text(v: Verdict, lang: Lang) -> String {
@@ -43,16 +44,38 @@ pub fn toggle_off(ctx: Ctx, id: String) {
     });
 }
 
+/// A routing model shared between memo runs; two are equal when they are the same model.
+#[derive(Clone)]
+struct SharedModel(std::sync::Arc<Model<'static>>);
+
+impl PartialEq for SharedModel {
+    fn eq(&self, other: &SharedModel) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[component]
 pub fn Explorer() -> impl IntoView {
     let ctx = use_ctx();
-    // One answer per change of dataset, journey or counterfactual.
+    // The routing models depend only on the dataset and the switched-off events, so a new date or
+    // journey (a pause of playback writes the date) only asks them, never rebuilds them.
+    let off_ids = Memo::new(move |_| ctx.view.with(|v| v.off.clone()));
+    let model = Memo::new(move |_| {
+        let data = ctx.data.get();
+        // Read, not just tracked: a memo that has never run has no sources and would never wake.
+        let ids = off_ids.get();
+        let off = ViewState { off: ids, ..ctx.view.get_untracked() }.off_set(&data);
+        SharedModel(std::sync::Arc::new(Model::shared(data, &off)))
+    });
+    let actual_model =
+        Memo::new(move |_| SharedModel(std::sync::Arc::new(Model::shared(ctx.data.get(), &Default::default()))));
+    // One answer per change of dataset, journey, date or counterfactual.
     let answers = Memo::new(move |_| {
         let data = ctx.data.get();
         let view = ctx.view.get();
         let off = view.off_set(&data);
         let journey = view.journey();
-        let model = Model::new(&data, &off);
+        let model = model.get().0;
         let answer = model.answer(view.date, &journey);
         let per_instrument: Vec<(String, Verdict)> = data
             .instruments
@@ -62,7 +85,7 @@ pub fn Explorer() -> impl IntoView {
                 (p.id.clone(), model.verdict(view.date, &j))
             })
             .collect();
-        let actual = (!off.is_empty()).then(|| Model::new(&data, &Default::default()).verdict(view.date, &journey));
+        let actual = (!off.is_empty()).then(|| actual_model.get().0.verdict(view.date, &journey));
         let made_difference = if off.is_empty() { vec![] } else { differences(&data, &off, view.date, &journey) };
         (answer, per_instrument, actual, made_difference)
     });

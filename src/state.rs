@@ -18,6 +18,9 @@ pub struct Ctx {
     pub playhead: RwSignal<chrono::NaiveDate>,
     /// Where the dataset in use came from.
     pub origin: RwSignal<Origin>,
+    /// The language alone, so the thousands of labels that read it are not woken by every other
+    /// change of the view (a date written on pause re-subscribed each of them: 0.2 s of a frame).
+    lang: Memo<Lang>,
 }
 
 /// Where the dataset in use came from.
@@ -33,17 +36,19 @@ pub enum Origin {
 impl Ctx {
     pub fn new(data: Arc<Dataset>, view: ViewState, notices: Vec<Notice>) -> Ctx {
         let playhead = RwSignal::new(view.date);
+        let view = RwSignal::new(view);
         Ctx {
             data: RwSignal::new(data),
-            view: RwSignal::new(view),
+            view,
             notices: RwSignal::new(notices),
             playhead,
             origin: RwSignal::new(Origin::Embedded),
+            lang: Memo::new(move |_| view.with(|v| v.lang)),
         }
     }
 
     pub fn lang(&self) -> Lang {
-        self.view.with(|v| v.lang)
+        self.lang.get()
     }
 }
 

@@ -272,7 +272,7 @@ impl Default for Channelled {
 /// The dataset indexed by channel, with a set of events switched off. Build once per dataset and
 /// counterfactual; answering is then cheap.
 pub struct Model<'a> {
-    data: &'a Dataset,
+    data: Data<'a>,
     keys: HashMap<Key, Channelled>,
     /// For each (channel, from, to), the workaround ids that exist on it.
     vias: HashMap<(Channel, String, String), BTreeSet<String>>,
@@ -280,8 +280,37 @@ pub struct Model<'a> {
 
 const REACH: [Channel; 4] = [Channel::Link, Channel::Ad, Channel::MiniProgram, Channel::Qr];
 
+/// The dataset a model reads: borrowed, or shared (so a model can outlive the borrow, for example
+/// in a UI's cache that keeps it across dates).
+enum Data<'a> {
+    Borrowed(&'a Dataset),
+    Shared(std::sync::Arc<Dataset>),
+}
+
+impl std::ops::Deref for Data<'_> {
+    type Target = Dataset;
+    fn deref(&self) -> &Dataset {
+        match self {
+            Data::Borrowed(d) => d,
+            Data::Shared(d) => d,
+        }
+    }
+}
+
+impl Model<'static> {
+    /// A model that owns a share of its dataset. It answers exactly as [`Model::new`] does.
+    pub fn shared(data: std::sync::Arc<Dataset>, off: &Off) -> Model<'static> {
+        Model::build(Data::Shared(data), off)
+    }
+}
+
 impl<'a> Model<'a> {
     pub fn new(data: &'a Dataset, off: &Off) -> Model<'a> {
+        Model::build(Data::Borrowed(data), off)
+    }
+
+    fn build(owner: Data<'a>, off: &Off) -> Model<'a> {
+        let data: &Dataset = &owner;
         let mut keys: HashMap<Key, Channelled> = HashMap::new();
         let ids = |list: &[crate::model::Node]| list.iter().map(|n| n.id.clone()).collect::<Vec<_>>();
         let (surfaces, merchants, instruments) = (ids(&data.surfaces), ids(&data.merchants), ids(&data.instruments));
@@ -387,11 +416,11 @@ impl<'a> Model<'a> {
                 vias.entry((key.channel, key.from.clone(), key.to.clone())).or_default().insert(via.clone());
             }
         }
-        Model { data, keys, vias }
+        Model { data: owner, keys, vias }
     }
 
     pub fn data(&self) -> &Dataset {
-        self.data
+        &self.data
     }
 
     /// The answer for a journey on a day.
@@ -572,7 +601,7 @@ impl<'a> Model<'a> {
 
     /// Every journey (surface × merchant × instrument) of the dataset.
     pub fn journeys(&self) -> Vec<Journey> {
-        let d = self.data;
+        let d: &Dataset = &self.data;
         let mut out = Vec::with_capacity(d.surfaces.len() * d.merchants.len() * d.instruments.len());
         for s in &d.surfaces {
             for m in &d.merchants {

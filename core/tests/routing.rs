@@ -495,3 +495,16 @@ fn the_fast_verdict_equals_the_explained_one() {
         }
     }
 }
+
+#[test]
+fn a_shared_model_answers_as_a_borrowed_one() {
+    let data = hutong_core::embedded::dataset();
+    let shared = hutong_core::route::Model::shared(std::sync::Arc::new(data.clone()), &Default::default());
+    let borrowed = hutong_core::route::Model::new(&data, &Default::default());
+    for journey in borrowed.journeys().iter().step_by(7) {
+        for day in ["2013-06-01", "2014-02-14", "2021-12-01", "2024-10-01"] {
+            let day = hutong_core::date::parse_day(day).unwrap();
+            assert_eq!(shared.verdict(day, journey), borrowed.verdict(day, journey));
+        }
+    }
+}

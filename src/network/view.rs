@@ -390,7 +390,9 @@ pub fn Network() -> impl IntoView {
             }>
                 <summary>{move || strings(ctx.lang())[12]}</summary>
                 <p id="network-description" data-testid="network-description">{move || {
-                    if playing.get() && !describe_open.get() {
+                    // Past 400 channels the text is long (and costs a long frame to build and lay
+                    // out), so it waits until someone opens it; exports always carry it.
+                    if (playing.get() || picture.with(|p| p.1.len() > 400)) && !describe_open.get() {
                         return String::new();
                     }
                     let data = ctx.data.get();
