@@ -256,7 +256,12 @@ fn outcome_view(ctx: Ctx, outcome: Outcome) -> AnyView {
             let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
             view! {
                 <div class="import-error" role="alert" data-testid="import-error" data-count=problems.len()>
-                    <p><strong>{w.failed}</strong>" ("{problems.len()}"). "{w.nothing_changed}</p>
+                    <p><strong>{w.failed}</strong>{if lang == hutong_core::Lang::Zh {
+                        format!("（{} 个问题）。", problems.len())
+                    } else {
+                        let n = problems.len();
+                        format!(" ({n} problem{}). ", if n == 1 { "" } else { "s" })
+                    }}{w.nothing_changed}</p>
                     <ol>
                         {problems.iter().take(SHOWN_PROBLEMS).map(|d| view! {
                             <li><span class="where">{place(d, lang)}</span>": "{problem(&d.problem, lang)}</li>
