@@ -45,7 +45,9 @@ pub fn App() -> impl IntoView {
     let (mut view, mut notices) = url::parse(&query, &data);
     // The link says which dataset it needs; tell the reader when it is not the one in use.
     let have = (origin != Origin::Embedded).then(|| hutong_core::export::fingerprint(&data));
-    if origin != Origin::Synthetic && view.dataset != have {
+    // A bare address (no view in it) was not made with any dataset: no notice then.
+    let bare = query.trim_start_matches('?').is_empty();
+    if origin != Origin::Synthetic && !bare && view.dataset != have {
         let value = view.dataset.clone().unwrap_or_default();
         notices.push(url::Notice { param: "dataset".into(), value, kind: NoticeKind::OtherDataset });
     }

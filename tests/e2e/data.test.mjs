@@ -61,6 +61,11 @@ test('a bad file lists its problems and changes nothing; a good one replaces the
   assert.match(await page.textContent('[data-testid="dataset-status"]'), /Imported dataset/);
   assert.equal(await page.locator('[data-testid="url-notice"]').count(), 0, 'the link names the dataset in use');
 
+  // The bare address opens the saved import, with no notice (it names no dataset).
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid="event-count"]');
+  assert.equal(await count(page), 2);
+  assert.equal(await page.locator('[data-testid="url-notice"]').count(), 0);
   // A reader with the embedded dataset is told the link needs another one.
   const other = await openPage(b, page.url());
   await other.page.locator('[data-notice="dataset"]').waitFor();
