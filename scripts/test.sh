@@ -15,8 +15,11 @@ step "native tests"
 cargo test --workspace
 
 step "component tests (wasm-bindgen-test, headless Chromium)"
-# The runner finds chromedriver on PATH and starts Chromium headless without a sandbox.
-cargo test --target wasm32-unknown-unknown --tests -p hutong
+# The runner finds chromedriver on PATH and starts Chromium headless without a sandbox. It gives a
+# whole test binary 20 s by default; the component tests take about 10 s in a debug build and
+# overran that once on a busy 2-core machine (another build running), so allow 120 s.
+WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
+  cargo test --target wasm32-unknown-unknown --tests -p hutong
 
 step "release build"
 trunk build --release
