@@ -1,11 +1,14 @@
 //! Components in headless Chromium: mount, act as a person would, assert on the DOM.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use std::sync::Arc;
 
+use common::{count_of, find, fire, mount, n_events, sleep, text};
 use hutong::app::Page;
 use hutong::state::Ctx;
-use hutong::url::{self, ViewState};
+use hutong::url::ViewState;
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
@@ -13,44 +16,6 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Mounts the page in a fresh container with the view a URL query would give.
-fn mount(query: &str) -> Element {
-    let document = document();
-    let container = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&container).unwrap();
-    let data = Arc::new(hutong_core::embedded::dataset());
-    let (view, notices) = url::parse(query, &data);
-    let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
-        provide_context(Ctx::new(data, view, notices));
-        view! { <Page /> }
-    });
-    handle.forget();
-    container
-}
-
-fn find(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).unwrap()
-}
-
-fn count_of(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    find(root, selector).and_then(|e| e.text_content()).unwrap_or_default()
-}
-
-/// Dispatches a bubbling event of that type, as the browser does for a person's action.
-fn fire(el: &Element, kind: &str) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(kind, &init).unwrap()).unwrap();
-}
-
-fn n_events() -> usize {
-    hutong_core::embedded::dataset().events.len()
-}
 
 #[wasm_bindgen_test]
 async fn the_timeline_shows_every_event_and_counts_them() {
@@ -209,13 +174,6 @@ async fn switching_an_event_off_shows_the_counterfactual_and_what_made_the_diffe
     assert_eq!(actual.get_attribute("data-verdict").as_deref(), Some("direct"));
     let listed = find(&root, "[data-testid=off-list] [data-event-id=wechat-group-chat-links]").unwrap();
     assert_eq!(listed.get_attribute("data-decisive").as_deref(), Some("true"));
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 async fn sim_done(root: &Element) -> Element {

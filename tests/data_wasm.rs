@@ -3,11 +3,9 @@
 //! a new dataset is heavy in a debug build, and the other component tests share one page.
 #![cfg(target_arch = "wasm32")]
 
-use std::sync::Arc;
+mod common;
 
-use hutong::app::Page;
-use hutong::state::Ctx;
-use hutong::url;
+use common::{count_of, find, fire, mount, n_events, sleep, text};
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
@@ -15,49 +13,6 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn mount(query: &str) -> Element {
-    let document = document();
-    let container = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&container).unwrap();
-    let data = Arc::new(hutong_core::embedded::dataset());
-    let (view, notices) = url::parse(query, &data);
-    let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
-        provide_context(Ctx::new(data, view, notices));
-        view! { <Page /> }
-    });
-    handle.forget();
-    container
-}
-
-fn find(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).unwrap()
-}
-
-fn count_of(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    find(root, selector).and_then(|e| e.text_content()).unwrap_or_default()
-}
-
-fn fire(el: &Element, kind: &str) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(kind, &init).unwrap()).unwrap();
-}
-
-fn n_events() -> usize {
-    hutong_core::embedded::dataset().events.len()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
 
 /// Puts files in a file input as the picker would, and fires `change`.
 fn choose_files(input: &Element, files: &[(&str, &str)]) {

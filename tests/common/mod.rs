@@ -1,0 +1,56 @@
+//! Helpers the browser test binaries share: mount the page with a URL's view, query and poke the DOM.
+#![allow(dead_code)] // each test binary uses its own subset
+
+use std::sync::Arc;
+
+use hutong::app::Page;
+use hutong::state::Ctx;
+use hutong::url;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// Mounts the page in a fresh container with the view a URL query would give.
+pub fn mount(query: &str) -> Element {
+    let document = document();
+    let container = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&container).unwrap();
+    let data = Arc::new(hutong_core::embedded::dataset());
+    let (view, notices) = url::parse(query, &data);
+    let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
+        provide_context(Ctx::new(data, view, notices));
+        view! { <Page /> }
+    });
+    handle.forget();
+    container
+}
+
+pub fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+pub fn count_of(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+pub fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+/// Dispatches a bubbling event of that type, as the browser does for a person's action.
+pub fn fire(el: &Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(kind, &init).unwrap()).unwrap();
+}
+
+pub fn n_events() -> usize {
+    hutong_core::embedded::dataset().events.len()
+}
+
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
