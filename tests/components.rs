@@ -5,7 +5,7 @@ mod common;
 
 use std::sync::Arc;
 
-use common::{count_of, find, fire, mount, n_events, sleep, text};
+use common::{count_of, find, fire, mount, mount_with, n_events, sleep, text};
 use hutong::app::Page;
 use hutong::state::Ctx;
 use hutong::url::ViewState;
@@ -269,4 +269,60 @@ async fn playback_controls_move_the_playhead_and_the_edges_follow() {
     assert!(playhead(&root).as_str() > "2004-01-01", "playing advanced the playhead");
     // The description is generated from the same states.
     assert!(text(&root, "[data-testid=network-description]").contains("walls stand"));
+}
+
+#[wasm_bindgen_test]
+async fn hovering_or_focusing_an_edge_says_its_verdict_and_deciding_events_in_step_with_the_playhead() {
+    let root = mount("?lang=en&date=2021-10-01");
+    tick().await;
+    let edge = find(&root, "[data-testid=edge][data-from=wechat-group][data-to=taobao][data-channel=link]").unwrap();
+    // Before it is inspected, its name says what it connects.
+    assert_eq!(edge.get_attribute("aria-label").as_deref(), Some("WeChat group chat → Taobao (link)"));
+    fire(&edge, "focusin");
+    tick().await;
+    let info = text(&root, "[data-testid=edge-info]");
+    assert!(info.starts_with("WeChat group chat → Taobao (link): blocked — "), "{info}");
+    assert_eq!(
+        edge.get_attribute("aria-label").as_deref(),
+        Some(info.as_str()),
+        "the focused edge's name is the same text"
+    );
+    assert_eq!(text(&root, "[data-testid=edge] title"), info, "and so is its tooltip");
+    // The panel follows the playhead.
+    key(&find(&root, ".playback").unwrap(), "End");
+    tick().await;
+    let later = text(&root, "[data-testid=edge-info]");
+    assert!(later.starts_with("WeChat group chat → Taobao (link): direct — "), "{later}");
+    fire(&edge, "mouseover");
+    tick().await;
+    assert_eq!(edge.get_attribute("aria-label").as_deref(), Some(later.as_str()));
+}
+
+#[wasm_bindgen_test]
+async fn past_400_channels_the_edges_stay_elements_and_the_drawing_is_one_path_per_verdict() {
+    let data = hutong_core::synthetic::generate(10_000, 50, 1);
+    let root = mount_with(data, "?lang=en&date=2004-01-01");
+    tick().await;
+    let edges = count_of(&root, "[data-testid=edge]");
+    assert!(edges > 400, "{edges} edges");
+    assert!(find(&root, "[data-testid=network-plain]").is_some(), "the panel says how it is drawn");
+    // Twelve drawn paths (six verdicts, plain or changed by a switched-off event), not one per edge.
+    assert_eq!(count_of(&root, ".edges .edge-line"), 12);
+    let drawn = |word: &str| {
+        let colour = match word {
+            "direct" => "#2e8b57",
+            _ => "#c0392b",
+        };
+        let path = find(&root, &format!(".edges .edge-line[stroke='{colour}']")).unwrap();
+        path.get_attribute("d").unwrap_or_default().matches('M').count()
+    };
+    let verdicts = |word: &str| count_of(&root, &format!("[data-testid=edge][data-verdict={word}]")) as usize;
+    assert_eq!(drawn("direct"), verdicts("direct"));
+    assert_eq!(drawn("blocked"), verdicts("blocked"));
+    // Later, the elements and the drawing both follow the playhead.
+    key(&find(&root, ".playback").unwrap(), "End");
+    tick().await;
+    assert!(verdicts("direct") + verdicts("blocked") > 0);
+    assert_eq!(drawn("direct"), verdicts("direct"));
+    assert_eq!(drawn("blocked"), verdicts("blocked"));
 }

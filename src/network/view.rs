@@ -27,7 +27,7 @@ pub fn verdict_colour(word: Word) -> &'static str {
     }
 }
 
-fn strings(lang: Lang) -> [&'static str; 14] {
+fn strings(lang: Lang) -> [&'static str; 16] {
     match lang {
         Lang::Zh => [
             "平台网络随时间变化",
@@ -44,6 +44,8 @@ fn strings(lang: Lang) -> [&'static str; 14] {
             "跳到结尾",
             "描述当前状态",
             "导出网络",
+            "播放头日期",
+            "通道（悬停或聚焦查看依据）",
         ],
         Lang::En => [
             "The platform network over time",
@@ -60,7 +62,55 @@ fn strings(lang: Lang) -> [&'static str; 14] {
             "Jump to end",
             "Describe this state",
             "Export network",
+            "Playhead date",
+            "Channels (hover or focus one for its deciding events)",
         ],
+    }
+}
+
+/// Past this many channels the edges are drawn as one path per verdict (see `group_d`).
+const MANY: usize = 400;
+
+/// The drawn groups of the many-edges picture, bottom to top: a verdict, and whether a switched-off
+/// event changed it. Walls and workarounds are drawn over the open channels.
+const GROUPS: [(Word, bool); 12] = [
+    (Word::Direct, false),
+    (Word::Undecided, false),
+    (Word::Announced, false),
+    (Word::Partial, false),
+    (Word::Workaround, false),
+    (Word::Blocked, false),
+    (Word::Direct, true),
+    (Word::Undecided, true),
+    (Word::Announced, true),
+    (Word::Partial, true),
+    (Word::Workaround, true),
+    (Word::Blocked, true),
+];
+
+fn group_of(word: Word, marked: bool) -> usize {
+    GROUPS.iter().position(|&g| g == (word, marked)).unwrap_or(0)
+}
+
+fn dashes(word: Word) -> &'static str {
+    match word {
+        Word::Undecided => "2 3",
+        Word::Workaround => "6 3",
+        Word::Announced => "1 4",
+        _ => "none",
+    }
+}
+
+/// The picture's edges and their state signals; equal when built from the same layout.
+#[derive(Clone)]
+struct Built {
+    edges: std::sync::Arc<Vec<super::layout::EdgePath>>,
+    signals: Vec<RwSignal<Option<(hutong_core::route::Verdict, bool)>>>,
+}
+
+impl PartialEq for Built {
+    fn eq(&self, other: &Built) -> bool {
+        std::sync::Arc::ptr_eq(&self.edges, &other.edges)
     }
 }
 
@@ -227,31 +277,119 @@ pub fn Network() -> impl IntoView {
     });
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let describe_open = RwSignal::new(false);
-    // Exports carry the generated description as their alt text (`<desc>`).
-    let with_description = move |svg: &str| {
-        let data = ctx.data.get_untracked();
-        let s: Vec<_> = states.get_untracked().into_iter().map(|(c, v, _, _)| (c, v)).collect();
-        let text = describe(&data, &s, ctx.lang());
-        let escaped = text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
-        match svg.find('>') {
-            Some(i) => format!("{}<desc>{escaped}</desc>{}", &svg[..=i], &svg[i + 1..]),
-            None => svg.to_string(),
+    // The caption's date is drawn while the playhead stands still: a text in the SVG that changed on
+    // every step cost a relayout of the page per step. The playhead above shows the date meanwhile,
+    // and an export always carries it (`export_svg`).
+    let still_day = Memo::new(move |_| (!playing.get()).then(|| playhead.get()));
+    let caption = move |day: Option<NaiveDate>, lang: Lang| {
+        let version = ctx.data.with_untracked(|d| d.version.clone());
+        match day {
+            Some(day) => format!("Hutong 互通 · {} · {version}", fmt::day(day, lang)),
+            None => format!("Hutong 互通 · {version}"),
         }
     };
-    let edge_signals: StoredValue<Vec<RwSignal<Option<(hutong_core::route::Verdict, bool)>>>> =
-        StoredValue::new(Vec::new());
+    // What is exported: a copy of the drawing with the caption at the playhead and the generated
+    // description as its alt text (`<desc>`); the page's own drawing is not touched.
+    let export_svg = move || -> Option<String> {
+        use wasm_bindgen::JsCast;
+        let el: web_sys::Element = svg_ref.get_untracked()?.unchecked_into();
+        let copy: web_sys::Element = el.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+        let lang = ctx.lang();
+        if let Ok(Some(text)) = copy.query_selector("[data-caption]") {
+            text.set_text_content(Some(&caption(Some(playhead.get_untracked()), lang)));
+        }
+        let data = ctx.data.get_untracked();
+        let s: Vec<_> = states.get_untracked().into_iter().map(|(c, v, _, _)| (c, v)).collect();
+        let desc = document().create_element_ns(Some("http://www.w3.org/2000/svg"), "desc").ok()?;
+        desc.set_text_content(Some(&describe(&data, &s, lang)));
+        copy.prepend_with_node_1(&desc).ok()?;
+        Some(copy.outer_html())
+    };
+    // Which edge was last hovered or focused (its index), and what it says at a day.
+    let inspected = RwSignal::new(None::<usize>);
+    let edge_label = move |i: usize, day: NaiveDate, lang: Lang| -> Option<String> {
+        let data = ctx.data.get_untracked();
+        let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
+        timelines.with_untracked(|t| {
+            let (actual, cf) = &**t;
+            let timeline = actual.get(i)?;
+            let (v, events) = timeline.at(day);
+            let shown = cf.as_ref().map_or(v, |c| c[i].at(day).0);
+            let cites: Vec<String> =
+                events.iter().filter_map(|&e| data.events.get(e)).map(|e| e.title.get(lang).to_string()).collect();
+            let id = &timeline.id;
+            Some(format!(
+                "{} → {} ({}): {}{}",
+                name(&id.from),
+                name(&id.to),
+                channel_name(id.channel, lang),
+                verdict_text(shown, lang),
+                if cites.is_empty() { String::new() } else { format!(" — {}", cites.join("; ")) }
+            ))
+        })
+    };
+    let inspect_target = move |target: Option<web_sys::EventTarget>| {
+        use wasm_bindgen::JsCast;
+        let Some(path) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Some(i) = path.get_attribute("data-index").and_then(|i| i.parse::<usize>().ok()) else { return };
+        let Some(label) = edge_label(i, playhead.get_untracked(), ctx.lang()) else { return };
+        // The accessible name and the mouse tooltip, for this edge, now.
+        let _ = path.set_attribute("aria-label", &label);
+        let title = match path.first_element_child() {
+            Some(t) => t,
+            None => match document().create_element_ns(Some("http://www.w3.org/2000/svg"), "title") {
+                Ok(t) => {
+                    let _ = path.append_child(&t);
+                    t
+                }
+                Err(_) => return,
+            },
+        };
+        title.set_text_content(Some(&label));
+        inspected.set(Some(i));
+    };
+    // The edges, built once per dataset, each with its own signal of its state. One effect per step
+    // sets only the signals whose state changed, so a step touches only those edges (a shared memo
+    // read by thousands of edges made every step re-subscribe them all).
+    let built = Memo::new(move |_| {
+        let (_, edges) = picture.get();
+        let signals = (0..edges.len()).map(|_| RwSignal::new(None)).collect();
+        Built { edges: std::sync::Arc::new(edges), signals }
+    });
+    let many = Memo::new(move |_| built.with(|b| b.edges.len() > MANY));
+    // Past MANY edges the picture draws one path per verdict (and counterfactual mark) instead of
+    // one per edge: the browser's paint and layout walk every element of a changed drawing, so
+    // 2,845 elements cost a long frame per step however few changed (BENCHMARKS.md, Playback).
+    let group_d: [RwSignal<String>; GROUPS.len()] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let update_edges = move || {
         let day = playhead.get_untracked();
         let timelines = timelines.get_untracked();
         let (actual, cf) = &*timelines;
-        edge_signals.with_value(|signals| {
-            for (i, signal) in signals.iter().enumerate() {
+        built.with_untracked(|b| {
+            let mut changed = false;
+            for (i, signal) in b.signals.iter().enumerate() {
                 let Some(t) = actual.get(i) else { continue };
                 let v = t.at(day).0;
                 let w = cf.as_ref().map(|c| c[i].at(day).0);
                 let next = Some((w.unwrap_or(v), w.is_some_and(|w| w != v)));
                 if signal.get_untracked() != next {
                     signal.set(next);
+                    changed = true;
+                }
+            }
+            if changed && b.edges.len() > MANY {
+                let mut ds: [String; GROUPS.len()] = std::array::from_fn(|_| String::new());
+                for (e, signal) in b.edges.iter().zip(&b.signals) {
+                    if let Some((v, marked)) = signal.get_untracked() {
+                        let d = &mut ds[group_of(v.word(), marked)];
+                        d.push_str(&e.d);
+                        d.push(' ');
+                    }
+                }
+                for (signal, d) in group_d.iter().zip(ds) {
+                    if signal.with_untracked(|old| *old != d) {
+                        signal.set(d);
+                    }
                 }
             }
         });
@@ -259,6 +397,7 @@ pub fn Network() -> impl IntoView {
     Effect::new(move |_| {
         playhead.track();
         timelines.track();
+        built.track();
         update_edges();
     });
     let total_days = (end - start).num_days();
@@ -275,7 +414,8 @@ pub fn Network() -> impl IntoView {
                 <button data-testid="next-event" aria-label=move || strings(ctx.lang())[9] on:click=move |_| next_event()>"▶"</button>
                 <button aria-label=move || strings(ctx.lang())[11] on:click=move |_| jump(end)>"»"</button>
                 <input type="range" class="scrub" data-testid="scrub" min="0" max=total_days
-                    aria-label=move || fmt::day(playhead.get(), ctx.lang())
+                    aria-label=move || strings(ctx.lang())[14]
+                    aria-valuetext=move || fmt::day(playhead.get(), ctx.lang())
                     prop:value=move || (playhead.get() - start).num_days().to_string()
                     on:input=move |ev| {
                         if let Ok(n) = event_target_value(&ev).parse::<i64>() {
@@ -300,49 +440,34 @@ pub fn Network() -> impl IntoView {
             <p class="sr-live" aria-live="polite" data-testid="passed-event">{move || announce.get()}</p>
             <div class="network-wrap">
                 // Past a few hundred edges, animated transitions cost more than they show.
-                <svg node_ref=svg_ref class=move || if picture.with(|p| p.1.len() > 400) { "many" } else { "" }
-                    xmlns="http://www.w3.org/2000/svg" data-testid="network" viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 40.0) role="img"
-                    aria-label=move || format!("{} · {}", strings(ctx.lang())[0], fmt::day(playhead.get(), ctx.lang())) aria-describedby="network-description">
+                <div class="network-canvas" data-testid="network">
+                <svg node_ref=svg_ref class=move || if many.get() { "many" } else { "" }
+                    xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 40.0) role="img"
+                    aria-label=move || match still_day.get() {
+                        Some(day) => format!("{} · {}", strings(ctx.lang())[0], fmt::day(day, ctx.lang())),
+                        None => strings(ctx.lang())[0].to_string(),
+                    } aria-describedby="network-description">
                     <rect x="0" y="0" width=WIDTH height=HEIGHT + 40.0 fill="#ffffff" />
-                    <g class="edges">
-                        // Edges are built once per dataset, each with its own signal of its state. One
-                        // effect per frame sets only the signals whose state changed, so a frame
-                        // touches only those edges (a shared memo read by thousands of edges made
-                        // every frame re-subscribe them all).
+                    // What is seen (and exported). The edges to hover, focus and test are the
+                    // layer above (`edge-hits`).
+                    <g class="edges" aria-hidden="true">
                         {move || {
-                            let (_, edges) = picture.get();
-                            let signals: Vec<RwSignal<Option<(hutong_core::route::Verdict, bool)>>> =
-                                (0..edges.len()).map(|_| RwSignal::new(None)).collect();
-                            edge_signals.set_value(signals.clone());
-                            update_edges();
-                            edges.into_iter().enumerate().map(|(i, e)| {
-                                let state = signals[i];
+                            if many.get() {
+                                return GROUPS.iter().zip(group_d).map(|(&(word, marked), d)| view! {
+                                    <path class="edge-line" d=move || d.get() fill="none" stroke=verdict_colour(word)
+                                        stroke-width=if marked { "2.5" } else { "1" } />
+                                }).collect_view().into_any();
+                            }
+                            let b = built.get();
+                            b.edges.iter().zip(b.signals).map(|(e, state)| {
                                 let word = move || state.with(|s| s.as_ref().map_or(Word::Undecided, |s| s.0.word()));
-                                let id = e.id.clone();
-                                let label = Memo::new(move |_| {
-                                    let lang = ctx.lang();
-                                    let data = ctx.data.get();
-                                    let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
-                                    state.with(|s| {
-                                        let Some((v, _)) = s else { return String::new() };
-                                        let events = timelines.with_untracked(|t| t.0.get(i).map(|t| t.at(playhead.get_untracked()).1.to_vec()).unwrap_or_default());
-                                        let cites: Vec<String> = events.iter().filter_map(|&i| data.events.get(i)).map(|e| e.title.get(lang).to_string()).collect();
-                                        format!("{} → {} ({}): {}{}", name(&id.from), name(&id.to), channel_name(id.channel, lang), verdict_text(*v, lang),
-                                            if cites.is_empty() { String::new() } else { format!(" — {}", cites.join("; ")) })
-                                    })
-                                });
                                 view! {
-                                    <path class=move || if state.with(|s| s.as_ref().is_some_and(|s| s.1)) { "edge counterfactual" } else { "edge" }
+                                    <path class=move || if state.with(|s| s.as_ref().is_some_and(|s| s.1)) { "edge-line counterfactual" } else { "edge-line" }
                                         d=e.d.clone() fill="none"
                                         stroke=move || verdict_colour(word()) stroke-width=move || if word() == Word::Direct { "2.4" } else { "1.8" }
-                                        stroke-dasharray=move || match word() { Word::Undecided => "2 3", Word::Workaround => "6 3", Word::Announced => "1 4", _ => "none" }
-                                        stroke-opacity="0.85"
-                                        data-testid="edge" data-from=e.id.from.clone() data-to=e.id.to.clone() data-channel=channel_id(e.id.channel) data-verdict=move || word().id()
-                                        tabindex="0" role="img" aria-label=label>
-                                        <title>{label}</title>
-                                    </path>
+                                        stroke-dasharray=move || dashes(word()) stroke-opacity="0.85" />
                                 }
-                            }).collect_view()
+                            }).collect_view().into_any()
                         }}
                     </g>
                     <g class="nodes">
@@ -362,14 +487,41 @@ pub fn Network() -> impl IntoView {
                             }).collect_view()
                         }}
                     </g>
-                    <text x="12" y=HEIGHT + 14.0 font-size="12" fill="#1f1b16">{move || format!("Hutong 互通 · {} · {}", fmt::day(playhead.get(), ctx.lang()), ctx.data.with(|d| d.version.clone()))}</text>
+                    <text x="12" y=HEIGHT + 14.0 font-size="12" fill="#1f1b16" data-caption="">{move || caption(still_day.get(), ctx.lang())}</text>
                     <text x="12" y=HEIGHT + 30.0 font-size="9" fill="#6b6257">{move || ctx.data.with(|d| d.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>().join(" · "))}</text>
                 </svg>
-                {move || picture.with(|p| p.1.len() > 400).then(|| view! {
+                // The edges as elements: one per channel, not painted, on top of the drawing. Only
+                // their data attributes change with the playhead, so a step never repaints or lays
+                // them out. An edge's label (its verdict and deciding events) is written when it is
+                // hovered or focused, for that edge only.
+                <svg class="edge-hits" viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 40.0) role="group"
+                    aria-label=move || strings(ctx.lang())[15]
+                    on:mouseover=move |ev| inspect_target(ev.target()) on:focusin=move |ev| inspect_target(ev.target())>
+                    {move || {
+                        // Until an edge is inspected its name says what it connects; a change of
+                        // language rebuilds the edges (rare; a step never does).
+                        let lang = ctx.lang();
+                        let data = ctx.data.get_untracked();
+                        let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
+                        let b = built.get();
+                        b.edges.iter().zip(b.signals).enumerate().map(|(i, (e, state))| {
+                            let word = move || state.with(|s| s.as_ref().map_or(Word::Undecided, |s| s.0.word()));
+                            view! {
+                                <path class="edge" d=e.d.clone()
+                                    data-testid="edge" data-from=e.id.from.clone() data-to=e.id.to.clone() data-channel=channel_id(e.id.channel) data-verdict=move || word().id()
+                                    data-index=i tabindex="0" role="img"
+                                    aria-label=format!("{} → {} ({})", name(&e.id.from), name(&e.id.to), channel_name(e.id.channel, lang)) />
+                            }
+                        }).collect_view()
+                    }}
+                </svg>
+                </div>
+                <div class="network-side">
+                {move || many.get().then(|| view! {
                     <p class="hint" data-testid="network-plain">{move || if ctx.lang() == hutong_core::Lang::Zh {
-                        "通道超过 400 条：为保证播放流畅，连线不画虚线，以颜色区分结论。"
+                        "通道超过 400 条：为保证播放流畅，连线画成细实线（不可行的在最上层），以颜色区分结论；悬停或聚焦一条连线可查看依据。"
                     } else {
-                        "More than 400 channels: lines are drawn without dashes so playback stays smooth; the colour tells the verdict."
+                        "More than 400 channels: so that playback stays smooth, lines are drawn thin and without dashes (walls on top); the colour tells the verdict. Hover or focus a line for its events."
                     }}</p>
                 })}
                 <ul class="network-legend">
@@ -380,7 +532,14 @@ pub fn Network() -> impl IntoView {
                         }).collect_view()
                     }}
                 </ul>
+                </div>
             </div>
+            // The last edge hovered or focused, kept in step with the playhead.
+            <p class="edge-info" data-testid="edge-info">{move || {
+                let i = inspected.get()?;
+                timelines.track();
+                edge_label(i, playhead.get(), ctx.lang())
+            }}</p>
             // The description is long; it is generated while someone reads it (the details are
             // open) or while playback is paused, never on every frame.
             <details class="describe" on:toggle=move |ev| {
@@ -392,7 +551,7 @@ pub fn Network() -> impl IntoView {
                 <p id="network-description" data-testid="network-description">{move || {
                     // Past 400 channels the text is long (and costs a long frame to build and lay
                     // out), so it waits until someone opens it; exports always carry it.
-                    if (playing.get() || picture.with(|p| p.1.len() > 400)) && !describe_open.get() {
+                    if (playing.get() || many.get()) && !describe_open.get() {
                         return String::new();
                     }
                     let data = ctx.data.get();
@@ -402,17 +561,15 @@ pub fn Network() -> impl IntoView {
             </details>
             <p class="chart-actions">
                 <button class="small" data-testid="export-network-svg" on:click=move |_| {
-                    if let Some(el) = svg_ref.get() {
-                        use wasm_bindgen::JsCast;
+                    if let Some(svg) = export_svg() {
                         let name = format!("hutong-network-{}.svg", fmt::iso(playhead.get_untracked()));
-                        let _ = export::download_text(&name, "image/svg+xml", &with_description(&el.unchecked_ref::<web_sys::Element>().outer_html()));
+                        let _ = export::download_text(&name, "image/svg+xml", &svg);
                     }
                 }>{move || strings(ctx.lang())[13]}" (SVG)"</button>
                 <button class="small" data-testid="export-network-png" on:click=move |_| {
-                    if let Some(el) = svg_ref.get() {
-                        use wasm_bindgen::JsCast;
+                    if let Some(svg) = export_svg() {
                         let name = format!("hutong-network-{}.png", fmt::iso(playhead.get_untracked()));
-                        let _ = export::download_png(&name, &with_description(&el.unchecked_ref::<web_sys::Element>().outer_html()), WIDTH, HEIGHT + 40.0);
+                        let _ = export::download_png(&name, &svg, WIDTH, HEIGHT + 40.0);
                     }
                 }>{move || strings(ctx.lang())[13]}" (PNG)"</button>
             </p>

@@ -12,10 +12,15 @@ use web_sys::Element;
 
 /// Mounts the page in a fresh container with the view a URL query would give.
 pub fn mount(query: &str) -> Element {
+    mount_with(hutong_core::embedded::dataset(), query)
+}
+
+/// Mounts the page over another dataset (a synthetic one, say).
+pub fn mount_with(data: hutong_core::Dataset, query: &str) -> Element {
     let document = document();
     let container = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&container).unwrap();
-    let data = Arc::new(hutong_core::embedded::dataset());
+    let data = Arc::new(data);
     let (view, notices) = url::parse(query, &data);
     let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
         provide_context(Ctx::new(data, view, notices));
