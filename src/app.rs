@@ -44,7 +44,9 @@ pub fn App() -> impl IntoView {
     };
     let (mut view, mut notices) = url::parse(&query, &data);
     // The link says which dataset it needs; tell the reader when it is not the one in use.
-    let have = (origin != Origin::Embedded).then(|| hutong_core::export::fingerprint(&data));
+    // Only an import is named by its fingerprint (a synthetic dataset by its size in the URL), and it costs a
+    // serialisation of the whole dataset: none for the others.
+    let have = (origin == Origin::Imported).then(|| hutong_core::export::fingerprint(&data));
     // A bare address (no view in it) was not made with any dataset: no notice then.
     let bare = query.trim_start_matches('?').is_empty();
     if origin != Origin::Synthetic && !bare && view.dataset != have {

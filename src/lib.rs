@@ -16,6 +16,7 @@ pub mod fmt;
 pub mod i18n;
 pub mod network;
 pub mod simpanel;
+pub mod slices;
 pub mod state;
 pub mod timeline;
 pub mod url;

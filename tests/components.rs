@@ -303,8 +303,19 @@ async fn past_400_channels_the_edges_stay_elements_and_the_drawing_is_one_path_p
     let data = hutong_core::synthetic::generate(10_000, 50, 1);
     let root = mount_with(data, "?lang=en&date=2004-01-01");
     tick().await;
+    // The drawing is whole at once; the edge elements (and the 10,000 marks) come in slices.
+    assert_eq!(count_of(&root, ".edges .edge-line"), 12);
+    assert!(count_of(&root, "[data-testid=edge]") < 2845, "not all edges in the first task");
+    let mut waited = 0;
+    while (count_of(&root, "[data-testid=edge]") < 2845 || count_of(&root, "[data-testid=event]") < 10_000)
+        && waited < 20_000
+    {
+        sleep(50).await;
+        waited += 50;
+    }
     let edges = count_of(&root, "[data-testid=edge]");
-    assert!(edges > 400, "{edges} edges");
+    assert_eq!(edges, 2845, "every channel has its edge element");
+    assert_eq!(count_of(&root, "[data-testid=event]"), 10_000, "and every event its mark");
     assert!(find(&root, "[data-testid=network-plain]").is_some(), "the panel says how it is drawn");
     // Twelve drawn paths (six verdicts, plain or changed by a switched-off event), not one per edge.
     assert_eq!(count_of(&root, ".edges .edge-line"), 12);

@@ -101,11 +101,13 @@ fn dashes(word: Word) -> &'static str {
     }
 }
 
+type EdgeSignal = RwSignal<Option<(hutong_core::route::Verdict, bool)>>;
+
 /// The picture's edges and their state signals; equal when built from the same layout.
 #[derive(Clone)]
 struct Built {
     edges: std::sync::Arc<Vec<super::layout::EdgePath>>,
-    signals: Vec<RwSignal<Option<(hutong_core::route::Verdict, bool)>>>,
+    signals: Vec<EdgeSignal>,
 }
 
 impl PartialEq for Built {
@@ -502,16 +504,28 @@ pub fn Network() -> impl IntoView {
                         // language rebuilds the edges (rare; a step never does).
                         let lang = ctx.lang();
                         let data = ctx.data.get_untracked();
-                        let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
+                        // Past MANY they come in slices after the first paint (the drawing below
+                        // is whole at once).
                         let b = built.get();
-                        b.edges.iter().zip(b.signals).enumerate().map(|(i, (e, state))| {
-                            let word = move || state.with(|s| s.as_ref().map_or(Word::Undecided, |s| s.0.word()));
-                            view! {
-                                <path class="edge" d=e.d.clone()
-                                    data-testid="edge" data-from=e.id.from.clone() data-to=e.id.to.clone() data-channel=channel_id(e.id.channel) data-verdict=move || word().id()
-                                    data-index=i tabindex="0" role="img"
-                                    aria-label=format!("{} → {} ({})", name(&e.id.from), name(&e.id.to), channel_name(e.id.channel, lang)) />
-                            }
+                        let ready = crate::slices::ready(b.edges.len(), MANY);
+                        let slices: Vec<Vec<(usize, super::layout::EdgePath, EdgeSignal)>> = b.edges.iter().cloned().zip(b.signals).enumerate()
+                            .map(|(i, (e, s))| (i, e, s)).collect::<Vec<_>>().chunks(crate::slices::SLICE).map(|c| c.to_vec()).collect();
+                        slices.into_iter().enumerate().map(|(k, slice)| {
+                            let visible = Memo::new(move |_| ready.get() > k);
+                            let data = data.clone();
+                            view! { <g>{move || visible.get().then(|| {
+                                let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
+                                slice.iter().map(|(i, e, state)| {
+                                    let state = *state;
+                                    let word = move || state.with(|s| s.as_ref().map_or(Word::Undecided, |s| s.0.word()));
+                                    view! {
+                                        <path class="edge" d=e.d.clone()
+                                            data-testid="edge" data-from=e.id.from.clone() data-to=e.id.to.clone() data-channel=channel_id(e.id.channel) data-verdict=move || word().id()
+                                            data-index=*i tabindex="0" role="img"
+                                            aria-label=format!("{} → {} ({})", name(&e.id.from), name(&e.id.to), channel_name(e.id.channel, lang)) />
+                                    }
+                                }).collect_view()
+                            })}</g> }
                         }).collect_view()
                     }}
                 </svg>

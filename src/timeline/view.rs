@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::layout::{layout, Config, Scale, Shape};
+use super::layout::{layout, Config, Mark, Scale, Shape};
 use crate::i18n::{kind_id, kind_name, strings};
 use crate::state::{shown_events, use_ctx};
 
@@ -25,6 +25,22 @@ pub fn Timeline() -> impl IntoView {
         (shown, l)
     });
     let select = move |id: String| ctx.view.update(|v| v.event = Some(id));
+    // The selected mark is marked in place: rebuilding 10,000 marks for a click cost half a second.
+    let marks_ref = NodeRef::<leptos::svg::G>::new();
+    Effect::new(move |_| {
+        let selected = selected_event.get();
+        drawn.track();
+        let Some(marks) = marks_ref.get() else { return };
+        let marks: &web_sys::Element = &marks;
+        if let Ok(Some(old)) = marks.query_selector(".mark.selected") {
+            let _ = old.class_list().remove_1("selected");
+        }
+        if let Some(id) = selected {
+            if let Ok(Some(mark)) = marks.query_selector(&format!("[data-event-id=\"{}\"]", css_string(&id))) {
+                let _ = mark.class_list().add_1("selected");
+            }
+        }
+    });
     let width = config.left + config.width + 16.0;
 
     view! {
@@ -65,7 +81,7 @@ pub fn Timeline() -> impl IntoView {
                     }}
                     // One click and one key handler for all marks (event delegation): with thousands of
                     // events, two closures a mark cost more to build than the marks themselves.
-                    <g class="marks" on:click=move |ev| {
+                    <g class="marks" node_ref=marks_ref on:mouseover=move |ev| title_on_hover(ev.target()) on:click=move |ev| {
                         if let Some(id) = mark_id(ev.target()) { select(id) }
                     } on:keydown=move |ev| {
                         if ev.key() == "Enter" || ev.key() == " " {
@@ -78,39 +94,54 @@ pub fn Timeline() -> impl IntoView {
                         {move || {
                             let lang = ctx.lang();
                             let data = ctx.data.get();
-                            let selected = selected_event.get();
                             let off_ids = off_events.get();
                             let (shown, l) = drawn.get();
-                            l.marks.into_iter().map(|m| {
-                                let event = &data.events[shown[m.index]];
-                                let label = format!("{} — {}", crate::fmt::date(&event.date, lang), event.title.get(lang));
-                                let off = off_ids.contains(&event.id);
-                                let class = format!(
-                                    "mark kind-{}{}{}{}{}",
-                                    kind_id(event.kind),
-                                    if off { " off" } else { "" },
-                                    if m.open_start { " open-start" } else { "" },
-                                    if m.open_end { " open-end" } else { "" },
-                                    if selected.as_deref() == Some(m.id.as_str()) { " selected" } else { "" },
-                                );
-                                let shape = match m.shape {
-                                    Shape::Dot => view! { <circle cx=m.x0 cy=m.y r=config.radius /> }.into_any(),
-                                    Shape::Span => view! {
-                                        <rect x=m.x0 y=m.y - 4.0 width=m.x1 - m.x0 height=8.0 rx=3.0 />
-                                    }.into_any(),
-                                };
+                            // Up to a thousand marks are built at once; more are built in slices, one
+                            // slice a task after the first paint, so that a dataset of 10,000 events
+                            // shows its page (and plays) without waiting for every mark.
+                            let ready = crate::slices::ready(l.marks.len(), 1000);
+                            let slices: Vec<Vec<Mark>> = l.marks.chunks(crate::slices::SLICE).map(|c| c.to_vec()).collect();
+                            let shown = std::sync::Arc::new(shown);
+                            slices.into_iter().enumerate().map(|(k, slice)| {
+                                let data = data.clone();
+                                let off_ids = off_ids.clone();
+                                let shown = shown.clone();
+                                let visible = Memo::new(move |_| ready.get() > k);
                                 view! {
-                                    <g
-                                        class=class
-                                        data-testid="event"
-                                        data-event-id=m.id.clone()
-                                        role="button"
-                                        tabindex="0"
-                                        aria-label=label.clone()
-                                    >
-                                        <title>{label.clone()}</title>
-                                        {shape}
-                                    </g>
+                                    <g>{move || visible.get().then(|| {
+                                        slice.iter().map(|m| {
+                                            let event = &data.events[shown[m.index]];
+                                            let label = format!("{} — {}", crate::fmt::date(&event.date, lang), event.title.get(lang));
+                                            // Selected when built; later selections are marked in place (the effect above).
+                                            let selected = selected_event.with_untracked(|s| s.as_deref() == Some(m.id.as_str()));
+                                            let class = format!(
+                                                "mark kind-{}{}{}{}{}",
+                                                kind_id(event.kind),
+                                                if off_ids.contains(&event.id) { " off" } else { "" },
+                                                if m.open_start { " open-start" } else { "" },
+                                                if m.open_end { " open-end" } else { "" },
+                                                if selected { " selected" } else { "" },
+                                            );
+                                            let shape = match m.shape {
+                                                Shape::Dot => view! { <circle cx=m.x0 cy=m.y r=config.radius /> }.into_any(),
+                                                Shape::Span => view! {
+                                                    <rect x=m.x0 y=m.y - 4.0 width=m.x1 - m.x0 height=8.0 rx=3.0 />
+                                                }.into_any(),
+                                            };
+                                            view! {
+                                                <g
+                                                    class=class
+                                                    data-testid="event"
+                                                    data-event-id=m.id.clone()
+                                                    role="button"
+                                                    tabindex="0"
+                                                    aria-label=label
+                                                >
+                                                    {shape}
+                                                </g>
+                                            }
+                                        }).collect_view()
+                                    })}</g>
                                 }
                             }).collect_view()
                         }}
@@ -124,6 +155,26 @@ pub fn Timeline() -> impl IntoView {
             </figcaption>
         </figure>
     }
+}
+
+/// A mark's tooltip is written when the pointer first comes to it: its name is already the label.
+fn title_on_hover(target: Option<web_sys::EventTarget>) {
+    use wasm_bindgen::JsCast;
+    let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Ok(Some(mark)) = element.closest("[data-event-id]") else { return };
+    if mark.query_selector("title").ok().flatten().is_some() {
+        return;
+    }
+    let Some(label) = mark.get_attribute("aria-label") else { return };
+    if let Ok(title) = document().create_element_ns(Some("http://www.w3.org/2000/svg"), "title") {
+        title.set_text_content(Some(&label));
+        let _ = mark.prepend_with_node_1(&title);
+    }
+}
+
+/// An id quoted for a CSS attribute selector.
+fn css_string(id: &str) -> String {
+    id.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 /// The event id of the mark an event happened in (the mark itself or its shape).
