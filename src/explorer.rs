@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::fmt;
 use crate::i18n::{channel_name, explorer_strings, level_name, word_name};
-use crate::state::{use_ctx, Ctx};
+use crate::state::{use_ctx, Ctx, SharedModel};
 use crate::url::ViewState;
 
 /// The verdict in words: the word, and for `undecided` both ends.
@@ -44,16 +44,6 @@ pub fn toggle_off(ctx: Ctx, id: String) {
     });
 }
 
-/// A routing model shared between memo runs; two are equal when they are the same model.
-#[derive(Clone)]
-struct SharedModel(std::sync::Arc<Model<'static>>);
-
-impl PartialEq for SharedModel {
-    fn eq(&self, other: &SharedModel) -> bool {
-        std::sync::Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 #[component]
 pub fn Explorer() -> impl IntoView {
     let ctx = use_ctx();
@@ -65,10 +55,12 @@ pub fn Explorer() -> impl IntoView {
         // Read, not just tracked: a memo that has never run has no sources and would never wake.
         let ids = off_ids.get();
         let off = ViewState { off: ids, ..ctx.view.get_untracked() }.off_set(&data);
+        if off.is_empty() {
+            return ctx.actual.get();
+        }
         SharedModel(std::sync::Arc::new(Model::shared(data, &off)))
     });
-    let actual_model =
-        Memo::new(move |_| SharedModel(std::sync::Arc::new(Model::shared(ctx.data.get(), &Default::default()))));
+    let actual_model = ctx.actual;
     // One answer per change of dataset, journey, date or counterfactual.
     let answers = Memo::new(move |_| {
         let data = ctx.data.get();

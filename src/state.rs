@@ -21,6 +21,20 @@ pub struct Ctx {
     /// The language alone, so the thousands of labels that read it are not woken by every other
     /// change of the view (a date written on pause re-subscribed each of them: 0.2 s of a frame).
     lang: Memo<Lang>,
+    /// The routing model of the dataset in use with nothing switched off, built once per dataset
+    /// and shared by the explorer and the network (with 10,000 events a build is a tenth of a second).
+    pub actual: Memo<SharedModel>,
+}
+
+/// A routing model shared between memo runs and components; two are equal when they are the same
+/// model.
+#[derive(Clone)]
+pub struct SharedModel(pub Arc<hutong_core::route::Model<'static>>);
+
+impl PartialEq for SharedModel {
+    fn eq(&self, other: &SharedModel) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// Where the dataset in use came from.
@@ -37,13 +51,17 @@ impl Ctx {
     pub fn new(data: Arc<Dataset>, view: ViewState, notices: Vec<Notice>) -> Ctx {
         let playhead = RwSignal::new(view.date);
         let view = RwSignal::new(view);
+        let data = RwSignal::new(data);
         Ctx {
-            data: RwSignal::new(data),
+            data,
             view,
             notices: RwSignal::new(notices),
             playhead,
             origin: RwSignal::new(Origin::Embedded),
             lang: Memo::new(move |_| view.with(|v| v.lang)),
+            actual: Memo::new(move |_| {
+                SharedModel(Arc::new(hutong_core::route::Model::shared(data.get(), &Default::default())))
+            }),
         }
     }
 

@@ -246,8 +246,7 @@ pub fn Network() -> impl IntoView {
     // The picture: positions from the dataset only; edge states from the playhead.
     // The actual model once per dataset: the picture and the timelines both read it.
     let actual = Memo::new(move |_| {
-        let data = ctx.data.get();
-        let model = Model::new(&data, &Default::default());
+        let model = ctx.actual.get().0;
         let channels = model.channels();
         let timelines = std::sync::Arc::new(channel_timelines(&model, &channels));
         std::sync::Arc::new((channels, timelines))
@@ -508,20 +507,20 @@ pub fn Network() -> impl IntoView {
                         // is whole at once).
                         let b = built.get();
                         let ready = crate::slices::ready(b.edges.len(), MANY);
-                        let slices: Vec<Vec<(usize, super::layout::EdgePath, EdgeSignal)>> = b.edges.iter().cloned().zip(b.signals).enumerate()
-                            .map(|(i, (e, s))| (i, e, s)).collect::<Vec<_>>().chunks(crate::slices::SLICE).map(|c| c.to_vec()).collect();
-                        slices.into_iter().enumerate().map(|(k, slice)| {
+                        let n = b.edges.len();
+                        (0..n.div_ceil(crate::slices::SLICE)).map(|k| {
                             let visible = Memo::new(move |_| ready.get() > k);
-                            let data = data.clone();
+                            let (data, b) = (data.clone(), b.clone());
                             view! { <g>{move || visible.get().then(|| {
                                 let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
-                                slice.iter().map(|(i, e, state)| {
+                                let slice = k * crate::slices::SLICE..((k + 1) * crate::slices::SLICE).min(n);
+                                b.edges[slice.clone()].iter().zip(&b.signals[slice.clone()]).zip(slice).map(|((e, state), i)| {
                                     let state = *state;
                                     let word = move || state.with(|s| s.as_ref().map_or(Word::Undecided, |s| s.0.word()));
                                     view! {
                                         <path class="edge" d=e.d.clone()
                                             data-testid="edge" data-from=e.id.from.clone() data-to=e.id.to.clone() data-channel=channel_id(e.id.channel) data-verdict=move || word().id()
-                                            data-index=*i tabindex="0" role="img"
+                                            data-index=i tabindex="0" role="img"
                                             aria-label=format!("{} → {} ({})", name(&e.id.from), name(&e.id.to), channel_name(e.id.channel, lang)) />
                                     }
                                 }).collect_view()
