@@ -151,20 +151,17 @@ pub fn SimPanel() -> impl IntoView {
         state.set(SimRun::Running { done: 0, total: params.replicates });
         let job = job_for_effect.clone();
         let off = ctx.view.with_untracked(|v| v.off_set(&data));
-        set_timeout(
-            move || {
-                // The panel may be gone (a new dataset rebuilds the page): then its values are too.
-                if generation.try_get_value() != Some(gen) {
-                    return;
-                }
-                let actual = sim::prepare(&data, &Default::default(), &params);
-                let counterfactual = (!off.is_empty()).then(|| sim::prepare(&data, &off, &params));
-                *job.borrow_mut() =
-                    Some(Job { generation: gen, params, actual, counterfactual, runs: (vec![], vec![]) });
-                step(job, state, generation);
-            },
-            Duration::ZERO,
-        );
+        // After the next frame: the page is drawn before the simulation starts.
+        crate::slices::after_next_frame(move || {
+            // The panel may be gone (a new dataset rebuilds the page): then its values are too.
+            if generation.try_get_value() != Some(gen) {
+                return;
+            }
+            let actual = sim::prepare(&data, &Default::default(), &params);
+            let counterfactual = (!off.is_empty()).then(|| sim::prepare(&data, &off, &params));
+            *job.borrow_mut() = Some(Job { generation: gen, params, actual, counterfactual, runs: (vec![], vec![]) });
+            step(job, state, generation);
+        });
     });
 
     let lang = move || ctx.lang();

@@ -1,3 +1,13 @@
+// Where playback's main-thread time goes: plays for SECONDS_PLAYED (10) s under a Chrome trace and
+// prints the busiest trace events of the page's main thread, and the work per 16.7 ms frame slot.
+// A diagnostic for changing the code, not a benchmark (tests/perf/playback.mjs gives the figures).
+// Run after `trunk build --release`:
+//   node tests/perf/probe_breakdown.mjs ['&synthetic=10000']
+// Options (environment): CSS='…' or JS='…' apply a change to the page before playing (try an idea
+// without a rebuild); CPU=1 counts thread CPU time instead of wall time; TASK=RunTask picks the task
+// event; CATS sets the trace categories; ROWS, BIG (the longest tasks, with what is inside them),
+// DUMP=<event name> (its longest instances with arguments), PAINTS=1 (paints by layer); MOVE=1
+// moves the pointer off the play button.
 import { serve, browser } from '../e2e/harness.mjs';
 const SECONDS = Number(process.env.SECONDS_PLAYED || 10);
 const server = await serve();
