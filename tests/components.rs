@@ -278,6 +278,7 @@ async fn hovering_or_focusing_an_edge_says_its_verdict_and_deciding_events_in_st
     let edge = find(&root, "[data-testid=edge][data-from=wechat-group][data-to=taobao][data-channel=link]").unwrap();
     // Before it is inspected, its name says what it connects.
     assert_eq!(edge.get_attribute("aria-label").as_deref(), Some("WeChat group chat → Taobao (link)"));
+    assert!(text(&root, "[data-testid=edge-info]").starts_with("Point at a line"), "a hint until one is");
     fire(&edge, "focusin");
     tick().await;
     let info = text(&root, "[data-testid=edge-info]");

@@ -27,7 +27,7 @@ pub fn verdict_colour(word: Word) -> &'static str {
     }
 }
 
-fn strings(lang: Lang) -> [&'static str; 16] {
+fn strings(lang: Lang) -> [&'static str; 17] {
     match lang {
         Lang::Zh => [
             "平台网络随时间变化",
@@ -46,6 +46,7 @@ fn strings(lang: Lang) -> [&'static str; 16] {
             "导出网络",
             "播放头日期",
             "通道（悬停或聚焦查看依据）",
+            "将指针移到一条连线上（或用 Tab 键聚焦），可查看它的结论和决定它的事件。",
         ],
         Lang::En => [
             "The platform network over time",
@@ -64,6 +65,7 @@ fn strings(lang: Lang) -> [&'static str; 16] {
             "Export network",
             "Playhead date",
             "Channels (hover or focus one for its deciding events)",
+            "Point at a line (or Tab to it) to see its verdict and the events that decide it.",
         ],
     }
 }
@@ -548,10 +550,10 @@ pub fn Network() -> impl IntoView {
                 </div>
             </div>
             // The last edge hovered or focused, kept in step with the playhead.
-            <p class="edge-info" data-testid="edge-info">{move || {
-                let i = inspected.get()?;
+            <p class="edge-info" class:hint=move || inspected.get().is_none() data-testid="edge-info">{move || {
+                let Some(i) = inspected.get() else { return strings(ctx.lang())[16].to_string() };
                 timelines.track();
-                edge_label(i, playhead.get(), ctx.lang())
+                edge_label(i, playhead.get(), ctx.lang()).unwrap_or_default()
             }}</p>
             // The description is long; it is generated while someone reads it (the details are
             // open) or while playback is paused, never on every frame.
