@@ -338,3 +338,43 @@ async fn past_400_channels_the_edges_stay_elements_and_the_drawing_is_one_path_p
     assert_eq!(drawn("direct"), verdicts("direct"));
     assert_eq!(drawn("blocked"), verdicts("blocked"));
 }
+
+#[wasm_bindgen_test]
+async fn playing_through_a_dense_dataset_announces_politely_not_at_every_step() {
+    // 2,000 events: several pass at every step of playback.
+    let root = mount_with(hutong_core::synthetic::generate(2_000, 20, 3), "?lang=en&date=2004-01-01");
+    tick().await;
+    let live = find(&root, "[data-testid=passed-event]").unwrap();
+    assert_eq!(live.get_attribute("aria-live").as_deref(), Some("polite"));
+    // When the live region's text changes, to the millisecond (an observer, not polling).
+    let times = std::rc::Rc::new(std::cell::RefCell::new(Vec::<f64>::new()));
+    let record = {
+        let times = times.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || times.borrow_mut().push(js_sys::Date::now()))
+    };
+    let observer = web_sys::MutationObserver::new(record.as_ref().unchecked_ref()).unwrap();
+    let init = web_sys::MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_character_data(true);
+    init.set_subtree(true);
+    observer.observe_with_options(&live, &init).unwrap();
+    let group = find(&root, ".playback").unwrap();
+    key(&group, " ");
+    sleep(3000).await;
+    key(&group, " ");
+    tick().await;
+    observer.disconnect();
+    drop(record);
+    assert!(playhead(&root).as_str() > "2004-03-01", "{} steps were played", playhead(&root));
+    // Several events passed at every step; they were said at most once every two seconds.
+    let times = times.borrow();
+    assert!(!times.is_empty(), "something was said");
+    for pair in times.windows(2) {
+        assert!(pair[1] - pair[0] >= 1990.0, "{times:?}");
+    }
+    // A step to the next event says where it landed at once.
+    let before = text(&root, "[data-testid=passed-event]");
+    key(&group, "ArrowRight");
+    tick().await;
+    assert_ne!(text(&root, "[data-testid=passed-event]"), before);
+}

@@ -118,6 +118,9 @@ impl PartialEq for Built {
     }
 }
 
+/// The least time between two announcements of passed events while playing.
+const ANNOUNCE_MS: f64 = 2000.0;
+
 const START: &str = "2004-01-01";
 const END: &str = "2025-12-31";
 
@@ -149,11 +152,20 @@ pub fn Network() -> impl IntoView {
         ctx.view.update(|v| v.date = at);
     };
     // Summarise the events the playhead has just passed (the latest one), politely.
-    let passed = move |from: NaiveDate, to: NaiveDate| {
+    // While playing, at most one announcement every ANNOUNCE_MS: with a dense dataset an event
+    // passes at every step, and a screen reader would only queue them. A step or a jump says
+    // where it landed at once.
+    let last_announced = StoredValue::new(f64::NEG_INFINITY);
+    let passed = move |from: NaiveDate, to: NaiveDate, while_playing: bool| {
+        let now = js_sys::Date::now();
+        if while_playing && now - last_announced.get_value() < ANNOUNCE_MS {
+            return;
+        }
         let data = ctx.data.get_untracked();
         let lang = ctx.lang();
         if let Some(e) = data.events.iter().rev().find(|e| e.date.earliest().is_some_and(|d| d > from && d <= to)) {
             announce.set(format!("{} — {}", fmt::date(&e.date, lang), e.title.get(lang)));
+            last_announced.set_value(now);
         }
     };
     let handle = set_interval_with_handle(
@@ -164,7 +176,7 @@ pub fn Network() -> impl IntoView {
             let now = playhead.get_untracked();
             let days = if reduced_motion() { 30 } else { (speed.get_untracked() / 10.0).round().max(1.0) as i64 };
             let next = (now + chrono::Duration::days(days)).min(end);
-            passed(now, next);
+            passed(now, next, true);
             playhead.set(next);
             if next >= end {
                 pause();
@@ -183,7 +195,7 @@ pub fn Network() -> impl IntoView {
         playing.set(false);
         let from = playhead.get_untracked();
         if to > from {
-            passed(from, to);
+            passed(from, to, false);
         }
         playhead.set(to);
         ctx.view.update(|v| v.date = to);
