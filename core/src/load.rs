@@ -711,7 +711,7 @@ impl Loader {
             });
         }
         // Stable sort: events on the same day keep their file order.
-        events.sort_by_key(|e| e.date.sort_key());
+        events.sort_by_cached_key(|e| e.date.sort_key());
 
         let strip = |v: Vec<(Node, Place)>| v.into_iter().map(|(n, _)| n).collect();
         Dataset {

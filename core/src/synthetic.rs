@@ -96,7 +96,7 @@ pub fn generate(n_events: usize, n_platforms: usize, seed: u64) -> Dataset {
             Event { date: date.parse::<DateSpec>().expect("generated dates are valid"), record }
         })
         .collect();
-    events.sort_by_key(|e| e.date.sort_key());
+    events.sort_by_cached_key(|e| e.date.sort_key());
     Dataset {
         version: format!("synthetic-{n_events}-{n_platforms}-{seed}"),
         owners,
