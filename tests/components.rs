@@ -43,6 +43,25 @@ async fn clicking_a_mark_opens_its_details() {
     assert!(text(&root, "[data-testid=details]").contains("gradual roll-out"));
     // The 2024 article has no URL: the source says so instead of linking.
     assert!(text(&root, "[data-testid=details]").contains("the article has no URL"));
+    // The clicked mark, and only it, is marked selected; another click moves the mark.
+    let selected = |root: &Element| -> Vec<String> {
+        let list = root.query_selector_all(".mark.selected").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.unchecked_into::<Element>().get_attribute("data-event-id"))
+            .collect()
+    };
+    assert_eq!(selected(&root), ["taobao-wechat-pay-rollout"]);
+    let other = root.query_selector_all("[data-testid=event]").unwrap().item(0).unwrap().unchecked_into::<Element>();
+    let other_id = other.get_attribute("data-event-id").unwrap();
+    fire(&other, "click");
+    tick().await;
+    assert_eq!(selected(&root), [other_id]);
+    // Hovering a mark gives it its tooltip, the same text as its name.
+    fire(&other, "mouseover");
+    assert_eq!(
+        other.query_selector("title").unwrap().and_then(|t| t.text_content()),
+        other.get_attribute("aria-label")
+    );
 }
 
 #[wasm_bindgen_test]
