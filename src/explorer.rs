@@ -27,7 +27,8 @@ pub fn verdict_text(v: Verdict, lang: Lang) -> String {
     }
 }
 
-fn name(data: &Dataset, id: &str, lang: Lang) -> String {
+/// A node's name in the language, or its id when the dataset has no name for it.
+pub fn name(data: &Dataset, id: &str, lang: Lang) -> String {
     data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string())
 }
 

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod crash;
 pub mod data;
 pub mod details;
+pub mod dom;
 pub mod explorer;
 pub mod export;
 pub mod filters;

@@ -6,7 +6,7 @@ use hutong_core::Lang;
 use leptos::prelude::*;
 
 use super::layout::{channel_id, channel_timelines, describe, layout, HEIGHT, WIDTH};
-use crate::explorer::verdict_text;
+use crate::explorer::{name, verdict_text};
 use crate::export;
 use crate::fmt;
 use crate::i18n::{channel_name, word_name};
@@ -73,25 +73,35 @@ fn strings(lang: Lang) -> [&'static str; 17] {
 /// Past this many channels the edges are drawn as one path per verdict (see `group_d`).
 const MANY: usize = 400;
 
-/// The drawn groups of the many-edges picture, bottom to top: a verdict, and whether a switched-off
-/// event changed it. Walls and workarounds are drawn over the open channels.
-const GROUPS: [(Word, bool); 12] = [
-    (Word::Direct, false),
-    (Word::Undecided, false),
-    (Word::Announced, false),
-    (Word::Partial, false),
-    (Word::Workaround, false),
-    (Word::Blocked, false),
-    (Word::Direct, true),
-    (Word::Undecided, true),
-    (Word::Announced, true),
-    (Word::Partial, true),
-    (Word::Workaround, true),
-    (Word::Blocked, true),
-];
+/// The verdicts of the many-edges picture, bottom to top: walls and workarounds are drawn over the
+/// open channels. Each is drawn twice: as it is, then as changed by a switched-off event.
+const DRAW_ORDER: [Word; 6] =
+    [Word::Direct, Word::Undecided, Word::Announced, Word::Partial, Word::Workaround, Word::Blocked];
+const GROUPS: usize = 2 * DRAW_ORDER.len();
 
+/// The group (index into the drawn paths) of a verdict, and whether a switched-off event changed it.
 fn group_of(word: Word, marked: bool) -> usize {
-    GROUPS.iter().position(|&g| g == (word, marked)).unwrap_or(0)
+    let k = DRAW_ORDER.iter().position(|&w| w == word).unwrap_or(0);
+    if marked {
+        DRAW_ORDER.len() + k
+    } else {
+        k
+    }
+}
+
+/// The verdict a group draws, and whether it is the changed one.
+fn group_word(group: usize) -> (Word, bool) {
+    (DRAW_ORDER[group % DRAW_ORDER.len()], group >= DRAW_ORDER.len())
+}
+
+/// The word of an edge's state (undecided until it has one).
+fn word_of(state: EdgeSignal) -> Word {
+    state.with(|s| s.as_ref().map_or(Word::Undecided, |s| s.0.word()))
+}
+
+/// What an edge connects, in words: "WeChat group chat → Taobao (link)".
+fn edge_name(data: &hutong_core::Dataset, id: &hutong_core::route::ChannelId, lang: Lang) -> String {
+    format!("{} → {} ({})", name(data, &id.from, lang), name(data, &id.to, lang), channel_name(id.channel, lang))
 }
 
 fn dashes(word: Word) -> &'static str {
@@ -315,7 +325,7 @@ pub fn Network() -> impl IntoView {
         }
         let data = ctx.data.get_untracked();
         let s: Vec<_> = states.get_untracked().into_iter().map(|(c, v, _, _)| (c, v)).collect();
-        let desc = document().create_element_ns(Some("http://www.w3.org/2000/svg"), "desc").ok()?;
+        let desc = crate::dom::svg_element("desc")?;
         desc.set_text_content(Some(&describe(&data, &s, lang)));
         copy.prepend_with_node_1(&desc).ok()?;
         Some(copy.outer_html())
@@ -324,7 +334,6 @@ pub fn Network() -> impl IntoView {
     let inspected = RwSignal::new(None::<usize>);
     let edge_label = move |i: usize, day: NaiveDate, lang: Lang| -> Option<String> {
         let data = ctx.data.get_untracked();
-        let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
         timelines.with_untracked(|t| {
             let (actual, cf) = &**t;
             let timeline = actual.get(i)?;
@@ -332,12 +341,9 @@ pub fn Network() -> impl IntoView {
             let shown = cf.as_ref().map_or(v, |c| c[i].at(day).0);
             let cites: Vec<String> =
                 events.iter().filter_map(|&e| data.events.get(e)).map(|e| e.title.get(lang).to_string()).collect();
-            let id = &timeline.id;
             Some(format!(
-                "{} → {} ({}): {}{}",
-                name(&id.from),
-                name(&id.to),
-                channel_name(id.channel, lang),
+                "{}: {}{}",
+                edge_name(&data, &timeline.id, lang),
                 verdict_text(shown, lang),
                 if cites.is_empty() { String::new() } else { format!(" — {}", cites.join("; ")) }
             ))
@@ -350,17 +356,7 @@ pub fn Network() -> impl IntoView {
         let Some(label) = edge_label(i, playhead.get_untracked(), ctx.lang()) else { return };
         // The accessible name and the mouse tooltip, for this edge, now.
         let _ = path.set_attribute("aria-label", &label);
-        let title = match path.first_element_child() {
-            Some(t) => t,
-            None => match document().create_element_ns(Some("http://www.w3.org/2000/svg"), "title") {
-                Ok(t) => {
-                    let _ = path.append_child(&t);
-                    t
-                }
-                Err(_) => return,
-            },
-        };
-        title.set_text_content(Some(&label));
+        crate::dom::set_svg_title(&path, &label);
         inspected.set(Some(i));
     };
     // The edges, built once per dataset, each with its own signal of its state. One effect per step
@@ -375,7 +371,7 @@ pub fn Network() -> impl IntoView {
     // Past MANY edges the picture draws one path per verdict (and counterfactual mark) instead of
     // one per edge: the browser's paint and layout walk every element of a changed drawing, so
     // 2,845 elements cost a long frame per step however few changed (BENCHMARKS.md, Playback).
-    let group_d: [RwSignal<String>; GROUPS.len()] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let group_d: [RwSignal<String>; GROUPS] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let update_edges = move || {
         let day = playhead.get_untracked();
         let timelines = timelines.get_untracked();
@@ -393,7 +389,7 @@ pub fn Network() -> impl IntoView {
                 }
             }
             if changed && b.edges.len() > MANY {
-                let mut ds: [String; GROUPS.len()] = std::array::from_fn(|_| String::new());
+                let mut ds: [String; GROUPS] = std::array::from_fn(|_| String::new());
                 for (e, signal) in b.edges.iter().zip(&b.signals) {
                     if let Some((v, marked)) = signal.get_untracked() {
                         let d = &mut ds[group_of(v.word(), marked)];
@@ -468,14 +464,16 @@ pub fn Network() -> impl IntoView {
                     <g class="edges" aria-hidden="true">
                         {move || {
                             if many.get() {
-                                return GROUPS.iter().zip(group_d).map(|(&(word, marked), d)| view! {
+                                return group_d.into_iter().enumerate().map(|(group, d)| {
+                                    let (word, marked) = group_word(group);
+                                    view! {
                                     <path class="edge-line" d=move || d.get() fill="none" stroke=verdict_colour(word)
                                         stroke-width=if marked { "2.5" } else { "1" } />
-                                }).collect_view().into_any();
+                                }}).collect_view().into_any();
                             }
                             let b = built.get();
                             b.edges.iter().zip(b.signals).map(|(e, state)| {
-                                let word = move || state.with(|s| s.as_ref().map_or(Word::Undecided, |s| s.0.word()));
+                                let word = move || word_of(state);
                                 view! {
                                     <path class=move || if state.with(|s| s.as_ref().is_some_and(|s| s.1)) { "edge-line counterfactual" } else { "edge-line" }
                                         d=e.d.clone() fill="none"
@@ -526,16 +524,15 @@ pub fn Network() -> impl IntoView {
                             let visible = Memo::new(move |_| ready.get() > k);
                             let (data, b) = (data.clone(), b.clone());
                             view! { <g>{move || visible.get().then(|| {
-                                let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
                                 let slice = k * crate::slices::SLICE..((k + 1) * crate::slices::SLICE).min(n);
                                 b.edges[slice.clone()].iter().zip(&b.signals[slice.clone()]).zip(slice).map(|((e, state), i)| {
                                     let state = *state;
-                                    let word = move || state.with(|s| s.as_ref().map_or(Word::Undecided, |s| s.0.word()));
+                                    let word = move || word_of(state);
                                     view! {
                                         <path class="edge" d=e.d.clone()
                                             data-testid="edge" data-from=e.id.from.clone() data-to=e.id.to.clone() data-channel=channel_id(e.id.channel) data-verdict=move || word().id()
                                             data-index=i tabindex="0" role="img"
-                                            aria-label=format!("{} → {} ({})", name(&e.id.from), name(&e.id.to), channel_name(e.id.channel, lang)) />
+                                            aria-label=edge_name(&data, &e.id, lang) />
                                     }
                                 }).collect_view()
                             })}</g> }
