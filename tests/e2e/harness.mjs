@@ -2,13 +2,14 @@
 // from any sub-path) and drives Debian's Chromium with playwright-core.
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
-import { extname, join, normalize, dirname } from 'node:path';
+import { extname, join, normalize, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = normalize(join(here, '..', '..'));
-export const DIST = join(ROOT, 'dist');
+// HUTONG_DIST serves another build (the perf scripts compare builds with it).
+export const DIST = process.env.HUTONG_DIST ? resolve(process.env.HUTONG_DIST) : join(ROOT, 'dist');
 export const SHOTS = join(ROOT, 'target', 'e2e');
 export const BASE = '/hutong/';
 
