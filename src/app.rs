@@ -85,13 +85,23 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    view! { <Page /> }
+    view! { <Page staged=true /> }
 }
 
 /// The page's parts, under an already provided [`Ctx`] (tests mount this directly).
+///
+/// `staged`: the first screen (the explorer and the network) is built and shown first, and what
+/// lies below it (filters, timeline, event list, simulation, data panel, footer) in a task after
+/// that first frame. It halves the time to the first frame with a large dataset (BENCHMARKS.md,
+/// Load). Without it, everything is built at once (the component tests, which assert right after
+/// mounting).
 #[component]
-pub fn Page() -> impl IntoView {
+pub fn Page(#[prop(optional)] staged: bool) -> impl IntoView {
     let ctx = use_ctx();
+    let below = RwSignal::new(!staged);
+    if staged {
+        crate::slices::after_next_frame(move || below.set(true));
+    }
     let s = move || strings(ctx.lang());
     let toggle_lang = move |_| ctx.view.update(|v| v.lang = if v.lang == Lang::Zh { Lang::En } else { Lang::Zh });
     let embed = ctx.view.with_untracked(|v| v.embed);
@@ -119,18 +129,22 @@ pub fn Page() -> impl IntoView {
                 <main>
                     <Explorer />
                     <Network />
-                    <Filters />
-                    <div class="stage">
-                        <Timeline />
-                        <Details />
-                    </div>
-                    <EventList />
-                    <SimPanel />
+                    <Show when=move || below.get()>
+                        <Filters />
+                        <div class="stage">
+                            <Timeline />
+                            <Details />
+                        </div>
+                        <EventList />
+                        <SimPanel />
+                    </Show>
                 </main>
             }
         }}
-        <DataPanel />
-        <Footer />
+        <Show when=move || below.get()>
+            <DataPanel />
+            <Footer />
+        </Show>
     }
     .into_any()
 }
