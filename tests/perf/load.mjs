@@ -10,11 +10,13 @@
 //   main      when the network's drawing was inserted (the end of the app's first build).
 // Every figure is in milliseconds from the navigation's start.
 // Run: node tests/perf/load.mjs  (after `trunk build --release`). N=8 by default; DATASETS=synthetic
-// or DATASETS=curated to measure one of them.
+// or DATASETS=curated to measure one of them; THROTTLE=1.6 slows the page's CPU 1.6 times (Chrome's
+// CPU throttling) to see the margin a slower machine would leave.
 import { serve, browser } from '../e2e/harness.mjs';
 
 const N = Number(process.env.N || 8);
 const WHICH = (process.env.DATASETS || 'curated,synthetic').split(',');
+const THROTTLE = Number(process.env.THROTTLE || 1);
 
 async function once(b, url) {
   const page = await b.newPage({ viewport: { width: 1280, height: 900 } });
@@ -35,6 +37,10 @@ async function once(b, url) {
     });
     seen.observe(document, { subtree: true, childList: true });
   });
+  if (THROTTLE > 1) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  }
   await page.goto(url);
   await page.waitForFunction(() => window.__load !== null, null, { timeout: 60000 });
   // Give the paint entries a moment to be queued.
@@ -66,7 +72,7 @@ try {
     const keys = Object.keys(runs[0]);
     const summary = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))]));
     const range = (k) => [Math.min(...runs.map((r) => r[k])), Math.max(...runs.map((r) => r[k]))];
-    console.log(JSON.stringify({ dataset: name, pages: N, median: summary, load_range: range('load'), fcp_range: range('fcp') }));
+    console.log(JSON.stringify({ dataset: name, pages: N, throttle: THROTTLE, median: summary, load_range: range('load'), fcp_range: range('fcp') }));
   }
 } finally {
   await b.close();
