@@ -92,7 +92,7 @@ pub fn App() -> impl IntoView {
 ///
 /// `staged`: the first screen (the explorer and the network) is built and shown first, and what
 /// lies below it (filters, timeline, event list, simulation, data panel, footer) in a task after
-/// that first frame. It halves the time to the first frame with a large dataset (BENCHMARKS.md,
+/// that first frame: the curated page's first frame comes nearly a third sooner (BENCHMARKS.md,
 /// Load). Without it, everything is built at once (the component tests, which assert right after
 /// mounting).
 #[component]

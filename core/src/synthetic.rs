@@ -53,7 +53,7 @@ pub fn generate(n_events: usize, n_platforms: usize, seed: u64) -> Dataset {
             let year = rng.random_range(2004..=2025);
             let month = rng.random_range(1..=12u32);
             // Built as a value and written out once (formatting then parsing 10,000 dates cost
-            // a tenth of the synthetic page's load).
+            // about 50 ms of the synthetic page's start).
             let point = match rng.random_range(0..4) {
                 0 => Point::Year(year),
                 1 => Point::Month { year, month },

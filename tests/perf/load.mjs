@@ -5,7 +5,7 @@
 //             task queued from that frame's animation callback), as tests/perf/playback.mjs does;
 //   fcp       First Contentful Paint, the browser's own figure for "something is on screen";
 //   loaf_end  the end of the long animation frame that renders the first view (its script,
-//             style, layout and paint; the Long Animation Frames API);
+//             style, layout and paint; the Long Animation Frames API; null if it was not long);
 //   wasm      when the wasm module had arrived (Resource Timing's responseEnd);
 //   main      when the network's drawing was inserted (the end of the app's first build).
 // Every figure is in milliseconds from the navigation's start.
@@ -48,9 +48,11 @@ async function once(b, url) {
   const r = await page.evaluate(() => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
     const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd ?? null;
-    // The frame that renders the first view is the one that ends first after the app's build.
-    const frame = (window.__loaf || []).map(([s, d]) => s + d).filter((end) => end >= window.__main).sort((a, b) => a - b)[0] ?? null;
-    return { load: window.__load, fcp, loaf_end: frame, wasm, main: window.__main };
+    // The frame that renders the first view is the one whose tasks include the app's build (none
+    // when that frame took under 50 ms: the API reports long frames only).
+    const frame = (window.__loaf || []).find(([s, d]) => s <= window.__main && window.__main <= s + d);
+    const loafEnd = frame ? frame[0] + frame[1] : null;
+    return { load: window.__load, fcp, loaf_end: loafEnd, wasm, main: window.__main };
   });
   await page.close();
   return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Math.round(v)]));
