@@ -2,12 +2,12 @@
 //! route hop by hop with the events that decide each hop, every instrument at once, and what
 //! changes when events are switched off. The model answers; this only draws.
 
-use hutong_core::route::{differences, Answer, Model, Role, Route, Step, Verdict, Word};
+use hutong_core::route::{differences, Answer, Model, Role, Route, Rule, Rules, Step, Verdict, Word};
 use hutong_core::{Dataset, Lang};
 use leptos::prelude::*;
 
 use crate::fmt;
-use crate::i18n::{channel_name, explorer_strings, level_name, word_name};
+use crate::i18n::{channel_name, explorer_strings, level_name, rule_text, word_name};
 use crate::state::{use_ctx, Ctx, SharedModel};
 use crate::url::ViewState;
 
@@ -226,6 +226,9 @@ fn VerdictView(answer: Answer, data: std::sync::Arc<Dataset>, lang: Lang) -> imp
                 <span class="label">{s.verdict}": "</span>
                 <span class=format!("badge badge-{}", word.id())>{verdict_text(answer.verdict, lang)}</span>
             </p>
+            <p class="ground-legend muted" data-testid="ground-legend">
+                {ground_tag(true, lang)}" "{s.stated_hint}" · "{ground_tag(false, lang)}" "{s.inferred_hint}
+            </p>
             <ol class="hops">
                 {hop(s.reach, &answer.reach.routes)}
                 {hop(s.payment, &answer.pay.routes)}
@@ -237,6 +240,19 @@ fn VerdictView(answer: Answer, data: std::sync::Arc<Dataset>, lang: Lang) -> imp
 fn route_view(route: &Route, data: &std::sync::Arc<Dataset>, lang: Lang) -> impl IntoView {
     let steps = route.steps.iter().map(|step| step_view(step, data, lang)).collect_view();
     view! { <ul class="route">{steps}</ul> }
+}
+
+/// How a step or a basis is known, as the `data-ground` hook and its tag: `stated` (its quotes say
+/// it), `inferred` (a named rule goes beyond them), `silent` (no source speaks of it).
+fn ground_tag(stated: bool, lang: Lang) -> impl IntoView {
+    let s = explorer_strings(lang);
+    let (class, word, hint) =
+        if stated { ("stated", s.stated, s.stated_hint) } else { ("inferred", s.inferred, s.inferred_hint) };
+    view! { <span class=format!("ground ground-{class}") title=hint>{word}</span> }
+}
+
+fn rule_ids(rules: Rules) -> String {
+    rules.iter().map(Rule::id).collect::<Vec<_>>().join(" ")
 }
 
 fn step_view(step: &Step, data: &std::sync::Arc<Dataset>, lang: Lang) -> impl IntoView {
@@ -251,13 +267,22 @@ fn step_view(step: &Step, data: &std::sync::Arc<Dataset>, lang: Lang) -> impl In
         channel,
         step.via.as_ref().map(|v| format!(" · {} {}", s.via, name(data, v, lang))).unwrap_or_default()
     );
-    let note = if step.own_app {
-        Some(s.own_app)
-    } else if step.silent {
-        Some(s.silent)
+    let note = step.silent.then_some(s.silent);
+    let ground = if step.silent {
+        "silent"
+    } else if step.stated() {
+        "stated"
     } else {
-        None
+        "inferred"
     };
+    // The step's own rules (its own app, interoperability, a workaround not yet in existence).
+    let own_rules = step
+        .rules
+        .iter()
+        .map(
+            |r| view! { <li class="rule" data-rule=r.id()>{ground_tag(false, lang)}" "{rule_text(r, None, lang)}</li> },
+        )
+        .collect_view();
     let cites = step
         .basis
         .iter()
@@ -269,17 +294,32 @@ fn step_view(step: &Step, data: &std::sync::Arc<Dataset>, lang: Lang) -> impl In
                 Role::InEffect => s.role_in_effect,
                 Role::Maybe => s.role_maybe,
                 Role::Before => s.role_before,
+                Role::NotYet => s.role_not_yet,
             };
-            let source = data.source(&event.cite.source).map(|src| src.outlet.get(lang).to_string()).unwrap_or_default();
+            // A `before` is cited by its own quote; everything else by the event's.
+            let (quote, source_id, summary) = match (&event.before, b.role) {
+                (Some(before), Role::Before) => (before.quote.clone(), before.source.clone(), s.before_quote),
+                _ => (event.cite.quote.clone(), event.cite.source.clone(), s.show_quote),
+            };
+            let source = data.source(&source_id).map(|src| src.outlet.get(lang).to_string()).unwrap_or_default();
+            let prior = event.before.as_ref().map(|x| x.state);
+            let rules = b
+                .rules
+                .iter()
+                .map(|r| view! { <span class="rule" data-rule=r.id()>{rule_text(r, prior, lang)}</span> })
+                .collect_view();
+            let ground = if b.stated() { "stated" } else { "inferred" };
             view! {
-                <li class="cite" data-event-id=id.clone()>
+                <li class="cite" data-event-id=id.clone() data-ground=ground data-rules=rule_ids(b.rules)>
+                    {(b.role != Role::NotYet).then(|| ground_tag(b.stated(), lang))}" "
                     <button class="link" on:click=move |_| ctx.view.update(|v| v.event = Some(open_id.clone()))>
                         {event.title.get(lang).to_string()}
                     </button>
                     " "<span class="muted">{format!("({}; {})", fmt::date(&event.date, lang), role)}</span>
+                    {(!b.stated()).then(|| view! { <span class="rules">" — "{rules}</span> })}
                     <details>
-                        <summary>{s.show_quote}</summary>
-                        <blockquote lang="zh">{event.cite.quote.clone()}</blockquote>
+                        <summary>{summary}</summary>
+                        <blockquote lang="zh">{quote}</blockquote>
                         <p class="muted">{source}</p>
                     </details>
                     <button class="small" data-testid="switch-off" on:click=move |_| toggle_off(ctx, off_id.clone())>{s.switch_off}</button>
@@ -288,10 +328,12 @@ fn step_view(step: &Step, data: &std::sync::Arc<Dataset>, lang: Lang) -> impl In
         })
         .collect_view();
     view! {
-        <li class=format!("step badge-edge-{}", step.verdict.word().id())>
+        <li class=format!("step badge-edge-{}", step.verdict.word().id()) data-testid="step" data-ground=ground data-rules=rule_ids(step.all_rules())>
             <span class="step-head">{head}</span>" "
             <span class=format!("badge small badge-{}", step.verdict.word().id())>{verdict_text(step.verdict, lang)}</span>
+            " "{(!step.silent).then(|| ground_tag(step.stated(), lang))}
             {note.map(|n| view! { <span class="muted">" — "{n}</span> })}
+            <ul class="rules">{own_rules}</ul>
             <ul class="cites">{cites}</ul>
         </li>
     }

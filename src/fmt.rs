@@ -46,13 +46,16 @@ pub fn date(spec: &DateSpec, lang: Lang) -> String {
     }
 }
 
-/// A figure with its unit, e.g. "近 6亿 用户" / "about 600 million users".
+/// A figure as the text gives it: its qualifier ("over", "nearly", "about"), its unit or a word
+/// that the text gives none, and what it is relative to. E.g. "近 6亿 用户" / "nearly 600 million
+/// users"; "超过 75%（占手机支付市场）" / "over 75% (of the mobile payment market)".
 pub fn metric(m: &Metric, lang: Lang) -> String {
+    use hutong_core::Bound;
     let value = match lang {
         Lang::Zh => number_zh(m.value),
         Lang::En => number_en(m.value),
     };
-    let unit = match (m.unit, lang) {
+    let unit = m.unit.map(|u| match (u, lang) {
         (Unit::Users, Lang::Zh) => "用户",
         (Unit::Users, Lang::En) => "users",
         (Unit::Accounts, Lang::Zh) => "个账号",
@@ -62,24 +65,50 @@ pub fn metric(m: &Metric, lang: Lang) -> String {
         (Unit::Merchants, Lang::Zh) => "家商家",
         (Unit::Merchants, Lang::En) => "merchants",
         (Unit::Trips, Lang::Zh) => "人次",
-        (Unit::Trips, Lang::En) => "rides",
+        (Unit::Trips, Lang::En) => "person-times (人次)",
         (Unit::Yuan, Lang::Zh) => "元",
         (Unit::Yuan, Lang::En) => "yuan",
         (Unit::Percent, _) => "%",
         (Unit::Times, Lang::Zh) => "倍",
         (Unit::Times, Lang::En) => "×",
+        (Unit::Followers, Lang::Zh) => "粉丝",
+        (Unit::Followers, Lang::En) => "followers",
+        (Unit::Companies, Lang::Zh) => "家企业",
+        (Unit::Companies, Lang::En) => "companies",
+    });
+    let qualifier = match (m.bound, m.approx, lang) {
+        (Some(Bound::Over), _, Lang::Zh) => "超过 ",
+        (Some(Bound::Over), _, Lang::En) => "over ",
+        (Some(Bound::Under), _, Lang::Zh) => "近 ",
+        (Some(Bound::Under), _, Lang::En) => "nearly ",
+        (None, true, Lang::Zh) => "约 ",
+        (None, true, Lang::En) => "about ",
+        (None, false, _) => "",
     };
-    let approx = match (m.approx, lang) {
-        (false, _) => "",
-        (true, Lang::Zh) => "约 ",
-        (true, Lang::En) => "about ",
+    let figure = match unit {
+        Some(unit) => {
+            let sep = if m.unit == Some(Unit::Percent) || (m.unit == Some(Unit::Times) && lang == Lang::En) {
+                ""
+            } else {
+                " "
+            };
+            format!("{qualifier}{value}{sep}{unit}")
+        }
+        None => match lang {
+            Lang::Zh => format!("{qualifier}{value}（原文无单位）"),
+            Lang::En => format!("{qualifier}{value} (no unit in the text)"),
+        },
     };
-    let sep = if m.unit == Unit::Percent || (m.unit == Unit::Times && lang == Lang::En) { "" } else { " " };
-    format!("{approx}{value}{sep}{unit}")
+    match (&m.of, lang) {
+        (None, _) => figure,
+        (Some(of), Lang::Zh) => format!("{figure}（{}）", of.zh),
+        (Some(of), Lang::En) => format!("{figure} ({})", of.en),
+    }
 }
 
 fn trim(x: f64) -> String {
-    let s = format!("{x:.2}");
+    // Three decimals keep the text's figures (1611.17亿 = 161.117 billion) without float noise.
+    let s = format!("{x:.3}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
@@ -128,16 +157,27 @@ mod tests {
     }
 
     #[test]
-    fn figures_keep_their_approximation() {
-        let m = Metric { value: 6e8, unit: Unit::Users, as_of: "2014".into(), approx: true };
-        assert_eq!(metric(&m, Lang::Zh), "约 6亿 用户");
-        assert_eq!(metric(&m, Lang::En), "about 600 million users");
-        let m = Metric { value: 161_117_000_000.0, unit: Unit::Yuan, as_of: "2024-Q2".into(), approx: false };
-        assert_eq!(metric(&m, Lang::Zh), "1611.17亿 元");
-        assert_eq!(metric(&m, Lang::En), "161.12 billion yuan");
-        let m = Metric { value: 75.0, unit: Unit::Percent, as_of: "2013-Q3".into(), approx: true };
-        assert_eq!(metric(&m, Lang::En), "about 75%");
-        let m = Metric { value: 460000.0, unit: Unit::Merchants, as_of: "2014".into(), approx: true };
-        assert_eq!(metric(&m, Lang::En), "about 460,000 merchants");
+    fn figures_keep_their_qualifier_unit_and_base() {
+        use hutong_core::{Bound, Text};
+        let m = |value, unit, approx, bound| Metric { value, unit, as_of: "2014".into(), approx, bound, of: None };
+        let nearly = m(6e8, Some(Unit::Users), false, Some(Bound::Under));
+        assert_eq!(metric(&nearly, Lang::Zh), "近 6亿 用户");
+        assert_eq!(metric(&nearly, Lang::En), "nearly 600 million users");
+        let exact = m(161_117_000_000.0, Some(Unit::Yuan), false, None);
+        assert_eq!(metric(&exact, Lang::Zh), "1611.17亿 元");
+        assert_eq!(metric(&exact, Lang::En), "161.117 billion yuan");
+        let over = Metric {
+            of: Some(Text { zh: "占手机支付市场".into(), en: "of the mobile payment market".into() }),
+            ..m(75.0, Some(Unit::Percent), false, Some(Bound::Over))
+        };
+        assert_eq!(metric(&over, Lang::Zh), "超过 75%（占手机支付市场）");
+        assert_eq!(metric(&over, Lang::En), "over 75% (of the mobile payment market)");
+        let about = m(460000.0, Some(Unit::Merchants), true, None);
+        assert_eq!(metric(&about, Lang::En), "about 460,000 merchants");
+        let bare = m(100000.0, None, true, None);
+        assert_eq!(metric(&bare, Lang::Zh), "约 10万（原文无单位）");
+        assert_eq!(metric(&bare, Lang::En), "about 100,000 (no unit in the text)");
+        let fall = m(-9.4, Some(Unit::Percent), false, None);
+        assert_eq!(metric(&fall, Lang::En), "-9.4%");
     }
 }

@@ -242,6 +242,13 @@ pub struct ExplorerStrings {
     pub role_in_effect: &'static str,
     pub role_maybe: &'static str,
     pub role_before: &'static str,
+    pub role_not_yet: &'static str,
+    pub stated: &'static str,
+    pub inferred: &'static str,
+    pub stated_hint: &'static str,
+    pub inferred_hint: &'static str,
+    pub before_quote: &'static str,
+    pub in_event: &'static str,
 }
 
 pub const EXPLORER_ZH: ExplorerStrings = ExplorerStrings {
@@ -272,7 +279,14 @@ pub const EXPLORER_ZH: ExplorerStrings = ExplorerStrings {
     reset_off: "全部恢复",
     role_in_effect: "已生效",
     role_maybe: "可能已生效（日期或方向未定）",
-    role_before: "尚未发生，但表明此前的状态",
+    role_before: "尚未发生，但原文说明了此前的状态",
+    role_not_yet: "尚未发生，也未说明此前的状态",
+    stated: "原文所述",
+    inferred: "推断",
+    stated_hint: "原文所述：引文直接说明",
+    inferred_hint: "推断：超出引文的一步，注明所用规则",
+    before_quote: "说明此前状态的引文",
+    in_event: "见事件",
 };
 
 pub const EXPLORER_EN: ExplorerStrings = ExplorerStrings {
@@ -303,7 +317,14 @@ pub const EXPLORER_EN: ExplorerStrings = ExplorerStrings {
     reset_off: "Restore all",
     role_in_effect: "in effect",
     role_maybe: "may apply (date or direction not given)",
-    role_before: "not yet, but tells the state before it",
+    role_before: "not yet, but its text says what came before",
+    role_not_yet: "not yet, and it says nothing of what came before",
+    stated: "stated",
+    inferred: "inferred",
+    stated_hint: "stated: a quote says so",
+    inferred_hint: "inferred: a step beyond the quotes, with the rule named",
+    before_quote: "The quote on what came before",
+    in_event: "in",
 };
 
 pub fn explorer_strings(lang: Lang) -> &'static ExplorerStrings {
@@ -562,4 +583,39 @@ pub fn column_letters(mut n: usize) -> String {
     }
     out.reverse();
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// What a routing rule means, for a reader: why a step goes beyond its quotes. `prior` is the
+/// state a `before` says (for [`Rule::Before`]).
+pub fn rule_text(rule: hutong_core::route::Rule, prior: Option<hutong_core::Prior>, lang: Lang) -> &'static str {
+    use hutong_core::route::Rule;
+    use hutong_core::Prior;
+    let (zh, en) = match (rule, prior) {
+        (Rule::Before, Some(Prior::Closed)) => {
+            ("此前视为关闭：原文说明了事件之前的状态", "assumed closed before: the text says what came before")
+        }
+        (Rule::Before, _) => {
+            ("此前视为开放：原文说明了事件之前的状态", "assumed open before: the text says what came before")
+        }
+        (Rule::NoWorkaroundYet, _) => {
+            ("没有来源说这条绕行路径此时已经存在", "no source says this workaround existed yet")
+        }
+        (Rule::MayHaveTakenEffect, _) => (
+            "只是宣布：此后任何一天都可能已生效，也可能没有",
+            "only announced: it may have taken effect on any later day, or not",
+        ),
+        (Rule::Reading, _) => {
+            ("整理者对原文的解读（见事件说明）", "the curators' reading of the text (see the event's note)")
+        }
+        (Rule::ChannelsRead, _) => (
+            "原文没有逐一点明这些通道，这是整理者的解读",
+            "the text does not name these channels; this is the curators' reading",
+        ),
+        (Rule::OwnApp, _) => ("商家自己的应用，无需经过任何通道", "the merchant's own app: no channel to cross"),
+        (Rule::Interop, _) => (
+            "商家接受另一种支付方式，而两者的付款码互通",
+            "the merchant takes another instrument whose codes this one's work with",
+        ),
+    };
+    pick(lang, zh, en)
 }

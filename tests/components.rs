@@ -149,7 +149,8 @@ fn change_select(root: &Element, testid: &str, value: &str) {
 async fn the_explorer_answers_the_journey_in_the_url() {
     let root = mount("?date=2014-02-14&from=wechat-official-account&shop=wechat-shop&pay=alipay&lang=en");
     tick().await;
-    assert_eq!(verdict_of(&root), "partial");
+    // Partial (signed merchants unaffected for now) or blocked (the announced end may have come).
+    assert_eq!(verdict_of(&root), "undecided");
     // The deciding event is cited inside the verdict, with its id.
     assert!(count_of(&root, "[data-testid=verdict] [data-event-id=alipay-bans-wechat-merchants]") >= 1);
     // Every instrument at once: "还没能力全面开放" is dated only ../2014-02-18, so WeChat Pay for
@@ -160,6 +161,66 @@ async fn the_explorer_answers_the_journey_in_the_url() {
     );
     let wechat_pay = find(&root, "[data-testid=instrument-verdict][data-pay=wechat-pay]").unwrap();
     assert_eq!(wechat_pay.get_attribute("data-verdict").as_deref(), Some("undecided"));
+}
+
+#[wasm_bindgen_test]
+async fn the_explorer_tells_stated_steps_from_inferred_ones_and_names_the_rule() {
+    // Stated: the 2021 group-chat opening says so.
+    let root = mount("?date=2022-06-01&from=wechat-group&shop=taobao&pay=alipay&lang=en");
+    tick().await;
+    let cite = find(&root, "[data-testid=verdict] [data-event-id=wechat-group-chat-links]").unwrap();
+    assert_eq!(cite.get_attribute("data-ground").as_deref(), Some("stated"));
+    assert!(cite.text_content().unwrap().starts_with("stated"), "the word is written, not only a colour");
+    assert!(find(&root, "[data-testid=ground-legend]").is_some());
+    // Inferred, by the curators' reading: Taobao without WeChat Pay.
+    let root = mount("?date=2016-01-01&from=taobao-app&shop=taobao&pay=wechat-pay&lang=en");
+    tick().await;
+    assert_eq!(verdict_of(&root), "blocked");
+    let cite = find(&root, "[data-testid=verdict] [data-event-id=taobao-without-wechat-pay]").unwrap();
+    assert_eq!(cite.get_attribute("data-ground").as_deref(), Some("inferred"));
+    // The curators' reading, and which channel "阿里的通道" means is theirs too.
+    assert_eq!(cite.get_attribute("data-rules").as_deref(), Some("reading channels-read"));
+    assert!(cite.text_content().unwrap().contains("the curators' reading"), "{:?}", cite.text_content());
+    let own = find(&root, "[data-testid=step][data-rules=own-app]").expect("the own-app step names its rule");
+    assert_eq!(own.get_attribute("data-ground").as_deref(), Some("inferred"));
+    // Inferred from a `before`: the quote shown is the one about what came before.
+    let root = mount("?date=2014-01-06&from=weibo&shop=weibo-shop&pay=alipay&lang=zh");
+    tick().await;
+    assert_eq!(verdict_of(&root), "workaround");
+    let cite = find(&root, "[data-testid=verdict] [data-event-id=weibo-pay-launch][data-rules=before]").unwrap();
+    let words = cite.text_content().unwrap();
+    assert!(words.starts_with("推断") && words.contains("此前视为关闭"), "{words}");
+    assert!(text(&cite, "blockquote").starts_with("此前,用户在微博上购买商品"));
+    // An announced change: it may have taken effect since.
+    let root = mount("?date=2016-01-01&from=wechat-official-account&shop=wechat-shop&pay=alipay&lang=en");
+    tick().await;
+    assert_eq!(verdict_of(&root), "undecided");
+    let maybe =
+        find(&root, "[data-testid=verdict] [data-event-id=alipay-existing-wechat-merchants-to-end][data-rules=may-have-taken-effect]");
+    assert!(maybe.is_some(), "the announced end is cited as something that may have happened");
+}
+
+#[wasm_bindgen_test]
+async fn an_edge_label_says_which_of_its_reasons_are_inferred() {
+    let root = mount("?lang=en&date=2016-01-01");
+    tick().await;
+    let edge = find(&root, "[data-testid=edge][data-from=taobao][data-to=wechat-pay][data-channel=pay]").unwrap();
+    fire(&edge, "focusin");
+    tick().await;
+    let info = text(&root, "[data-testid=edge-info]");
+    assert!(info.starts_with("Taobao → WeChat Pay (accepts): blocked — "), "{info}");
+    assert!(info.contains("(inferred: the curators' reading"), "{info}");
+    // The 2013 block is stated, but the text does not say which WeChat surfaces: that part is read.
+    let group = find(&root, "[data-testid=edge][data-from=wechat-group][data-to=taobao][data-channel=link]").unwrap();
+    fire(&group, "focusin");
+    tick().await;
+    let info = text(&root, "[data-testid=edge-info]");
+    assert!(info.contains("Taobao links blocked in WeChat (inferred: the text does not name these channels"), "{info}");
+    // After 2021-11 the group chat opening says it outright.
+    key(&find(&root, ".playback").unwrap(), "End");
+    tick().await;
+    let info = text(&root, "[data-testid=edge-info]");
+    assert!(info.contains("WeChat group chats open Taobao and other shop links (stated)"), "{info}");
 }
 
 #[wasm_bindgen_test]

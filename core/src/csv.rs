@@ -13,7 +13,7 @@ use crate::load::{line_starts, CsvRow, Diagnostic, Lists, Loader, Place, Problem
 use crate::model::*;
 
 /// The events file's columns, in order. The first eleven are required.
-pub const EVENT_COLUMNS: [&str; 20] = [
+pub const EVENT_COLUMNS: [&str; 26] = [
     "id",
     "date",
     "status",
@@ -34,6 +34,12 @@ pub const EVENT_COLUMNS: [&str; 20] = [
     "metric_unit",
     "metric_as_of",
     "metric_approx",
+    "metric_bound",
+    "metric_of_zh",
+    "metric_of_en",
+    "before_state",
+    "before_source",
+    "before_quote",
 ];
 const EVENT_REQUIRED: usize = 11;
 
@@ -280,14 +286,28 @@ fn event_item(row: &Row<'_>) -> (Value, Vec<(&'static str, Problem)>) {
         if approx.is_none() {
             problems.push(("metric_approx", Problem::Cell(format!("`{}` is not yes or no", cell("metric_approx")))));
         }
-        let mut metric =
-            json!({ "value": number.unwrap_or(0.0), "unit": cell("metric_unit"), "as_of": cell("metric_as_of") });
+        let mut metric = json!({ "value": number.unwrap_or(0.0), "as_of": cell("metric_as_of") });
+        // A blank unit is a figure the text gives without one.
+        if !cell("metric_unit").is_empty() {
+            metric["unit"] = json!(cell("metric_unit"));
+        }
         if approx == Some(true) {
             metric["approx"] = json!(true);
         }
+        if !cell("metric_bound").is_empty() {
+            metric["bound"] = json!(cell("metric_bound"));
+        }
+        if let Some(of) = optional_text(row, "metric_of") {
+            metric["of"] = of;
+        }
         item.insert("metric".into(), metric);
-    } else if !cell("metric_unit").is_empty() || !cell("metric_as_of").is_empty() {
+    } else if ["metric_unit", "metric_as_of", "metric_bound"].iter().any(|c| !cell(c).is_empty()) {
         problems.push(("metric_value", Problem::Cell("a metric needs a value".into())));
+    }
+    let state = cell("before_state");
+    if !state.is_empty() || !cell("before_quote").is_empty() {
+        let before = json!({ "state": state, "source": cell("before_source"), "quote": cell("before_quote") });
+        item.insert("before".into(), before);
     }
     (Value::Object(item), problems)
 }
@@ -388,9 +408,15 @@ pub fn events_csv(d: &Dataset) -> String {
             note(Lang::Zh),
             note(Lang::En),
             metric.map_or(String::new(), |m| m.value.to_string()),
-            metric.map_or(String::new(), |m| word(&m.unit)),
+            metric.and_then(|m| m.unit.as_ref()).map_or(String::new(), word),
             metric.map_or(String::new(), |m| m.as_of.clone()),
             metric.map_or(String::new(), |m| if m.approx { "yes".into() } else { String::new() }),
+            metric.and_then(|m| m.bound.as_ref()).map_or(String::new(), word),
+            metric.and_then(|m| m.of.as_ref()).map_or(String::new(), |t| t.zh.clone()),
+            metric.and_then(|m| m.of.as_ref()).map_or(String::new(), |t| t.en.clone()),
+            e.before.as_ref().map_or(String::new(), |b| word(&b.state)),
+            e.before.as_ref().map_or(String::new(), |b| b.source.clone()),
+            e.before.as_ref().map_or(String::new(), |b| b.quote.clone()),
         ]
     });
     write_rows(&EVENT_COLUMNS, rows)

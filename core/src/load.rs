@@ -680,6 +680,12 @@ impl Loader {
             if record.cite.quote.trim().is_empty() {
                 self.report(&place, Some(&id), Some("cite.quote"), Problem::Empty);
             }
+            if let Some(before) = &record.before {
+                self.known(&place, &id, "before.source", &before.source, "sources", &source_ids);
+                if before.quote.trim().is_empty() {
+                    self.report(&place, Some(&id), Some("before.quote"), Problem::Empty);
+                }
+            }
             for field in &record.uncertain {
                 if !UNCERTAIN_FIELDS.contains(&field.as_str()) {
                     self.report(&place, Some(&id), Some("uncertain"), Problem::BadUncertain(field.clone()));

@@ -200,17 +200,37 @@ pub struct Citation {
     pub quote: String,
 }
 
-/// A number the sources give, with its as-of date.
+/// A number the sources give, with its as-of date, kept as the text gives it: its unit (or none),
+/// whether it is "about" a value or a bound ("over", "nearly"), and what it is relative to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
     pub value: f64,
-    pub unit: Unit,
+    /// The unit the text gives; `None` where it gives none ("每个月的平均流水在10万上下", "50亿电商").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Unit>,
     /// When the figure holds (a [`DateSpec`] text).
     pub as_of: String,
-    /// The text says "about", "over", "nearly": the figure is not exact.
+    /// The text says "about" (约, 左右, 上下, 差不多): the figure is not exact.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub approx: bool,
+    /// The text gives a bound, not a count: "over" (超过, 多, 以上, 过, 高于) or "under" (近).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<Bound>,
+    /// What the figure is relative to, where the text says ("year on year", "of the accounts it
+    /// serves", "of the mobile payment market").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<Text>,
+}
+
+/// Which side of the figure the true value lies on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Bound {
+    /// More than the figure (超过, 多, 以上, 过, 高于).
+    Over,
+    /// Just under the figure (近, "nearly").
+    Under,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -224,6 +244,27 @@ pub enum Unit {
     Yuan,
     Percent,
     Times,
+    Followers,
+    Companies,
+}
+
+/// What a channel was before an event changed it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Prior {
+    Closed,
+    Open,
+}
+
+/// The state of an event's channels before it, set only where the text says it ("首次",
+/// "开始允许", "此前…", "之前申请成功的商家"), with the quote that says it. Without it the state
+/// before an event is unknown: an opening does not imply a wall, nor a block an open road.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Before {
+    pub state: Prior,
+    pub source: String,
+    pub quote: String,
 }
 
 /// One dated (or honestly undated) event with its citation and effects.
@@ -240,6 +281,9 @@ pub struct EventRecord {
     pub title: Text,
     pub summary: Text,
     pub cite: Citation,
+    /// What the event's channels were before it, where the text says so (routing rule 2b).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<Before>,
     /// Events this one certainly came after, where the text orders them but the dates cannot
     /// ("淘宝链接被屏蔽后…" = after the block).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

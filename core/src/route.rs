@@ -1,37 +1,53 @@
 //! Channel routing: on a given day, can a shopper who meets an offer on surface S reach merchant M
 //! and pay with instrument P, and which events decide it?
 //!
-//! The rules (also in data/NOTES.md):
+//! The rules (data/NOTES.md says the same in prose). Each rule that goes beyond what a quote says
+//! has a name ([`Rule`]), and every step of an answer carries the rules it used, so a reader can
+//! tell what is stated from what is inferred, and why.
 //!
 //! 1. **Channels.** Every effect asserts a state for one channel key `(channel, from, to, via)`:
 //!    `close` → blocked; `open` → direct (partial if the event is a beta, partial or gradual);
-//!    `partial` → partial; `workaround` → workaround. An event whose status is `announced` asserts
-//!    "announced" (not yet in effect) instead; an announced *closing* asserts nothing until a later
-//!    event says it took effect.
+//!    `partial` → partial; `workaround` → workaround. An event whose status is `announced` has not
+//!    been seen to take effect, and may have on any later day (rule [`Rule::MayHaveTakenEffect`]):
+//!    its change is *maybe* in effect from its date on, never certainly, and the state before it
+//!    stays a candidate. An announced opening also says that on its date the channel is not yet
+//!    open but announced: once it is certainly made, a blocked candidate reads `announced`. An
+//!    announced closing changes nothing else: from its date the answer is undecided between the
+//!    closed state and the state before.
 //! 2. **Dates are windows.** An effect dated `[lo, hi]` is certainly in effect on day `d` when
 //!    `hi ≤ d`, certainly not when `lo > d`, and *maybe* otherwise. An effect whose direction the text
-//!    leaves open is always *maybe*. The state on `d` is that of the latest effect, but any effect
-//!    that may be the latest counts: an effect is ruled out only when another effect certainly in
-//!    effect certainly came after it: by date (`e.hi < f.lo`), or because the text says so (the
-//!    event's `after` list), or through a chain of both. The order is known from all events, even
-//!    those switched off: a counterfactual removes an event, not what the sources say of the others.
-//!    2b. **Before the first event.** An opening event (kind `open`) implies the channel was not open
-//!    before it; a block (kind `block`) implies it was open. Other kinds imply nothing, and then the
-//!    state before the first event is unknown. A workaround does not exist before an event says so.
-//!    What an event implies about the time before it stays true when it is switched off: switching
-//!    off an opening leaves the wall standing.
+//!    leaves open is always *maybe*. The state on `d` is that of the latest effect (a state lasts
+//!    until an event changes it), but any effect that may be the latest counts: an effect is ruled
+//!    out only when another effect certainly in effect certainly came after it: by date
+//!    (`e.hi < f.lo`), or because the text says so (the event's `after` list), or through a chain of
+//!    both. The order is known from all events, even those switched off: a counterfactual removes
+//!    an event, not what the sources say of the others.
+//!    2b. **Before the first event.** The state of a channel before the first event that changes it
+//!    is **unknown**, unless that event's `before` says what it was, with a quote ("之前申请成功的
+//!    商家", "此前…需要登录支付宝"): then it is that state ([`Rule::Before`]). An opening does not by
+//!    itself imply a wall before it, nor a block an open road. When several events may be the
+//!    first, the state before is the union of what each says (unknown if one says nothing). A
+//!    `before` speaks of the channel itself, never of a workaround: a workaround does not exist
+//!    before an event says so ([`Rule::NoWorkaroundYet`]). What an event says of the time before
+//!    it stays true when it is switched off: switching off an opening leaves a stated wall standing.
 //! 3. **Verdicts are intervals.** The candidates' levels give `[lo, hi]`; when they differ the verdict
 //!    is `undecided` and both ends are reported. A channel the sources never mention is not a route;
 //!    when a hop has no route the sources mention at all, it is undecided between blocked and direct.
 //! 4. **Journeys.** A journey has two hops: reach (S → M: a link, ad, mini program or QR code, any
-//!    workaround, or nothing when S is M's own app) and pay (M accepts P directly, by a workaround,
-//!    or, where M is paid by scanning a code, through interoperability: M accepts Q and P's codes
-//!    work where Q's do). A hop takes its best
-//!    route (the interval maximum); the journey takes its weaker hop (the interval minimum).
+//!    workaround, or nothing when S is M's own app, [`Rule::OwnApp`]) and pay (M accepts P directly,
+//!    by a workaround, or, where M is paid by scanning a code, through interoperability: M accepts Q
+//!    and P's codes work where Q's do, [`Rule::Interop`]). A hop takes its best route (the interval
+//!    maximum); the journey takes its weaker hop (the interval minimum).
+//!
+//! Two readings of the data are also named where they are used: an event whose status is
+//! `inferred` is the curators' reading of the text ([`Rule::Reading`], its note says why), and an
+//! event marked `uncertain: effects` names channels the text does not spell out
+//! ([`Rule::ChannelsRead`]).
 //!
 //! Laws (property-tested): switching off an opening event never improves a verdict; switching off a
 //! closing one never worsens one; answers are pure functions of their inputs; every verdict other
-//! than `undecided` cites at least one event.
+//! than `undecided` rests on at least one step that cites a quote, and every inferred step names
+//! its rule.
 
 use std::collections::BTreeSet;
 
@@ -42,7 +58,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use chrono::NaiveDate;
 
-use crate::model::{Change, Channel, Dataset, Direction, Kind, Status};
+use crate::model::{Change, Channel, Dataset, Direction, Prior, Status};
 
 /// How open a channel is, from worst to best.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -140,10 +156,89 @@ impl Journey {
 pub enum Role {
     /// Certainly in effect on the day, and not certainly superseded.
     InEffect,
-    /// Its date window contains the day, or its direction is not given: it may or may not apply.
+    /// Its date window contains the day, its direction is not given, or it was announced and may
+    /// since have taken effect: it may or may not apply.
     Maybe,
-    /// Not yet in effect, but it tells the state before it (an opening: closed; a block: open).
+    /// Not yet in effect, but its `before` says the state before it (rule 2b).
     Before,
+    /// Not yet in effect, and it says nothing of the time before it: why the state is unknown.
+    NotYet,
+}
+
+/// A step of reasoning that goes beyond what a quote says, named so the app can show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    /// The state before an event, from the quote in its `before` (rule 2b).
+    Before,
+    /// A workaround does not exist before an event says so (rule 2b).
+    NoWorkaroundYet,
+    /// An announced change may have taken effect on any day after its announcement (rule 1).
+    MayHaveTakenEffect,
+    /// The event is the curators' reading of the text (status `inferred`; its note says why).
+    Reading,
+    /// Which channels the event changes is the curators' reading (`uncertain: effects`).
+    ChannelsRead,
+    /// The merchant is reached from its own app, with no channel (rule 4).
+    OwnApp,
+    /// The merchant takes another instrument whose codes this one's work with (rule 4).
+    Interop,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 7] = [
+        Rule::Before,
+        Rule::NoWorkaroundYet,
+        Rule::MayHaveTakenEffect,
+        Rule::Reading,
+        Rule::ChannelsRead,
+        Rule::OwnApp,
+        Rule::Interop,
+    ];
+
+    /// A stable id, for hooks and exports.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::Before => "before",
+            Rule::NoWorkaroundYet => "no-workaround-yet",
+            Rule::MayHaveTakenEffect => "may-have-taken-effect",
+            Rule::Reading => "reading",
+            Rule::ChannelsRead => "channels-read",
+            Rule::OwnApp => "own-app",
+            Rule::Interop => "interop",
+        }
+    }
+}
+
+/// A set of [`Rule`]s (a bit set: answers are built per step of playback, so this stays `Copy`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Rules(u8);
+
+impl Rules {
+    pub const NONE: Rules = Rules(0);
+
+    pub fn of(rule: Rule) -> Rules {
+        Rules(1 << rule as u8)
+    }
+
+    pub fn with(self, rule: Rule) -> Rules {
+        Rules(self.0 | Rules::of(rule).0)
+    }
+
+    pub fn union(self, other: Rules) -> Rules {
+        Rules(self.0 | other.0)
+    }
+
+    pub fn contains(self, rule: Rule) -> bool {
+        self.0 & Rules::of(rule).0 != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Rule> {
+        Rule::ALL.into_iter().filter(move |r| self.contains(*r))
+    }
 }
 
 /// One event behind a step.
@@ -154,6 +249,16 @@ pub struct Basis {
     pub role: Role,
     /// The level this event asserts.
     pub level: Level,
+    /// The rules this use of the event rests on; none when its quote states it. For
+    /// [`Role::Before`] the quote is the event's `before`, otherwise its `cite`.
+    pub rules: Rules,
+}
+
+impl Basis {
+    /// True when the event's own quote states what this basis says.
+    pub fn stated(&self) -> bool {
+        self.rules.is_empty()
+    }
 }
 
 /// One channel crossed by a route.
@@ -169,6 +274,21 @@ pub struct Step {
     /// True when no event speaks of this hop at all.
     pub silent: bool,
     pub basis: Vec<Basis>,
+    /// Rules the step rests on that no single event carries: its own app, interoperability, a
+    /// workaround that does not exist yet.
+    pub rules: Rules,
+}
+
+impl Step {
+    /// Every rule the step rests on, its own and its events'.
+    pub fn all_rules(&self) -> Rules {
+        self.basis.iter().fold(self.rules, |acc, b| acc.union(b.rules))
+    }
+
+    /// True when the step rests on no rule: every event behind it states what it is used for.
+    pub fn stated(&self) -> bool {
+        self.all_rules().is_empty()
+    }
 }
 
 /// One way to cross a hop (one step, or two through interoperability).
@@ -219,6 +339,17 @@ struct Key {
     via: Option<String>,
 }
 
+/// What an assertion is: a change of state, or the marker of an announced opening.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Claim {
+    /// The channel is in `level` from the event on.
+    Change,
+    /// An announced change: maybe in effect from its date on, never certainly (`hi` is `None`).
+    MayTakeEffect,
+    /// An announced opening: once certainly made, a blocked candidate reads `announced`.
+    Announcement,
+}
+
 /// One effect, as it bears on one channel key.
 #[derive(Clone, Copy, Debug)]
 struct Assertion {
@@ -226,11 +357,13 @@ struct Assertion {
     lo: Option<NaiveDate>,
     hi: Option<NaiveDate>,
     level: Level,
+    claim: Claim,
     direction_known: bool,
     /// False when the event is switched off: it still tells the order of the others.
     enabled: bool,
     /// True when the effect named both ends (not `*`): the network draws only such channels.
     explicit: bool,
+    rules: Rules,
 }
 
 /// The assertions on one channel key, and which of them certainly came before which.
@@ -238,9 +371,13 @@ struct Channelled {
     assertions: Vec<Assertion>,
     /// `before[i][j]`: assertion i certainly came before assertion j.
     before: Vec<Vec<bool>>,
-    /// The state before the first event, and the events that imply it (rule 2b).
+    /// The state before the first event, and the events whose `before` says it (rule 2b).
     base: Verdict,
     base_events: Vec<usize>,
+    /// True for a workaround key: its state before the first event is "does not exist yet".
+    via: bool,
+    /// The first changes on the key, with the level each asserts (what comes next, before it).
+    first: Vec<(usize, Level)>,
     /// The state on every day, as runs `(first day, verdict)` from `NaiveDate::MIN`: what the fast
     /// path (`verdict`, `timeline`) reads instead of evaluating.
     runs: Vec<(NaiveDate, Verdict)>,
@@ -269,6 +406,8 @@ impl Default for Channelled {
             before: Vec::new(),
             base: Verdict::UNKNOWN,
             base_events: Vec::new(),
+            via: false,
+            first: Vec::new(),
             runs: Vec::new(),
         }
     }
@@ -321,10 +460,21 @@ impl<'a> Model<'a> {
         let (surfaces, merchants, instruments) = (ids(&data.surfaces), ids(&data.merchants), ids(&data.instruments));
         for (index, event) in data.events.iter().enumerate() {
             let enabled = !off.contains(&index);
+            let reading = if event.status == Status::Inferred { Rules::of(Rule::Reading) } else { Rules::NONE };
+            let reading =
+                if event.uncertain.iter().any(|f| f == "effects") { reading.with(Rule::ChannelsRead) } else { reading };
+            let (lo, hi) = (event.date.earliest(), event.date.latest());
             for effect in &event.effects {
-                if event.status == Status::Announced && effect.change == Change::Close {
-                    // An announced closing changes nothing until an event says it took effect.
-                    continue;
+                // Rule 1: what the effect claims, and from when.
+                let mut claims: Vec<(Claim, Level, Option<NaiveDate>, Rules)> = Vec::with_capacity(2);
+                if event.status == Status::Announced {
+                    let level = level_of(effect.change, Status::Effective);
+                    claims.push((Claim::MayTakeEffect, level, None, reading.with(Rule::MayHaveTakenEffect)));
+                    if effect.change != Change::Close {
+                        claims.push((Claim::Announcement, Level::Announced, hi, reading));
+                    }
+                } else {
+                    claims.push((Claim::Change, level_of(effect.change, event.status), hi, reading));
                 }
                 let (from_all, to_all) = match effect.channel {
                     Channel::Link | Channel::Ad | Channel::MiniProgram | Channel::Qr => (&surfaces, &merchants),
@@ -339,20 +489,24 @@ impl<'a> Model<'a> {
                         vec![id.clone()]
                     }
                 };
-                let level = level_of(effect.change, event.status);
                 let explicit = effect.from != "*" && effect.to != "*";
                 let mut add = |from: &String, to: &String, direction_known: bool| {
                     let key =
                         Key { channel: effect.channel, from: from.clone(), to: to.clone(), via: effect.via.clone() };
-                    keys.entry(key).or_default().assertions.push(Assertion {
-                        event: index,
-                        lo: event.date.earliest(),
-                        hi: event.date.latest(),
-                        level,
-                        direction_known,
-                        enabled,
-                        explicit,
-                    });
+                    let channelled = keys.entry(key).or_default();
+                    for &(claim, level, hi, rules) in &claims {
+                        channelled.assertions.push(Assertion {
+                            event: index,
+                            lo,
+                            hi,
+                            level,
+                            claim,
+                            direction_known,
+                            enabled,
+                            explicit,
+                            rules,
+                        });
+                    }
                 };
                 for from in expand(&effect.from, from_all) {
                     for to in expand(&effect.to, to_all) {
@@ -374,25 +528,30 @@ impl<'a> Model<'a> {
         let position: HashMap<&str, usize> = data.events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
         for (key, channelled) in keys.iter_mut() {
             channelled.before = order(&channelled.assertions, data, &position);
-            if key.via.is_some() {
+            channelled.via = key.via.is_some();
+            if channelled.via {
                 channelled.base = Verdict::exactly(Level::Blocked);
             } else {
-                // The first events: those no other event on the key certainly precedes.
+                // Rule 2b. The first events: changes no other change on the key certainly precedes
+                // (an announcement's marker is not a change). The state before them is what their
+                // `before` says; one that says nothing makes it unknown.
                 let n = channelled.assertions.len();
-                let first = (0..n).filter(|&i| (0..n).all(|j| !channelled.before[j][i]));
+                let changes = |i: &usize| channelled.assertions[*i].claim != Claim::Announcement;
+                let first =
+                    (0..n).filter(changes).filter(|&i| (0..n).filter(changes).all(|j| !channelled.before[j][i]));
                 let mut base: Option<Verdict> = None;
                 for i in first {
                     let event = channelled.assertions[i].event;
-                    let implied = match data.events[event].kind {
-                        Kind::Open => Verdict::exactly(Level::Blocked),
-                        Kind::Block => Verdict::exactly(Level::Direct),
-                        _ => Verdict::UNKNOWN,
+                    channelled.first.push((event, channelled.assertions[i].level));
+                    let stated = match data.events[event].before.as_ref().map(|b| b.state) {
+                        Some(Prior::Closed) => Verdict::exactly(Level::Blocked),
+                        Some(Prior::Open) => Verdict::exactly(Level::Direct),
+                        None => Verdict::UNKNOWN,
                     };
-                    if implied != Verdict::UNKNOWN {
+                    if data.events[event].before.is_some() {
                         channelled.base_events.push(event);
                     }
-                    base =
-                        Some(base.map_or(implied, |b| Verdict { lo: b.lo.min(implied.lo), hi: b.hi.max(implied.hi) }));
+                    base = Some(base.map_or(stated, |b| Verdict { lo: b.lo.min(stated.lo), hi: b.hi.max(stated.hi) }));
                 }
                 channelled.base = base.unwrap_or(Verdict::UNKNOWN);
                 if channelled.base == Verdict::UNKNOWN {
@@ -520,6 +679,7 @@ impl<'a> Model<'a> {
                     own_app: true,
                     silent: false,
                     basis: vec![],
+                    rules: Rules::of(Rule::OwnApp),
                 }],
             });
         }
@@ -538,7 +698,8 @@ impl<'a> Model<'a> {
             if other.id == instrument {
                 continue;
             }
-            let Some(interop) = self.step(day, Channel::Interop, instrument, &other.id, None) else { continue };
+            let Some(mut interop) = self.step(day, Channel::Interop, instrument, &other.id, None) else { continue };
+            interop.rules = interop.rules.with(Rule::Interop);
             for accept in self.channel_routes(day, Channel::Pay, merchant, &other.id) {
                 let mut steps = accept.steps;
                 let verdict = accept.verdict.min(interop.verdict);
@@ -569,7 +730,8 @@ impl<'a> Model<'a> {
     fn step(&self, day: NaiveDate, channel: Channel, from: &str, to: &str, via: Option<&str>) -> Option<Step> {
         let key = Key { channel, from: from.to_string(), to: to.to_string(), via: via.map(str::to_string) };
         let channelled = self.keys.get(&key)?;
-        let (verdict, basis) = evaluate(day, channelled);
+        let (verdict, basis, base_used) = evaluate(day, channelled);
+        let rules = if channelled.via && base_used { Rules::of(Rule::NoWorkaroundYet) } else { Rules::NONE };
         Some(Step {
             channel,
             from: from.into(),
@@ -579,6 +741,7 @@ impl<'a> Model<'a> {
             own_app: false,
             silent: false,
             basis,
+            rules,
         })
     }
 
@@ -641,7 +804,9 @@ fn order(assertions: &[Assertion], data: &Dataset, position: &HashMap<&str, usiz
         for (j, b) in assertions.iter().enumerate() {
             let by_date = matches!((a.hi, b.lo), (Some(hi), Some(lo)) if hi < lo);
             let by_text = data.events[b.event].after.iter().any(|id| position.get(id.as_str()) == Some(&a.event));
-            before[i][j] = i != j && (by_date || by_text);
+            // An announced change may take effect on any later day: nothing certainly follows it.
+            let open_ended = a.claim == Claim::MayTakeEffect;
+            before[i][j] = i != j && !open_ended && (by_date || by_text);
         }
     }
     for k in 0..n {
@@ -668,36 +833,61 @@ fn order(assertions: &[Assertion], data: &Dataset, position: &HashMap<&str, usiz
     before
 }
 
-/// Rules 2 and 3 of the module docs, for one channel key.
-fn evaluate(day: NaiveDate, channelled: &Channelled) -> (Verdict, Vec<Basis>) {
+/// Rules 1 to 3 of the module docs, for one channel key: the verdict, the events behind it, and
+/// whether the state before the first event was used.
+fn evaluate(day: NaiveDate, channelled: &Channelled) -> (Verdict, Vec<Basis>, bool) {
     let assertions = &channelled.assertions;
     let certain = |a: &Assertion| a.direction_known && a.hi.is_some_and(|hi| hi <= day);
     let possible = |a: &Assertion| a.enabled && a.lo.is_none_or(|lo| lo <= day);
-    let in_effect: Vec<usize> =
-        (0..assertions.len()).filter(|&i| possible(&assertions[i]) && certain(&assertions[i])).collect();
+    let change = |a: &Assertion| a.claim != Claim::Announcement;
+    let in_effect: Vec<usize> = (0..assertions.len())
+        .filter(|&i| change(&assertions[i]) && possible(&assertions[i]) && certain(&assertions[i]))
+        .collect();
     let superseded = |i: usize| in_effect.iter().any(|&f| channelled.before[i][f]);
     let mut lo = Level::Direct;
     let mut hi = Level::Blocked;
     let mut basis = Vec::new();
-    if in_effect.is_empty() {
+    let base_used = in_effect.is_empty();
+    if base_used {
         // Nothing is certainly in effect yet, so the state before the first event is a candidate.
         (lo, hi) = (channelled.base.lo, channelled.base.hi);
         for &event in &channelled.base_events {
-            basis.push(Basis { event, role: Role::Before, level: channelled.base.lo });
+            basis.push(Basis { event, role: Role::Before, level: channelled.base.lo, rules: Rules::of(Rule::Before) });
+        }
+        if channelled.base == Verdict::UNKNOWN {
+            // Say why it is unknown: the first events to come say nothing of the time before them.
+            for &(event, level) in &channelled.first {
+                if assertions.iter().any(|a| a.event == event && a.lo.is_some_and(|lo| lo > day)) {
+                    basis.push(Basis { event, role: Role::NotYet, level, rules: Rules::NONE });
+                }
+            }
         }
     }
+    let mut announced = false;
     for (i, a) in assertions.iter().enumerate() {
         if !possible(a) || superseded(i) {
             continue;
         }
+        let role = if certain(a) { Role::InEffect } else { Role::Maybe };
+        if a.claim == Claim::Announcement {
+            // Only an announcement certainly made says "not yet, but announced".
+            if role == Role::InEffect {
+                announced = true;
+                basis.push(Basis { event: a.event, role, level: a.level, rules: a.rules });
+            }
+            continue;
+        }
         lo = lo.min(a.level);
         hi = hi.max(a.level);
-        let role = if certain(a) { Role::InEffect } else { Role::Maybe };
-        basis.push(Basis { event: a.event, role, level: a.level });
+        basis.push(Basis { event: a.event, role, level: a.level, rules: a.rules });
     }
-    basis.sort_by_key(|b| b.event);
-    basis.dedup_by_key(|b| b.event);
-    (Verdict { lo, hi }, basis)
+    if announced {
+        lo = lo.max(Level::Announced);
+        hi = hi.max(Level::Announced);
+    }
+    basis.sort_by_key(|b| (b.event, b.role as u8));
+    basis.dedup_by_key(|b| (b.event, b.role));
+    (Verdict { lo, hi }, basis, base_used)
 }
 
 /// The best routes first; the hop's verdict is their maximum. Workarounds are extra ways round a
@@ -716,6 +906,7 @@ fn hop(mut routes: Vec<Route>, channel: Channel, from: &str, to: &str) -> Hop {
                 own_app: false,
                 silent: true,
                 basis: vec![],
+                rules: Rules::NONE,
             }],
         });
     }
@@ -769,7 +960,10 @@ impl Model<'_> {
     /// A channel's state on a day, with the events behind it.
     pub fn channel_at(&self, id: &ChannelId, day: NaiveDate) -> Option<(Verdict, Vec<Basis>)> {
         let key = Key { channel: id.channel, from: id.from.clone(), to: id.to.clone(), via: None };
-        self.keys.get(&key).map(|c| evaluate(day, c))
+        self.keys.get(&key).map(|c| {
+            let (verdict, basis, _) = evaluate(day, c);
+            (verdict, basis)
+        })
     }
 
     /// The days on which a channel's state changes (run starts after `NaiveDate::MIN`).

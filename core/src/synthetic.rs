@@ -100,6 +100,7 @@ pub fn generate(n_events: usize, n_platforms: usize, seed: u64) -> Dataset {
                 uncertain: vec![],
                 note: None,
                 metric: None,
+                before: None,
             };
             Event { date: spec, record }
         })

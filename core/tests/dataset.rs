@@ -31,7 +31,7 @@ const SEED_EVENTS: &[(&str, &str)] = &[
     ("miit-2019-campaign", "2019-07"),
     ("wechat-one-to-one-links", "2019-09"),
     ("wechat-pay-unionpay-quickpass", "2021"),
-    ("unionpay-on-taobao", "2021"),
+    ("unionpay-on-taobao", "../2021"),
     ("miit-2021-link-rectification", "2021-09"),
     ("alibaba-apps-take-wechat-pay", "2021-09"),
     ("wechat-group-chat-links", "2021-11"),
@@ -64,11 +64,123 @@ fn the_seed_events_are_there_with_their_dates() {
 fn every_numeric_fact_is_a_metric_with_an_as_of_date() {
     let data = embedded::dataset();
     let metrics: Vec<_> = data.events.iter().filter(|e| e.metric.is_some()).collect();
-    assert!(metrics.len() >= 15, "only {} metrics", metrics.len());
+    assert!(metrics.len() >= 28, "only {} metrics", metrics.len());
     for e in metrics {
         let m = e.metric.as_ref().unwrap();
         assert!(m.as_of.parse::<DateSpec>().is_ok(), "{}", e.id);
     }
+}
+
+/// Figures keep the text's qualifier apart: "over" (超过, 多, 以上, 过, 高于, 余), "under" (近), "about"
+/// (左右, 上下, 差不多); and a figure the text gives no unit keeps none.
+#[test]
+fn figures_keep_their_bounds_and_units_as_the_text_gives_them() {
+    use hutong_core::{Bound, Unit};
+    let data = embedded::dataset();
+    let metric = |id: &str| data.event(id).unwrap_or_else(|| panic!("missing {id}")).metric.clone().unwrap();
+    for id in [
+        "weibo-merchants-2014",
+        "alipay-merchants-2014",
+        "alipay-wallet-users-2014",
+        "alipay-mobile-share-2013q3",
+        "kuaidi-alipay-trips",
+        "double-eleven-2013-wechat-ads",
+        "wechat-shengyibao-accounts",
+        "wechat-official-accounts-july-2014",
+        "baidu-interop-alliance-size",
+        "guangdiantong-value-vs-zhitongche",
+        "taobao-shop-wechat-followers",
+    ] {
+        let m = metric(id);
+        assert_eq!((m.bound, m.approx), (Some(Bound::Over), false), "{id}: the text says over");
+    }
+    for id in ["wechat-registered-users-2014", "wechat-mobile-users-2014", "wechat-merchants-2014"] {
+        let m = metric(id);
+        assert_eq!((m.bound, m.approx), (Some(Bound::Under), false), "{id}: the text says nearly");
+    }
+    for id in ["wechat-shengyibao-commerce-share", "wechat-shengyibao-monthly-turnover"] {
+        let m = metric(id);
+        assert_eq!((m.bound, m.approx), (None, true), "{id}: the text says about");
+    }
+    // "每个月的平均流水在10万上下", "50亿电商", "商家和合作伙伴": no unit in the text, none in the data.
+    for id in ["wechat-shengyibao-monthly-turnover", "tengbaiwan-venture", "alipay-merchants-2014"] {
+        assert_eq!(metric(id).unit, None, "{id} has a unit the text does not give");
+    }
+    assert_eq!(metric("wechat-pay-deposit-20000").unit, Some(Unit::Yuan));
+    // Growth keeps its base (同比) and its sign.
+    let fall = metric("alibaba-q2-2024-net-profit-change");
+    assert_eq!((fall.value, fall.unit), (-9.4, Some(Unit::Percent)));
+    assert!(fall.of.is_some());
+    for id in
+        ["tencent-q2-2024-revenue-growth", "tencent-q2-2024-gross-profit-growth", "tencent-q2-2024-net-profit-growth"]
+    {
+        assert!(metric(id).of.is_some(), "{id} lost its base");
+    }
+    for e in &data.events {
+        if let Some(m) = &e.metric {
+            assert!(!(m.approx && m.bound.is_some()), "{}: both about and a bound", e.id);
+        }
+    }
+}
+
+/// The corrections of issue 13: each a place where the data once said more than its source.
+#[test]
+fn the_data_claims_no_more_than_the_sources() {
+    use hutong_core::{Change, Channel, Prior};
+    let data = embedded::dataset();
+    let event = |id: &str| data.event(id).unwrap_or_else(|| panic!("missing {id}"));
+    // Only "宣布": announced, never promoted to effective.
+    for id in ["didi-wechat-pay", "kaola-shuqi-announce-wechat-pay", "tencent-invests-dianping"] {
+        assert_eq!(event(id).status, Status::Announced, "{id}");
+    }
+    let apps = event("alibaba-apps-take-wechat-pay");
+    assert!(apps.effects.iter().all(|f| f.from != "kaola" && f.from != "shuqi"), "Kaola and Shuqi only announced");
+    // "最近…消息传出" gives no month.
+    assert_eq!(event("tencent-invests-dianping").date.to_string(), "../2014-02-18");
+    // The 2014-02-18 state of Tencent and JD keeps its own event and quote.
+    assert_eq!(event("jd-tencent-courting").cite.quote, "以及京东与腾讯的眉来眼去");
+    assert!(!event("tencent-jd-alliance").cite.quote.contains("眉来眼去"));
+    // "一周后" a block dated only 2013 may fall in January 2014.
+    assert_eq!(event("taobao-shop-left-wechat").date.to_string(), "2013-01-08/2014-01-07");
+    // No source says organic Moments links were ever blocked.
+    for e in &data.events {
+        for f in &e.effects {
+            let moments_closed = f.from == "wechat-moments" && f.change == Change::Close && f.via.is_none();
+            assert!(!moments_closed, "{} closes organic Moments links", e.id);
+        }
+    }
+    // The QR quote is about Weibo and Alipay reading codes, both ways, not about shops taking Alipay.
+    let qr = event("weibo-alipay-qr-interop");
+    assert!(qr.effects.iter().all(|f| f.channel == Channel::Qr), "{:?}", qr.effects);
+    let readers: Vec<&str> = qr.effects.iter().map(|f| f.from.as_str()).collect();
+    assert_eq!(readers, ["weibo", "alipay-app"]);
+    // Dated by the text that supports it (2014-02-13, "阿里的通道已经对微信全部关闭"), not 2013.
+    let without = event("taobao-without-wechat-pay");
+    assert_eq!((without.date.to_string().as_str(), without.status), ("2014-02-13", Status::Inferred));
+    // A `before` is set only with its quote, and only where the text states the earlier state.
+    let with_before: Vec<(&str, Prior)> =
+        data.events.iter().filter_map(|e| e.before.as_ref().map(|b| (e.id.as_str(), b.state))).collect();
+    assert_eq!(
+        with_before,
+        [
+            ("weibo-pay-launch", Prior::Closed),
+            ("alipay-bans-wechat-merchants", Prior::Open),
+            ("alipay-existing-wechat-merchants-to-end", Prior::Open),
+        ]
+    );
+    // The seed statements that were missing.
+    for id in [
+        "weibo-buyers-logged-in-to-pay",
+        "alipay-two-closed-loops",
+        "alipay-wallet-backs-weibo",
+        "walls-first-ten-years",
+        "taobao-rules-payment-wording",
+        "outside-view-no-impact-on-alipay",
+    ] {
+        event(id);
+    }
+    // "对支付宝没有实质性影响" is the common outside view, not the analyst's.
+    assert!(!event("taobao-alipay-still-first").summary.zh.contains("实质性影响"));
 }
 
 #[test]
@@ -138,6 +250,14 @@ fn every_quote_appears_word_for_word_in_its_seed() {
         let text = std::fs::read_to_string(dir.join(seed)).unwrap();
         if !text.contains(&event.cite.quote) {
             missing.push(event.id.clone());
+        }
+        // The quote that says what came before an event is checked the same way.
+        if let Some(before) = &event.before {
+            let source = data.source(&before.source).unwrap();
+            let text = std::fs::read_to_string(dir.join(source.seed.as_ref().unwrap())).unwrap();
+            if !text.contains(&before.quote) {
+                missing.push(format!("{} (before)", event.id));
+            }
         }
         // The seed's own front matter names the article; the dataset must agree.
         if let Some(url) = &source.url {

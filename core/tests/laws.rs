@@ -4,9 +4,10 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use hutong_core::route::{Journey, Model, Off, Word};
+use hutong_core::route::{Answer, Journey, Level, Model, Off, Role, Rule, Word};
 use hutong_core::{
-    embedded, Change, Channel, Citation, Dataset, DateSpec, Direction, Effect, Event, EventRecord, Kind, Status, Text,
+    embedded, Before, Change, Channel, Citation, Dataset, DateSpec, Direction, Effect, Event, EventRecord, Kind, Prior,
+    Status, Text,
 };
 use proptest::prelude::*;
 
@@ -68,14 +69,24 @@ fn arb_effect() -> impl Strategy<Value = Effect> {
     )
 }
 
-fn arb_event() -> impl Strategy<Value = (usize, usize, usize, Vec<Effect>, Option<usize>)> {
-    (0..DATES.len(), 0..6usize, 0..4usize, prop::collection::vec(arb_effect(), 1..3), prop::option::of(0..12usize))
+type ArbEvent = (usize, usize, usize, Vec<Effect>, Option<usize>, Option<Prior>, bool);
+
+fn arb_event() -> impl Strategy<Value = ArbEvent> {
+    (
+        0..DATES.len(),
+        0..6usize,
+        0..4usize,
+        prop::collection::vec(arb_effect(), 1..3),
+        prop::option::of(0..12usize),
+        prop::option::of(prop_oneof![Just(Prior::Closed), Just(Prior::Open)]),
+        any::<bool>(),
+    )
 }
 
-fn build(events: Vec<(usize, usize, usize, Vec<Effect>, Option<usize>)>) -> Dataset {
+fn build(events: Vec<ArbEvent>) -> Dataset {
     let mut d = world();
     let n = events.len();
-    for (i, (date, status, kind, effects, after)) in events.into_iter().enumerate() {
+    for (i, (date, status, kind, effects, after, before, read)) in events.into_iter().enumerate() {
         let status =
             [Status::Effective, Status::Announced, Status::Inferred, Status::Partial, Status::Beta, Status::Gradual]
                 [status];
@@ -94,9 +105,10 @@ fn build(events: Vec<(usize, usize, usize, Vec<Effect>, Option<usize>)>) -> Data
                 summary: text(),
                 cite: Citation { source: "huxiu-2014-02-18".into(), quote: "q".into() },
                 after,
-                uncertain: vec![],
+                uncertain: if read { vec!["effects".into()] } else { vec![] },
                 note: None,
                 metric: None,
+                before: before.map(|state| Before { state, source: "huxiu-2014-02-18".into(), quote: "q".into() }),
             },
         });
     }
@@ -185,7 +197,7 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
     #[test]
-    fn the_embedded_dataset_obeys_the_laws_under_counterfactuals(off in prop::collection::btree_set(0usize..90, 0..6)) {
+    fn the_embedded_dataset_obeys_the_laws_under_counterfactuals(off in prop::collection::btree_set(0usize..120, 0..6)) {
         let data = embedded::dataset();
         let off: BTreeSet<usize> = off.into_iter().filter(|&i| i < data.events.len()).collect();
         let model = Model::new(&data, &off);
@@ -204,6 +216,107 @@ proptest! {
                         prop_assert!(before.at_most(after), "{}: {journey:?} {day}", event.id);
                     }
                 }
+            }
+        }
+    }
+}
+
+/// What the issue asks of every answer: a verdict other than `undecided` rests on a step that cites a
+/// quote (or on the merchant's own app), and every step that goes beyond a quote names its rule, each
+/// rule where it applies and nowhere else.
+fn check_grounds(data: &Dataset, answer: &Answer) -> Result<(), TestCaseError> {
+    let mut quoted = false;
+    for hop in [&answer.reach, &answer.pay] {
+        for route in &hop.routes {
+            for step in &route.steps {
+                if step.own_app {
+                    prop_assert!(step.rules.contains(Rule::OwnApp), "own app without its rule: {step:?}");
+                    quoted = true;
+                }
+                if step.silent {
+                    prop_assert!(step.basis.is_empty() && step.verdict == hutong_core::route::Verdict::UNKNOWN);
+                }
+                for b in &step.basis {
+                    let event = &data.events[b.event];
+                    // Every basis cites a quote: the event's, or for a `before` the before's.
+                    let quote = if b.role == Role::Before {
+                        event.before.as_ref().map(|x| &x.quote)
+                    } else {
+                        Some(&event.cite.quote)
+                    };
+                    prop_assert!(quote.is_some_and(|q| !q.is_empty()), "{} cites no quote as {:?}", event.id, b.role);
+                    quoted |= b.role != Role::NotYet;
+                    prop_assert_eq!(b.role == Role::Before, b.rules.contains(Rule::Before), "{}", &event.id);
+                    let announced_change = event.status == Status::Announced && b.level != Level::Announced;
+                    prop_assert_eq!(
+                        b.rules.contains(Rule::MayHaveTakenEffect),
+                        announced_change && b.role == Role::Maybe,
+                        "{} as {:?}",
+                        &event.id,
+                        b.role
+                    );
+                    if b.role != Role::Before && b.role != Role::NotYet {
+                        prop_assert_eq!(
+                            b.rules.contains(Rule::Reading),
+                            event.status == Status::Inferred,
+                            "{}",
+                            &event.id
+                        );
+                        let read = event.uncertain.iter().any(|f| f == "effects");
+                        prop_assert_eq!(b.rules.contains(Rule::ChannelsRead), read, "{}", &event.id);
+                    }
+                    prop_assert!(b.role != Role::NotYet || b.stated(), "a NotYet basis claims nothing");
+                }
+                // A step whose verdict is decided is either stated by one of its events' levels or
+                // says which rule made it.
+                if step.verdict.word() != Word::Undecided && !step.own_app {
+                    let level = step.verdict.lo;
+                    let said = step.basis.iter().any(|b| b.role != Role::NotYet && b.level == level);
+                    prop_assert!(said || step.rules.contains(Rule::NoWorkaroundYet), "{step:?} decided by nothing");
+                }
+                prop_assert_eq!(step.stated(), step.all_rules().is_empty());
+            }
+        }
+    }
+    if answer.verdict.word() != Word::Undecided {
+        prop_assert!(quoted, "{:?} rests on no quoted step: {answer:?}", answer.verdict);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #[test]
+    fn every_step_says_whether_it_is_stated_or_inferred(events in prop::collection::vec(arb_event(), 1..8), day in 0usize..7) {
+        let data = build(events);
+        let model = Model::new(&data, &Off::new());
+        for journey in model.journeys() {
+            check_grounds(&data, &model.answer(days()[day], &journey))?;
+        }
+    }
+}
+
+#[test]
+fn every_step_of_the_embedded_dataset_says_whether_it_is_stated_or_inferred() {
+    let data = embedded::dataset();
+    let model = Model::new(&data, &Off::new());
+    let days: Vec<NaiveDate> = [
+        "2012-06-01",
+        "2013-11-11",
+        "2014-01-06",
+        "2014-02-14",
+        "2016-01-01",
+        "2020-06-01",
+        "2021-10-01",
+        "2024-10-01",
+    ]
+    .iter()
+    .map(|d| hutong_core::date::parse_day(d).unwrap())
+    .collect();
+    for journey in model.journeys() {
+        for &day in &days {
+            if let Err(e) = check_grounds(&data, &model.answer(day, &journey)) {
+                panic!("{journey:?} on {day}: {e}");
             }
         }
     }

@@ -1,11 +1,13 @@
 //! Journeys read from the seeds, as a specification: on this day, from this surface to this merchant
-//! paying with this instrument, the sources say this, because of these events.
+//! paying with this instrument, the sources say this, because of these events, and where a step goes
+//! beyond a quote, by this named rule.
 
 use std::collections::BTreeSet;
 
 use hutong_core::date::parse_day;
 use hutong_core::embedded;
-use hutong_core::route::{Journey, Level, Model, Off, Verdict, Word};
+use hutong_core::route::{ChannelId, Journey, Level, Model, Off, Rule, Verdict, Word};
+use hutong_core::Channel;
 
 struct Case {
     date: &'static str,
@@ -15,6 +17,8 @@ struct Case {
     word: Word,
     /// Events the answer must cite (the deciding quote is in each event).
     cites: &'static [&'static str],
+    /// Inferred steps the answer must show, each with its rule and the event it comes from.
+    inferred: &'static [(Rule, &'static str)],
     why: &'static str,
 }
 
@@ -27,7 +31,13 @@ const fn case(
     cites: &'static [&'static str],
     why: &'static str,
 ) -> Case {
-    Case { date, from, shop, pay, word, cites, why }
+    Case { date, from, shop, pay, word, cites, inferred: &[], why }
+}
+
+impl Case {
+    const fn inferred(self, inferred: &'static [(Rule, &'static str)]) -> Case {
+        Case { inferred, ..self }
+    }
 }
 
 use Word::*;
@@ -48,9 +58,9 @@ const CASES: &[Case] = &[
         "wechat-official-account",
         "taobao",
         "alipay",
-        Blocked,
-        &["taobao-links-blocked-in-wechat"],
-        "去年淘宝链接屏蔽微信; no workaround is recorded for official accounts",
+        Undecided,
+        &["taobao-links-blocked-in-wechat", "wechat-taobao-ad-slots"],
+        "links blocked since 2013 (去年淘宝链接屏蔽微信), but no source says official-account ads to Taobao were closed before 2023",
     ),
     case(
         "2014-06-01",
@@ -60,6 +70,34 @@ const CASES: &[Case] = &[
         Undecided,
         &["taobao-links-blocked-in-wechat"],
         "blocked since 2013, but 淘口令 and 店铺名片 are undated: between blocked and workaround",
+    )
+    .inferred(&[(Rule::NoWorkaroundYet, "")]),
+    case(
+        "2012-06-01",
+        "wechat-group",
+        "taobao",
+        "alipay",
+        Undecided,
+        &[],
+        "NOTES: nothing is said of group chats before the 2013 block, so they stay undecided",
+    ),
+    case(
+        "2012-06-01",
+        "wechat-chat",
+        "taobao",
+        "alipay",
+        Undecided,
+        &[],
+        "a block does not imply the road was open before it; no source says it",
+    ),
+    case(
+        "2016-01-01",
+        "wechat-moments",
+        "taobao",
+        "alipay",
+        Undecided,
+        &[],
+        "no source says organic Moments links to Taobao were blocked; only undated workarounds are named",
     ),
     case(
         "2013-06-01",
@@ -67,9 +105,10 @@ const CASES: &[Case] = &[
         "wechat-shop",
         "alipay",
         Direct,
-        &["alipay-bans-wechat-merchants", "third-party-alipay-bridge"],
-        "signed merchants had Alipay before the ban; the third-party bridge is an extra, undated way",
-    ),
+        &["alipay-bans-wechat-merchants"],
+        "之前申请成功的商家: signed merchants had Alipay before the 2014-02-13 policy",
+    )
+    .inferred(&[(Rule::Before, "alipay-bans-wechat-merchants"), (Rule::OwnApp, "")]),
     case(
         "2014-01-20",
         "wechat-official-account",
@@ -78,25 +117,28 @@ const CASES: &[Case] = &[
         Direct,
         &["alipay-bans-wechat-merchants"],
         "之前申请成功的商家: before 2014-02-13 WeChat merchants could sign up for Alipay",
-    ),
+    )
+    .inferred(&[(Rule::Before, "alipay-bans-wechat-merchants")]),
     case(
         "2014-02-14",
         "wechat-official-account",
         "wechat-shop",
         "alipay",
-        Partial,
-        &["alipay-bans-wechat-merchants"],
-        "不新签、不续约、不合作; signed merchants 暂时还不受影响",
-    ),
+        Undecided,
+        &["alipay-bans-wechat-merchants", "alipay-existing-wechat-merchants-to-end"],
+        "不新签、不续约、不合作, signed merchants 暂时还不受影响 (partial), but 很快也将不能继续使用 may have closed it",
+    )
+    .inferred(&[(Rule::MayHaveTakenEffect, "alipay-existing-wechat-merchants-to-end")]),
     case(
-        "2014-06-01",
+        "2020-06-01",
         "wechat-official-account",
         "wechat-shop",
         "alipay",
-        Partial,
-        &["alipay-bans-wechat-merchants"],
-        "很快也将不能继续使用 is announced, with no date: still partial",
-    ),
+        Undecided,
+        &["alipay-bans-wechat-merchants", "alipay-existing-wechat-merchants-to-end"],
+        "the announced end has no date: from the announcement on, between blocked and partial",
+    )
+    .inferred(&[(Rule::MayHaveTakenEffect, "alipay-existing-wechat-merchants-to-end")]),
     case(
         "2014-03-01",
         "wechat-official-account",
@@ -105,7 +147,8 @@ const CASES: &[Case] = &[
         Undecided,
         &["merchants-need-new-accounts"],
         "重新注册账号、绑定银行卡 is at least a workaround; whether Tenpay worked directly is not said",
-    ),
+    )
+    .inferred(&[(Rule::Reading, "merchants-need-new-accounts")]),
     case(
         "2014-05-29",
         "wechat-official-account",
@@ -147,10 +190,11 @@ const CASES: &[Case] = &[
         "wechat-wallet",
         "didi",
         "wechat-pay",
-        Direct,
+        Undecided,
         &["didi-wechat-pay"],
-        "在微信“我的银行卡”下增加嘀嘀入口,用户叫车成功后,可用微信支付",
-    ),
+        "宣布合作: announced, so from then on between announced and in effect",
+    )
+    .inferred(&[(Rule::MayHaveTakenEffect, "didi-wechat-pay")]),
     case(
         "2014-01-05",
         "alipay-app",
@@ -174,18 +218,28 @@ const CASES: &[Case] = &[
         "weibo",
         "weibo-shop",
         "alipay",
+        Workaround,
+        &["weibo-buyers-logged-in-to-pay", "weibo-pay-launch"],
+        "此前…在支付环节需要登录支付宝、网银或其他支付工具进行付款: before Weibo Pay, only by logging in",
+    )
+    .inferred(&[(Rule::Before, "weibo-pay-launch")]),
+    case(
+        "2013-06-01",
+        "weibo",
+        "weibo-shop",
+        "alipay",
         Undecided,
-        &[],
-        "before Weibo Pay the sources do not say how Weibo merchants were paid",
+        &["weibo-buyers-logged-in-to-pay"],
+        "此前 has no start: in 2013 logging in may or may not have been the way yet",
     ),
     case(
         "2015-01-01",
         "weibo",
         "offline",
         "alipay",
-        Announced,
+        Undecided,
         &["weibo-alipay-qr-interop"],
-        "双方还将互通二维码: announced, and never said to take effect",
+        "双方还将互通二维码 is announced; and no source says offline shops take Alipay",
     ),
     case(
         "2014-06-01",
@@ -204,7 +258,8 @@ const CASES: &[Case] = &[
         Direct,
         &["alipay-merchants-2014"],
         "除了淘宝和阿里巴巴外,有超过46万的商家…支持支付宝",
-    ),
+    )
+    .inferred(&[(Rule::OwnApp, "")]),
     case(
         "2010-06-01",
         "taobao-app",
@@ -215,14 +270,24 @@ const CASES: &[Case] = &[
         "no source says since when Taobao took Alipay",
     ),
     case(
+        "2013-06-01",
+        "taobao-app",
+        "taobao",
+        "wechat-pay",
+        Undecided,
+        &[],
+        "no text dates Taobao without WeChat Pay before 2014-02-13",
+    ),
+    case(
         "2016-01-01",
         "taobao-app",
         "taobao",
         "wechat-pay",
         Blocked,
         &["taobao-without-wechat-pay"],
-        "淘宝在多家支付工具基础上新增微信支付 (inferred: not before the 2022 beta)",
-    ),
+        "阿里的通道已经对微信全部关闭 (2014-02-13), read as Taobao not taking WeChat Pay until the 2022 beta",
+    )
+    .inferred(&[(Rule::Reading, "taobao-without-wechat-pay")]),
     // 2019–2024: the walls come down.
     case(
         "2020-01-01",
@@ -312,34 +377,44 @@ const CASES: &[Case] = &[
         "wechat-pay",
         Direct,
         &["alibaba-apps-take-wechat-pay"],
-        "饿了么、优酷、大麦、考拉海购、书旗等应用宣布接入微信支付",
+        "饿了么、优酷、大麦等应用已率先接入微信支付功能",
     ),
     case(
         "2021-08-01",
         "eleme-app",
         "eleme",
         "wechat-pay",
-        Blocked,
-        &["alibaba-apps-take-wechat-pay"],
-        "宣布接入微信支付: an opening implies it was not open before",
+        Undecided,
+        &[],
+        "an opening does not say the road was closed before it",
     ),
     case(
-        "2012-06-01",
-        "wechat-group",
-        "taobao",
-        "alipay",
+        "2022-06-01",
+        "wechat-chat",
+        "kaola",
+        "wechat-pay",
         Undecided,
-        &["taobao-links-blocked-in-wechat"],
-        "links were blocked in 2013, so open before; but Taobao's Alipay is dated only ../2014-01-17",
-    ),
+        &["kaola-shuqi-announce-wechat-pay"],
+        "考拉海购、书旗…宣布接入微信支付: only announced",
+    )
+    .inferred(&[(Rule::MayHaveTakenEffect, "kaola-shuqi-announce-wechat-pay")]),
     case(
         "2019-01-01",
         "wechat-moments-ad",
         "taobao",
         "alipay",
-        Blocked,
-        &["taobao-tmall-moments-ads"],
-        "ads 已经打入微信朋友圈 after 2019-09: before that, not open",
+        Undecided,
+        &[],
+        "ads 已经打入微信朋友圈 some time after 2019-09; what came before is not said",
+    ),
+    case(
+        "2020-06-01",
+        "taobao-app",
+        "taobao",
+        "unionpay",
+        Undecided,
+        &["unionpay-on-taobao"],
+        "2021年，银联云闪付已可以在淘宝消费使用: already usable by 2021, since when not said",
     ),
     case(
         "2022-06-01",
@@ -397,6 +472,123 @@ const CASES: &[Case] = &[
     ),
 ];
 
+/// One channel on one day, where a journey would mix in other hops: the channel the issue names.
+struct ChannelCase {
+    channel: Channel,
+    from: &'static str,
+    to: &'static str,
+    date: &'static str,
+    /// `None`: no event speaks of the channel at all.
+    verdict: Option<Verdict>,
+    why: &'static str,
+}
+
+const fn v(lo: Level, hi: Level) -> Option<Verdict> {
+    Some(Verdict { lo, hi })
+}
+
+const CHANNELS: &[ChannelCase] = &[
+    ChannelCase {
+        channel: Channel::Ad,
+        from: "wechat-official-account",
+        to: "taobao",
+        date: "2013-11-11",
+        verdict: v(Level::Blocked, Level::Direct),
+        why:
+            "当天微信公众账号广告价格翻了三倍以上，基本是淘宝电商们买的单: the 2023 opening does not close them before",
+    },
+    ChannelCase {
+        channel: Channel::Pay,
+        from: "kaola",
+        to: "wechat-pay",
+        date: "2020-06-01",
+        verdict: v(Level::Blocked, Level::Direct),
+        why: "an opening announced in 2021 says nothing of 2020",
+    },
+    ChannelCase {
+        channel: Channel::Pay,
+        from: "kaola",
+        to: "wechat-pay",
+        date: "2021-12-01",
+        verdict: v(Level::Announced, Level::Direct),
+        why: "宣布接入: announced, and may since have taken effect",
+    },
+    ChannelCase {
+        channel: Channel::Pay,
+        from: "taobao",
+        to: "unionpay",
+        date: "2020-06-01",
+        verdict: v(Level::Blocked, Level::Direct),
+        why: "已可以 by 2021: not a wall in 2020",
+    },
+    ChannelCase {
+        channel: Channel::Pay,
+        from: "wechat-shop",
+        to: "alipay",
+        date: "2016-01-01",
+        verdict: v(Level::Blocked, Level::Partial),
+        why: "很快也将不能继续使用支付宝付款: announced with no date, so blocked or still partial",
+    },
+    ChannelCase {
+        channel: Channel::Link,
+        from: "wechat-moments",
+        to: "taobao",
+        date: "2016-01-01",
+        verdict: None,
+        why: "no source says organic Moments links were blocked",
+    },
+    ChannelCase {
+        channel: Channel::Pay,
+        from: "offline",
+        to: "alipay",
+        date: "2015-01-01",
+        verdict: None,
+        why: "the QR quote is about Weibo and Alipay reading codes, not about shops taking Alipay",
+    },
+    ChannelCase {
+        channel: Channel::Qr,
+        from: "weibo",
+        to: "offline",
+        date: "2015-01-01",
+        verdict: v(Level::Announced, Level::Direct),
+        why: "双方还将互通二维码: Weibo's app reads the codes, announced",
+    },
+    ChannelCase {
+        channel: Channel::Qr,
+        from: "alipay-app",
+        to: "offline",
+        date: "2015-01-01",
+        verdict: v(Level::Announced, Level::Direct),
+        why: "…还是支付宝钱包客户端,均可扫描: the other way round, also announced",
+    },
+    ChannelCase {
+        channel: Channel::Pay,
+        from: "taobao",
+        to: "wechat-pay",
+        date: "2014-02-12",
+        verdict: v(Level::Blocked, Level::Direct),
+        why: "no text dates Taobao without WeChat Pay before Alipay's policy",
+    },
+];
+
+#[test]
+fn channels_the_sources_leave_open_stay_open() {
+    let data = embedded::dataset();
+    let model = Model::new(&data, &Off::new());
+    let mut failures = Vec::new();
+    for c in CHANNELS {
+        let id = ChannelId { channel: c.channel, from: c.from.into(), to: c.to.into() };
+        let got = model.channel_at(&id, parse_day(c.date).unwrap()).map(|(v, _)| v);
+        if got != c.verdict {
+            failures.push(format!(
+                "{:?} {} → {} on {}: got {got:?}, expected {:?} ({})",
+                c.channel, c.from, c.to, c.date, c.verdict, c.why
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{} channels differ:\n{}", failures.len(), failures.join("\n"));
+}
+
 #[test]
 fn journeys_from_the_seeds() {
     let data = embedded::dataset();
@@ -407,7 +599,9 @@ fn journeys_from_the_seeds() {
         let answer = model.answer(parse_day(c.date).unwrap(), &journey);
         let cited: BTreeSet<&str> = answer.cited().iter().map(|&i| data.events[i].id.as_str()).collect();
         let missing: Vec<_> = c.cites.iter().filter(|id| !cited.contains(**id)).collect();
-        if answer.verdict.word() != c.word || !missing.is_empty() {
+        let inferred = inferences(&data, &answer);
+        let unshown: Vec<_> = c.inferred.iter().filter(|i| !inferred.contains(*i)).collect();
+        if answer.verdict.word() != c.word || !missing.is_empty() || !unshown.is_empty() {
             failures.push(format!(
                 "{} {} → {} / {}: got {:?} {:?} citing {:?}, expected {:?} citing {:?} ({})",
                 c.date,
@@ -421,9 +615,29 @@ fn journeys_from_the_seeds() {
                 c.cites,
                 c.why
             ));
+            if !unshown.is_empty() {
+                failures.push(format!("    inferred steps missing: {unshown:?}; shown: {inferred:?}"));
+            }
         }
     }
     assert!(failures.is_empty(), "{} of {} journeys differ:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+}
+
+/// Every inferred step of an answer, as (rule, event id); "" for a rule of the step itself.
+fn inferences(data: &hutong_core::Dataset, answer: &hutong_core::route::Answer) -> BTreeSet<(Rule, &'static str)> {
+    let mut out = BTreeSet::new();
+    for hop in [&answer.reach, &answer.pay] {
+        for route in &hop.routes {
+            for step in &route.steps {
+                out.extend(step.rules.iter().map(|r| (r, "")));
+                for b in &step.basis {
+                    let id: &'static str = Box::leak(data.events[b.event].id.clone().into_boxed_str());
+                    out.extend(b.rules.iter().map(|r| (r, id)));
+                }
+            }
+        }
+    }
+    out
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use hutong_core::route::{ChannelId, Verdict, Word};
+use hutong_core::route::{Basis, ChannelId, Verdict, Word};
 use hutong_core::{Channel, Dataset, Lang};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -109,16 +109,17 @@ pub fn layout(data: &Dataset, channels: &[ChannelId]) -> (Vec<NodePos>, Vec<Edge
     (nodes, edges)
 }
 
-/// One channel's states over time: `(first day, verdict, deciding events)`, from `NaiveDate::MIN`.
+/// One channel's states over time: `(first day, verdict, the events behind it and how each is
+/// known)`, from `NaiveDate::MIN`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChannelTimeline {
     pub id: ChannelId,
-    pub runs: Vec<(chrono::NaiveDate, Verdict, Vec<usize>)>,
+    pub runs: Vec<(chrono::NaiveDate, Verdict, Vec<Basis>)>,
 }
 
 impl ChannelTimeline {
     /// The state on a day: a binary search, cheap enough for every frame of playback.
-    pub fn at(&self, day: chrono::NaiveDate) -> (Verdict, &[usize]) {
+    pub fn at(&self, day: chrono::NaiveDate) -> (Verdict, &[Basis]) {
         let i = self.runs.partition_point(|(start, _, _)| *start <= day).max(1) - 1;
         let (_, v, events) = &self.runs[i];
         (*v, events)
@@ -131,11 +132,7 @@ pub fn channel_timelines(model: &hutong_core::route::Model<'_>, channels: &[Chan
         .iter()
         .map(|id| {
             let days = std::iter::once(chrono::NaiveDate::MIN).chain(model.channel_changes(id));
-            let runs = days
-                .filter_map(|d| {
-                    model.channel_at(id, d).map(|(v, basis)| (d, v, basis.iter().map(|b| b.event).collect()))
-                })
-                .collect();
+            let runs = days.filter_map(|d| model.channel_at(id, d).map(|(v, basis)| (d, v, basis))).collect();
             ChannelTimeline { id: id.clone(), runs }
         })
         .collect()

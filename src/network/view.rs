@@ -100,6 +100,23 @@ fn word_of(state: EdgeSignal) -> Word {
 }
 
 /// What an edge connects, in words: "WeChat group chat → Taobao (link)".
+/// One event behind an edge, with how it is known: "title (stated)", "title (inferred: rule)".
+fn basis_label(event: &hutong_core::Event, b: &hutong_core::route::Basis, lang: Lang) -> String {
+    use hutong_core::route::Role;
+    let s = crate::i18n::explorer_strings(lang);
+    let title = event.title.get(lang);
+    if b.role == Role::NotYet {
+        return format!("{title} ({})", s.role_not_yet);
+    }
+    if b.stated() {
+        return format!("{title} ({})", s.stated);
+    }
+    let prior = event.before.as_ref().map(|x| x.state);
+    let why: Vec<&str> = b.rules.iter().map(|r| crate::i18n::rule_text(r, prior, lang)).collect();
+    let sep = if lang == Lang::Zh { "：" } else { ": " };
+    format!("{title} ({}{sep}{})", s.inferred, why.join("; "))
+}
+
 fn edge_name(data: &hutong_core::Dataset, id: &hutong_core::route::ChannelId, lang: Lang) -> String {
     format!("{} → {} ({})", name(data, &id.from, lang), name(data, &id.to, lang), channel_name(id.channel, lang))
 }
@@ -295,8 +312,9 @@ pub fn Network() -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let (v, events) = t.at(day);
-                (t.id.clone(), v, cf.as_ref().map(|c| c[i].at(day).0), events.to_vec())
+                let (v, basis) = t.at(day);
+                let events: Vec<usize> = basis.iter().map(|b| b.event).collect();
+                (t.id.clone(), v, cf.as_ref().map(|c| c[i].at(day).0), events)
             })
             .collect::<Vec<_>>()
     });
@@ -337,10 +355,10 @@ pub fn Network() -> impl IntoView {
         timelines.with_untracked(|t| {
             let (actual, cf) = &**t;
             let timeline = actual.get(i)?;
-            let (v, events) = timeline.at(day);
-            let shown = cf.as_ref().map_or(v, |c| c[i].at(day).0);
+            // The counterfactual's state and reasons when events are switched off.
+            let (shown, basis) = cf.as_ref().map_or_else(|| timeline.at(day), |c| c[i].at(day));
             let cites: Vec<String> =
-                events.iter().filter_map(|&e| data.events.get(e)).map(|e| e.title.get(lang).to_string()).collect();
+                basis.iter().filter_map(|b| data.events.get(b.event).map(|e| basis_label(e, b, lang))).collect();
             Some(format!(
                 "{}: {}{}",
                 edge_name(&data, &timeline.id, lang),
