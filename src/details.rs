@@ -48,6 +48,18 @@ pub fn Details() -> impl IntoView {
                     let as_of = m.as_of.parse().map(|d| fmt::date(&d, lang)).unwrap_or(m.as_of.clone());
                     view! { <p class="metric"><strong>{s.metric}": "</strong>{fmt::metric(m, lang)}" ("{as_of}")"</p> }
                 });
+                // What came before the event, where its text says so, with that quote and its source.
+                let before = event.before.as_ref().map(|b| {
+                    let rule = crate::i18n::rule_text(hutong_core::route::Rule::Before, Some(b.state), lang);
+                    let outlet = data.source(&b.source).map(|src| src.outlet.get(lang).to_string()).unwrap_or_default();
+                    view! {
+                        <div class="before" data-testid="before">
+                            <p><span class="ground ground-inferred">{crate::i18n::explorer_strings(lang).inferred}</span>" "{rule}</p>
+                            <blockquote class="quote" lang="zh">{b.quote.clone()}</blockquote>
+                            <p class="muted">{outlet}</p>
+                        </div>
+                    }
+                });
                 view! {
                     <article data-testid="event-details" data-event-id=event.id.clone()>
                         <h3>{event.title.get(lang).to_string()}</h3>
@@ -65,6 +77,7 @@ pub fn Details() -> impl IntoView {
                         {metric}
                         <blockquote class="quote" lang="zh" data-testid="quote">{event.cite.quote.clone()}</blockquote>
                         {source_view}
+                        {before}
                         {uncertain}
                         {note}
                         <div class="details-actions">

@@ -279,9 +279,7 @@ fn step_view(step: &Step, data: &std::sync::Arc<Dataset>, lang: Lang) -> impl In
     let own_rules = step
         .rules
         .iter()
-        .map(
-            |r| view! { <li class="rule" data-rule=r.id()>{ground_tag(false, lang)}" "{rule_text(r, None, lang)}</li> },
-        )
+        .map(|r| view! { <li class="rule" data-rule=r.id()>"↳ "{rule_text(r, None, lang)}</li> })
         .collect_view();
     let cites = step
         .basis
@@ -291,6 +289,7 @@ fn step_view(step: &Step, data: &std::sync::Arc<Dataset>, lang: Lang) -> impl In
             let id = event.id.clone();
             let (open_id, off_id) = (id.clone(), id.clone());
             let role = match b.role {
+                Role::Maybe if b.rules.contains(Rule::MayHaveTakenEffect) => s.role_announced,
                 Role::InEffect => s.role_in_effect,
                 Role::Maybe => s.role_maybe,
                 Role::Before => s.role_before,

@@ -563,7 +563,8 @@ impl<'a> Model<'a> {
             let mut days: Vec<NaiveDate> = vec![NaiveDate::MIN];
             for a in channelled.assertions.iter().filter(|a| a.enabled) {
                 days.extend(a.lo);
-                days.extend(a.hi.and_then(|d| d.succ_opt()));
+                // Certain from `hi` on (`hi ≤ day`): the state changes on `hi` itself.
+                days.extend(a.hi);
             }
             days.sort_unstable();
             days.dedup();

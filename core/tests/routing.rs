@@ -710,6 +710,26 @@ fn the_fast_verdict_equals_the_explained_one() {
     }
 }
 
+/// Regression: the precomputed runs changed state the day after a date window's last day, so on
+/// that day (the first on which the event is certain) the network and the fast verdict lagged the
+/// explained answer by a day ("../2014-01-06" read as still uncertain on 2014-01-06).
+#[test]
+fn the_fast_verdict_equals_the_explained_one_on_every_window_edge() {
+    let data = embedded::dataset();
+    let model = Model::new(&data, &Off::new());
+    let mut days = BTreeSet::new();
+    for e in &data.events {
+        for d in [e.date.earliest(), e.date.latest()].into_iter().flatten() {
+            days.extend([d.pred_opt(), Some(d), d.succ_opt()].into_iter().flatten());
+        }
+    }
+    for journey in model.journeys().iter().step_by(7) {
+        for &day in &days {
+            assert_eq!(model.verdict(day, journey), model.answer(day, journey).verdict, "{journey:?} {day}");
+        }
+    }
+}
+
 #[test]
 fn a_shared_model_answers_as_a_borrowed_one() {
     let data = hutong_core::embedded::dataset();

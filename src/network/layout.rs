@@ -226,8 +226,10 @@ mod tests {
         let at = |d: &str| model.channel_at(&id, parse_day(d).unwrap()).unwrap().0.word();
         assert_eq!(at("2021-10-01"), Word::Blocked);
         assert_eq!(at("2021-11-15"), Word::Undecided);
-        assert_eq!(at("2021-12-01"), Word::Direct);
-        assert!(model.channel_changes(&id).contains(&parse_day("2021-12-01").unwrap()));
+        // "2021年11月": certainly in effect from the month's last day.
+        assert_eq!(at("2021-11-29"), Word::Undecided);
+        assert_eq!(at("2021-11-30"), Word::Direct);
+        assert!(model.channel_changes(&id).contains(&parse_day("2021-11-30").unwrap()));
         // The precomputed timeline agrees with asking the model, day by day.
         let timelines = channel_timelines(&model, &model.channels());
         for t in &timelines {

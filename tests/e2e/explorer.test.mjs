@@ -9,12 +9,13 @@ before(async () => { server = await serve(); b = await browser(); });
 after(async () => { await b?.close(); await server?.close(); });
 
 const CASES = [
-  ['?date=2014-02-14&from=wechat-official-account&shop=wechat-shop&pay=alipay&lang=en', 'partial', 'alipay-bans-wechat-merchants'],
+  ['?date=2014-02-14&from=wechat-official-account&shop=wechat-shop&pay=alipay&lang=en', 'undecided', 'alipay-existing-wechat-merchants-to-end'],
+  ['?date=2014-01-06&from=weibo&shop=weibo-shop&pay=alipay&lang=en', 'workaround', 'weibo-buyers-logged-in-to-pay'],
   ['?date=2016-01-01&from=taobao-app&shop=taobao&pay=wechat-pay&lang=zh', 'blocked', 'taobao-without-wechat-pay'],
   ['?date=2020-06-01&from=wechat-group&shop=taobao&pay=alipay&lang=en', 'undecided', 'taobao-links-blocked-in-wechat'],
   ['?date=2022-06-01&from=wechat-group&shop=taobao&pay=alipay&lang=en', 'direct', 'wechat-group-chat-links'],
   ['?date=2024-10-01&from=taobao-app&shop=taobao&pay=wechat-pay&lang=en', 'partial', 'taobao-wechat-pay-rollout'],
-  ['?date=2015-01-01&from=weibo&shop=offline&pay=alipay&lang=en', 'announced', 'weibo-alipay-qr-interop'],
+  ['?date=2015-01-01&from=weibo&shop=offline&pay=alipay&lang=en', 'undecided', 'weibo-alipay-qr-interop'],
   ['?date=2014-10-01&from=wechat-official-account&shop=wechat-shop&pay=wechat-pay&lang=en', 'direct', 'wechat-pay-drops-deposit'],
 ];
 
@@ -31,6 +32,20 @@ for (const [query, verdict, cited] of CASES) {
     assert.deepEqual(problems, []);
   });
 }
+
+test('each step of an answer says whether a quote states it or a named rule infers it', async () => {
+  const { page, problems } = await openPage(b, `${server.url}?date=2016-01-01&from=wechat-official-account&shop=wechat-shop&pay=alipay&lang=en`);
+  const v = page.locator('[data-testid="verdict"]');
+  assert.equal(await v.getAttribute('data-verdict'), 'undecided');
+  // The signed merchants' partial access is stated; that the announced end may have come is inferred.
+  const stated = v.locator('[data-event-id="alipay-bans-wechat-merchants"][data-ground="stated"]');
+  assert.ok(await stated.count() >= 1);
+  const announced = v.locator('[data-event-id="alipay-existing-wechat-merchants-to-end"][data-rules="may-have-taken-effect"]');
+  assert.ok((await announced.first().textContent()).includes('only announced: it may have taken effect'));
+  assert.ok(await page.locator('[data-testid="ground-legend"]').isVisible());
+  await shot(page, 'explorer-grounds-en.png');
+  assert.deepEqual(problems, []);
+});
 
 test('a counterfactual link restores the switched-off events and shows both verdicts', async () => {
   const { page } = await openPage(b, `${server.url}?date=2022-06-01&from=wechat-group&shop=taobao&pay=alipay&off=wechat-group-chat-links&lang=en`);
