@@ -11,6 +11,7 @@ pub mod export;
 pub mod load;
 pub mod model;
 pub mod route;
+pub mod search;
 pub mod sim;
 pub mod synthetic;
 
