@@ -64,8 +64,8 @@ pub const REFERENCE_COLUMNS: [&str; 15] = [
 const REFERENCE_REQUIRED: usize = 2;
 
 /// The values of the reference file's `list` column.
-pub const LISTS: [&str; 8] =
-    ["version", "owners", "platforms", "surfaces", "merchants", "instruments", "workarounds", "sources"];
+pub const LISTS: [&str; 9] =
+    ["version", "licence", "owners", "platforms", "surfaces", "merchants", "instruments", "workarounds", "sources"];
 
 /// The 1-based column of an item's field path in a CSV header (`title.zh` → `title_zh`,
 /// `effects[2].to` → `effects`, `cite.source` → `source`, `platform` → `parent`); 1 when the header
@@ -176,6 +176,10 @@ pub(crate) fn read(cx: &mut Loader, file: SourceFile<'_>, raw: &mut Raw) {
         let value = match list {
             "version" => {
                 raw.version = Some(cell("id").to_string());
+                continue;
+            }
+            "licence" => {
+                raw.licence = Some(cell("id").to_string());
                 continue;
             }
             "owners" => json!({ "id": cell("id"), "name": text(&row, "name") }),
@@ -436,6 +440,9 @@ pub fn reference_csv(d: &Dataset) -> String {
         r
     };
     let mut rows = vec![row("version", &d.version, "", None)];
+    if let Some(licence) = &d.licence {
+        rows.push(row("licence", licence, "", None));
+    }
     rows.extend(d.owners.iter().map(|o| row("owners", &o.id, "", Some(&o.name))));
     rows.extend(d.platforms.iter().map(|p| row("platforms", &p.id, &p.owner, Some(&p.name))));
     for (list, nodes) in [

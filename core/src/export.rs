@@ -11,6 +11,8 @@ use crate::model::*;
 struct Doc<'a> {
     format: &'static str,
     version: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    licence: Option<&'a str>,
     owners: &'a [Owner],
     platforms: &'a [Platform],
     surfaces: &'a [Node],
@@ -26,6 +28,7 @@ pub fn to_json(d: &Dataset) -> String {
     let doc = Doc {
         format: "hutong-dataset",
         version: &d.version,
+        licence: d.licence.as_deref(),
         owners: &d.owners,
         platforms: &d.platforms,
         surfaces: &d.surfaces,

@@ -4,6 +4,7 @@
 //! a clock or a global. Dates, seeds and parameters come in as arguments; every result is a pure
 //! function of its inputs, the same natively and in wasm.
 
+pub mod cite;
 pub mod csv;
 pub mod date;
 pub mod embedded;

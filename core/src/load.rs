@@ -235,9 +235,15 @@ pub fn import(
             Mode::Merge => union(old, new),
         }
     }
+    // The licence travels with the data: an import's own, else (merging) the base's.
+    let licence = match mode {
+        Mode::Replace => new.licence.take(),
+        Mode::Merge => new.licence.take().or(old.licence.take()),
+    };
     let k = &mut summary.kept;
     let raw = Raw {
         version: Some(version),
+        licence,
         owners: list(k, mode, "owners", old.owners, new.owners),
         platforms: list(k, mode, "platforms", old.platforms, new.platforms),
         surfaces: list(k, mode, "surfaces", old.surfaces, new.surfaces),
@@ -303,6 +309,8 @@ struct RawDoc<'a> {
     format: Option<String>,
     #[serde(default)]
     version: Option<String>,
+    #[serde(default)]
+    licence: Option<String>,
     #[serde(borrow, default)]
     owners: Vec<&'a RawValue>,
     #[serde(borrow, default)]
@@ -395,6 +403,7 @@ pub(crate) struct Lists {
 #[derive(Default)]
 pub(crate) struct Raw {
     pub(crate) version: Option<String>,
+    pub(crate) licence: Option<String>,
     owners: Vec<(Owner, Place)>,
     platforms: Vec<(Platform, Place)>,
     surfaces: Vec<(Node, Place)>,
@@ -508,6 +517,9 @@ impl Loader {
         }
         if doc.version.is_some() {
             raw.version = doc.version.clone();
+        }
+        if doc.licence.is_some() {
+            raw.licence = doc.licence.clone();
         }
         // Each item keeps its own text and offset: RawValue borrows from the file's text.
         let place = |item: &&RawValue| {
@@ -722,6 +734,7 @@ impl Loader {
         let strip = |v: Vec<(Node, Place)>| v.into_iter().map(|(n, _)| n).collect();
         Dataset {
             version: raw.version.unwrap_or_else(|| "unversioned".into()),
+            licence: raw.licence,
             owners: raw.owners.into_iter().map(|(x, _)| x).collect(),
             platforms: raw.platforms.into_iter().map(|(x, _)| x).collect(),
             surfaces: strip(raw.surfaces),

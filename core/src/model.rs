@@ -315,6 +315,8 @@ impl std::ops::Deref for Event {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
     pub version: String,
+    /// The dataset's licence (an SPDX id such as `CC-BY-4.0`), where its files state one.
+    pub licence: Option<String>,
     pub owners: Vec<Owner>,
     pub platforms: Vec<Platform>,
     pub surfaces: Vec<Node>,

@@ -107,6 +107,7 @@ pub fn generate(n_events: usize, n_platforms: usize, seed: u64) -> Dataset {
         .collect();
     events.sort_by_cached_key(|e| e.date.sort_key());
     Dataset {
+        licence: None,
         version: format!("synthetic-{n_events}-{n_platforms}-{seed}"),
         owners,
         platforms,
