@@ -14,6 +14,7 @@ pub mod model;
 pub mod route;
 pub mod search;
 pub mod sim;
+pub mod story;
 pub mod synthetic;
 
 pub use date::{DateSpec, Precision};
