@@ -32,6 +32,15 @@ if [ "$("$CARGO_BIN/wasm-bindgen" --version 2>/dev/null || true)" != "wasm-bindg
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# wasm-split-cli splits the release wasm (scripts/split.sh, the trunk post_build hook). 0.2.4 is
+# the first that reads what wasm-bindgen 0.2.130's toolchain links.
+WASM_SPLIT_VERSION="0.2.4"
+# (it has no --version; cargo's list of installed packages says which one it is)
+if [ ! -x "$CARGO_BIN/wasm-split-cli" ] || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 # binaryen (wasm-opt 132) and playwright-core, pinned by tools/package-lock.json. Debian's
 # binaryen (wasm-opt 108) produces wasm that Chromium rejects; never use it.
 if [ ! -x "$ROOT/tools/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/tools/node_modules/playwright-core" ]; then

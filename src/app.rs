@@ -3,13 +3,13 @@ use std::sync::Arc;
 use hutong_core::{Dataset, Lang};
 use leptos::prelude::*;
 
-use crate::data::{CopyLink, DataPanel};
+use crate::data::CopyLink;
 use crate::details::Details;
 use crate::explorer::Explorer;
 use crate::filters::Filters;
 use crate::i18n::strings;
+use crate::lazy::Deferred;
 use crate::network::Network;
-use crate::simpanel::SimPanel;
 use crate::state::{shown_events, use_ctx, Ctx, Origin};
 use crate::timeline::Timeline;
 use crate::url::{self, NoticeKind};
@@ -18,35 +18,51 @@ use crate::url::{self, NoticeKind};
 #[component]
 pub fn App() -> impl IntoView {
     let query = window().location().search().unwrap_or_default();
-    // `?synthetic=N` (1–20000) swaps in a generated dataset for scale tests (BENCHMARKS.md).
-    let synthetic = form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-        .find(|(k, _)| k == "synthetic")
-        .and_then(|(_, v)| v.parse::<usize>().ok())
-        .filter(|n| (1..=20_000).contains(n));
     let param = |name: &str| {
         form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).find(|(k, _)| k == name).map(|(_, v)| v)
     };
+    // `?synthetic=N` (1–20000) swaps in a generated dataset for scale tests (BENCHMARKS.md).
+    let synthetic = param("synthetic").and_then(|v| v.parse::<usize>().ok()).filter(|n| (1..=20_000).contains(n));
     if param("reset-data").is_some() {
         crate::data::set_aside();
     }
     // The dataset: synthetic when asked for, else the import saved in this browser, else embedded.
-    let mut saved_problem = None;
-    let (data, origin) = match synthetic {
-        Some(n) => (hutong_core::synthetic::generate(n, 50, 1), Origin::Synthetic),
-        None => match crate::data::saved() {
-            Some(Ok(d)) => (d, Origin::Imported),
-            Some(Err(problem)) => {
-                saved_problem = Some(problem);
-                (hutong_core::embedded::dataset(), Origin::Embedded)
-            }
-            None => (hutong_core::embedded::dataset(), Origin::Embedded),
-        },
+    if let Some(n) = synthetic {
+        return start(query, synthetic, hutong_core::synthetic::generate(n, 50, 1), Origin::Synthetic, None, None);
+    }
+    let Some(text) = crate::data::saved_text() else {
+        return start(query, None, hutong_core::embedded::dataset(), Origin::Embedded, None, None);
+    };
+    // A saved import is read by the data chunk (the JSON reader is not part of the first screen).
+    let lang = param("lang").and_then(|l| Lang::from_code(&l));
+    view! {
+        <Deferred load=crate::lazy::data what=["你导入的数据", "imported dataset"] lang=lang.unwrap_or_default()
+            render={move |chunk: crate::lazy::DataChunk| match (chunk.read_saved)(text.clone()) {
+                Ok((data, fingerprint)) => start(query.clone(), None, data, Origin::Imported, None, Some(fingerprint)),
+                Err(problem) => start(query.clone(), None, hutong_core::embedded::dataset(), Origin::Embedded, Some(problem), None),
+            }} />
+    }
+    .into_any()
+}
+
+/// The page over its dataset: the view read from the URL, the shared [`Ctx`], and the URL and
+/// `<html lang>` kept in step. `fingerprint` is the imported dataset's; `saved_problem` says why a
+/// saved import could not be read.
+fn start(
+    query: String,
+    synthetic: Option<usize>,
+    data: Dataset,
+    origin: Origin,
+    saved_problem: Option<String>,
+    fingerprint: Option<String>,
+) -> AnyView {
+    let param = |name: &str| {
+        form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).find(|(k, _)| k == name).map(|(_, v)| v)
     };
     let (mut view, mut notices) = url::parse(&query, &data);
     // The link says which dataset it needs; tell the reader when it is not the one in use.
-    // Only an import is named by its fingerprint (a synthetic dataset by its size in the URL), and it costs a
-    // serialisation of the whole dataset: none for the others.
-    let have = (origin == Origin::Imported).then(|| hutong_core::export::fingerprint(&data));
+    // Only an import is named by its fingerprint (a synthetic dataset by its size in the URL).
+    let have = fingerprint.filter(|_| origin == Origin::Imported);
     // A bare address (no view in it) was not made with any dataset: no notice then.
     let bare = query.trim_start_matches('?').is_empty();
     if origin != Origin::Synthetic && !bare && view.dataset != have {
@@ -56,7 +72,7 @@ pub fn App() -> impl IntoView {
     if let Some(problem) = saved_problem {
         notices.push(url::Notice { param: String::new(), value: problem, kind: NoticeKind::SavedUnreadable });
     }
-    view.dataset = have.filter(|_| origin == Origin::Imported);
+    view.dataset = have;
     let ctx = Ctx::new(Arc::new(data), view, notices);
     ctx.origin.set(origin);
     provide_context(ctx);
@@ -85,7 +101,7 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    view! { <Page staged=true /> }
+    view! { <Page staged=true /> }.into_any()
 }
 
 /// The page's parts, under an already provided [`Ctx`] (tests mount this directly).
@@ -130,19 +146,14 @@ pub fn Page(#[prop(optional)] staged: bool) -> impl IntoView {
                     <Explorer />
                     <Network />
                     <Show when=move || below.get()>
-                        <Filters />
-                        <div class="stage">
-                            <Timeline />
-                            <Details />
-                        </div>
-                        <EventList />
-                        <SimPanel />
+                        <Deferred load=crate::lazy::below what=["时间轴与事件", "timeline and events"] render=call />
+                        <Deferred load=crate::lazy::sim what=["模拟", "simulation"] render=call />
                     </Show>
                 </main>
             }
         }}
         <Show when=move || below.get()>
-            <DataPanel />
+            <Deferred load=crate::lazy::data what=["数据面板", "dataset panel"] render=data_panel />
             <Footer />
         </Show>
     }
@@ -212,6 +223,28 @@ fn Notices() -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+fn call(view: fn() -> AnyView) -> AnyView {
+    view()
+}
+
+fn data_panel(chunk: crate::lazy::DataChunk) -> AnyView {
+    (chunk.panel)()
+}
+
+/// What lies below the first screen in `<main>` (the `below` chunk): filters, the timeline with the
+/// details beside it, and the event list.
+pub fn below_view() -> AnyView {
+    view! {
+        <Filters />
+        <div class="stage">
+            <Timeline />
+            <Details />
+        </div>
+        <EventList />
+    }
+    .into_any()
 }
 
 /// The shown events as a plain list: the same content as the timeline for screen readers and small

@@ -21,11 +21,18 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// The saved imported dataset: `None` when there is none; `Err` with the first problem's text when
-/// it cannot be read (it is then left where it is).
-pub fn saved() -> Option<Result<Dataset, String>> {
-    let text = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
-    Some(hutong_core::load(&[SourceFile { name: "localStorage", text: &text }]).map_err(|p| p[0].to_string()))
+/// The text of the saved imported dataset, if there is one (read by [`read_saved`], in the data
+/// chunk: the first screen carries no JSON reader).
+pub fn saved_text() -> Option<String> {
+    storage()?.get_item(STORAGE_KEY).ok().flatten()
+}
+
+/// Reads a saved imported dataset: it and its fingerprint, or the first problem's text when it
+/// cannot be read (it is then left where it is).
+pub fn read_saved(text: String) -> Result<(Dataset, String), String> {
+    let data = hutong_core::load(&[SourceFile { name: "localStorage", text: &text }]).map_err(|p| p[0].to_string())?;
+    let fingerprint = hutong_core::export::fingerprint(&data);
+    Ok((data, fingerprint))
 }
 
 fn save(data: &Dataset) -> Result<(), String> {

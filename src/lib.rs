@@ -15,6 +15,7 @@ pub mod export;
 pub mod filters;
 pub mod fmt;
 pub mod i18n;
+pub mod lazy;
 pub mod network;
 pub mod simpanel;
 pub mod slices;

@@ -5,6 +5,7 @@
 //! function of its inputs, the same natively and in wasm.
 
 pub mod cite;
+pub mod compact;
 pub mod csv;
 pub mod date;
 pub mod embedded;

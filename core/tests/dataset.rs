@@ -12,6 +12,13 @@ fn embedded_dataset_loads_without_problems() {
     }
 }
 
+#[test]
+fn the_compact_embedded_dataset_is_the_json_one() {
+    let json = hutong_core::load(&[embedded::REFERENCE, embedded::EVENTS]).expect("loads");
+    assert_eq!(embedded::dataset(), json);
+    assert_eq!(hutong_core::compact::decode(&hutong_core::compact::encode(&json)), Ok(json));
+}
+
 /// The events the issue names, and the ones a reader of the four seeds would look for first.
 const SEED_EVENTS: &[(&str, &str)] = &[
     ("alipay-independent-company", "2004"),

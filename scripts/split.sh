@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Trunk post_build hook (Trunk.toml): splits the release wasm into the first screen and the chunks
+# loaded on demand (src/lazy.rs), before trunk moves its staging folder to dist/.
+#
+# Trunk 0.21 knows nothing of wasm splitting. The release build uses the `split` cargo profile
+# (index.html), for which build.rs sets `cfg(hutong_split)` and links with `--emit-relocs`; trunk
+# runs wasm-bindgen on that wasm as usual (its output is replaced here) and no wasm-opt
+# (`data-wasm-opt="0"`; this script runs it on every part). Here, on the linker's own output:
+#   1. wasm-split-cli: the main module, one `split_<name>.wasm` per chunk (plus `chunk_<n>.wasm`
+#      for code two chunks share) and `__wasm_split.js`, the loader the main module imports;
+#   2. wasm-bindgen --keep-lld-exports on the main module (the chunks link to its exports);
+#   3. wasm-opt -Oz on every wasm file.
+# Debug builds (`trunk serve`, `trunk build`) are one module: nothing to do.
+set -euo pipefail
+
+if [ "${TRUNK_PROFILE:-}" != "release" ]; then
+  exit 0
+fi
+: "${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+NAME=hutong
+say() { printf '\033[1m[split]\033[0m %s\n' "$*" >&2; }
+need() { command -v "$1" >/dev/null || { say "$1 is not on PATH: source scripts/tools.sh"; exit 1; }; }
+need wasm-split-cli
+need wasm-bindgen
+need wasm-opt
+
+TARGET_DIR="$(cargo metadata --format-version 1 --no-deps --manifest-path "$ROOT/Cargo.toml" |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
+INPUT="$TARGET_DIR/wasm32-unknown-unknown/split/$NAME.wasm"
+WORK="$TARGET_DIR/wasm-split"
+
+if [ ! -f "$INPUT" ]; then
+  say "no $INPUT: is index.html's data-cargo-profile-release still \"split\"?"
+  exit 1
+fi
+# A wasm without split points was not built with cfg(hutong_split) (build.rs): refuse to ship it
+# as if it were split.
+if ! grep -q "__wasm_split_unstable" "$INPUT"; then
+  say "$INPUT has no split points (built without cfg(hutong_split)?)"
+  exit 1
+fi
+
+rm -rf "$WORK"
+mkdir -p "$WORK/bindgen"
+say "splitting $INPUT"
+wasm-split-cli "$INPUT" "$WORK" --out-name "$NAME"
+# wasm-bindgen of the main module only. The chunks import memory, table and functions from it by
+# the names the linker gave them, hence --keep-lld-exports (and no demangling of those names).
+wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
+  --out-dir "$WORK/bindgen" --out-name "$NAME" "$WORK/$NAME.wasm"
+
+cp "$WORK/bindgen/$NAME.js" "$TRUNK_STAGING_DIR/$NAME.js"
+cp "$WORK/__wasm_split.js" "$TRUNK_STAGING_DIR/__wasm_split.js"
+wasm-opt -Oz "$WORK/bindgen/${NAME}_bg.wasm" -o "$TRUNK_STAGING_DIR/${NAME}_bg.wasm" &
+for part in "$WORK"/split_*.wasm "$WORK"/chunk_*.wasm; do
+  [ -e "$part" ] || continue
+  wasm-opt -Oz "$part" -o "$TRUNK_STAGING_DIR/$(basename "$part")"
+done
+wait
+# The service worker precaches the parts too (web/sw.js).
+parts="$(cd "$TRUNK_STAGING_DIR" && ls __wasm_split.js split_*.wasm chunk_*.wasm 2>/dev/null | sed "s|.*|'./&'|" | paste -sd, -)"
+sed -i "s|^const PARTS = \[\];|const PARTS = [$parts];|" "$TRUNK_STAGING_DIR/sw.js"
+grep -qF "const PARTS = ['./__wasm_split.js'," "$TRUNK_STAGING_DIR/sw.js" || { say "sw.js: could not list the parts"; exit 1; }
+say "parts (bytes, gzip -9):"
+for f in "$TRUNK_STAGING_DIR/${NAME}_bg.wasm" "$TRUNK_STAGING_DIR"/split_*.wasm "$TRUNK_STAGING_DIR"/chunk_*.wasm; do
+  [ -e "$f" ] || continue
+  printf '  %-28s %9d %9d\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)" >&2
+done

@@ -1,0 +1,166 @@
+//! The parts of the page that are not the first screen, loaded on demand.
+//!
+//! The site's release build (`cfg(hutong_split)`, see build.rs and scripts/split.sh) splits the
+//! wasm: the first screen (header, explorer, network) is the main module, and each part below is a
+//! chunk fetched when the page first needs it. A chunk is entered through one function that hands
+//! back plain function pointers into it (`fn() -> AnyView` and the like), which the page then calls
+//! under its own reactive owner. [`Deferred`] shows a loading line while a chunk is on its way and,
+//! if it does not arrive, a message with a retry button (never a panic: the loader is the fallible
+//! one).
+//!
+//! Every other build (tests, `trunk serve`) is one module: there the entry functions are ready at
+//! once and [`Deferred`] renders its part in the same pass, as if nothing were deferred.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+use hutong_core::{Dataset, Lang};
+use leptos::prelude::*;
+
+/// A chunk did not arrive (offline, a failed request, a server that lost the file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChunkError;
+
+#[cfg(hutong_split)]
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> ChunkError {
+        ChunkError
+    }
+}
+
+/// The data chunk's entry points.
+#[derive(Clone, Copy)]
+pub struct DataChunk {
+    /// The dataset panel (import, export, reset).
+    pub panel: fn() -> AnyView,
+    /// Reads the import saved in this browser: the dataset and its fingerprint, or the first
+    /// problem's text.
+    pub read_saved: fn(String) -> Result<(Dataset, String), String>,
+}
+
+/// Declares a chunk's entry function: split into module `$module` in the split build, an
+/// ordinary (immediately ready) async function otherwise.
+macro_rules! entry {
+    ($(#[$doc:meta])* $module:ident: fn $name:ident() -> $t:ty $body:block) => {
+        $(#[$doc])*
+        #[cfg(hutong_split)]
+        #[leptos::wasm_split::wasm_split($module, fallible, wasm_split_path = ::leptos::wasm_split)]
+        pub fn $name() -> Result<$t, ChunkError> {
+            Ok($body)
+        }
+
+        $(#[$doc])*
+        #[cfg(not(hutong_split))]
+        pub async fn $name() -> Result<$t, ChunkError> {
+            Ok($body)
+        }
+    };
+}
+
+entry! {
+    /// Filters, timeline, details and the event list.
+    below: fn below() -> fn() -> AnyView {
+        crate::app::below_view
+    }
+}
+
+entry! {
+    /// The simulation panel with its charts and exports.
+    sim: fn sim() -> fn() -> AnyView {
+        || leptos::view! { <crate::simpanel::SimPanel /> }.into_any()
+    }
+}
+
+entry! {
+    /// The dataset panel and the reading of a saved import (JSON, the loader, CSV, exports).
+    data: fn data() -> DataChunk {
+        DataChunk { panel: || leptos::view! { <crate::data::DataPanel /> }.into_any(), read_saved: crate::data::read_saved }
+    }
+}
+
+/// Polls a future once: its value if it is ready now.
+fn now<F: Future>(f: Pin<&mut F>) -> Option<F::Output> {
+    match f.poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(v) => Some(v),
+        Poll::Pending => None,
+    }
+}
+
+#[derive(Clone, Copy)]
+enum State<T> {
+    Loading,
+    Failed,
+    Ready(T),
+}
+
+/// Shows `render(entry)` once the chunk's `load` has given its entry; a loading line until then,
+/// and a message with a retry button if it fails. `what` names the part in those lines (Chinese,
+/// English).
+#[component]
+pub fn Deferred<T, Fut, V>(
+    load: fn() -> Fut,
+    render: impl Fn(T) -> V + Send + 'static,
+    what: [&'static str; 2],
+    /// The language of the lines, when there is no `Ctx` yet (the saved import's loading).
+    #[prop(optional)]
+    lang: Option<Lang>,
+) -> impl IntoView
+where
+    T: Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<T, ChunkError>> + 'static,
+    V: IntoView + 'static,
+{
+    let state = RwSignal::new(State::Loading);
+    let attempt = move || {
+        let mut fut = Box::pin(load());
+        match now(fut.as_mut()) {
+            Some(Ok(entry)) => state.set(State::Ready(entry)),
+            Some(Err(_)) => state.set(State::Failed),
+            None => {
+                state.set(State::Loading);
+                leptos::task::spawn_local(async move {
+                    let next = match fut.await {
+                        Ok(entry) => State::Ready(entry),
+                        Err(_) => State::Failed,
+                    };
+                    // The page may have been rebuilt meanwhile: then this part is gone.
+                    let _ = state.try_set(next);
+                });
+            }
+        }
+    };
+    attempt();
+    let lang = move || lang.or_else(|| use_context::<crate::state::Ctx>().map(|c| c.lang())).unwrap_or_default();
+    let lang = Signal::derive(lang);
+    move || match state.get() {
+        State::Ready(entry) => untrack(|| render(entry)).into_any(),
+        State::Loading => {
+            let text = move || match lang.get() {
+                Lang::Zh => format!("正在载入{}…", what[0]),
+                Lang::En => format!("Loading {}…", what[1]),
+            };
+            view! { <p class="chunk-loading" role="status" data-testid="chunk-loading" data-part=what[1]>{text}</p> }
+                .into_any()
+        }
+        State::Failed => {
+            let text = move || {
+                match lang.get() {
+                Lang::Zh => format!("{}未能载入（网络中断或文件缺失）。页面其他部分不受影响。", what[0]),
+                Lang::En => format!(
+                    "The {} could not be loaded (the network failed or a file is missing). The rest of the page still works.",
+                    what[1]
+                ),
+            }
+            };
+            let retry = move || if lang.get() == Lang::Zh { "重试" } else { "Retry" };
+            view! {
+                <div class="chunk-error" role="alert" data-testid="chunk-error" data-part=what[1]>
+                    <p>{text}</p>
+                    <button class="small" data-testid="chunk-retry" on:click=move |_| attempt()>{retry}</button>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}

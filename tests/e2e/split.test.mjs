@@ -1,0 +1,76 @@
+// The release build is split (src/lazy.rs, scripts/split.sh): the first screen comes from the main
+// module, the rest from parts fetched after it. Every part arrives and works; a part that does not
+// arrive says so, the rest of the page keeps working, and a retry loads it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, browser, openPage, DIST } from './harness.mjs';
+
+const split = existsSync(join(DIST, '__wasm_split.js'));
+let server, b;
+before(async () => {
+  server = await serve();
+  b = await browser();
+});
+after(async () => { await b?.close(); await server?.close(); });
+
+test('the parts below the first screen are fetched after it and all arrive', { skip: !split && 'not a split build' }, async () => {
+  const { page, problems } = await openPage(b, `${server.url}?lang=en`);
+  await page.waitForSelector('[data-testid="sim-panel"]');
+  await page.waitForSelector('[data-testid="data-panel"]');
+  assert.equal(await page.locator('[data-testid="chunk-loading"], [data-testid="chunk-error"]').count(), 0);
+  const parts = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((r) => new URL(r.name).pathname.split('/').pop()).filter((n) => /^(split|chunk)_.*\.wasm$/.test(n)));
+  for (const part of ['split_below.wasm', 'split_sim.wasm', 'split_data.wasm']) assert.ok(parts.includes(part), `${part} in ${parts}`);
+  assert.deepEqual(problems, []);
+});
+
+test('a part that does not arrive says so, the rest works, and a retry loads it', { skip: !split && 'not a split build' }, async () => {
+  const page = await b.newPage({ viewport: { width: 1280, height: 860 } });
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.route('**/split_sim.wasm', (route) => route.abort());
+  await page.goto(`${server.url}?lang=en`);
+  const error = page.locator('[data-testid="chunk-error"][data-part="simulation"]');
+  await error.waitFor();
+  assert.match(await error.textContent(), /simulation could not be loaded/);
+  // The other parts and the first screen are unharmed.
+  await page.waitForSelector('[data-testid="event-count"]');
+  await page.waitForSelector('[data-testid="data-panel"]');
+  assert.ok(await page.locator('[data-testid="verdict"]').count() === 1);
+  assert.equal(await page.locator('[data-testid="crash"]').count(), 0);
+
+  await page.unroute('**/split_sim.wasm');
+  await error.locator('[data-testid="chunk-retry"]').click();
+  await page.waitForSelector('[data-testid="sim-panel"]');
+  await page.waitForSelector('[data-testid="sim-result"][data-state="done"]', { timeout: 30000 });
+  assert.equal(await page.locator('[data-testid="chunk-error"]').count(), 0);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('a saved import waits for the data part; if it does not arrive, a retry loads it and the page', { skip: !split && 'not a split build' }, async () => {
+  const page = await b.newPage({ viewport: { width: 1280, height: 860 } });
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${server.url}?lang=en`);
+  await page.waitForSelector('[data-testid="event-count"]');
+  // A saved import: the example export (the embedded data as an import).
+  const saved = await (await page.request.get(`${server.url}dataset/dataset.json`)).text();
+  await page.evaluate((text) => localStorage.setItem('hutong.dataset.v1', text), saved);
+
+  await page.route('**/split_data.wasm', (route) => route.abort());
+  await page.reload();
+  const error = page.locator('[data-testid="chunk-error"][data-part="imported dataset"]');
+  await error.waitFor();
+  assert.match(await error.textContent(), /imported dataset could not be loaded/);
+  await page.unroute('**/split_data.wasm');
+  await error.locator('[data-testid="chunk-retry"]').click();
+  await page.waitForSelector('[data-testid="event-count"]');
+  await page.waitForSelector('[data-testid="data-panel"]');
+  assert.match(await page.textContent('[data-testid="dataset-status"]'), /Imported dataset/);
+  assert.deepEqual(pageErrors, []);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
