@@ -8,7 +8,7 @@ use crate::details::Details;
 use crate::explorer::Explorer;
 use crate::filters::Filters;
 use crate::i18n::strings;
-use crate::lazy::Deferred;
+use crate::lazy::{Deferred, WhenNear};
 use crate::network::Network;
 use crate::state::{shown_events, use_ctx, Ctx, Origin};
 use crate::timeline::Timeline;
@@ -146,14 +146,23 @@ pub fn Page(#[prop(optional)] staged: bool) -> impl IntoView {
                     <Explorer />
                     <Network />
                     <Show when=move || below.get()>
-                        <Deferred load=crate::lazy::below what=["时间轴与事件", "timeline and events"] render=call />
-                        <Deferred load=crate::lazy::sim what=["模拟", "simulation"] render=call />
+                        // Each part is fetched and built when its place nears the viewport (or a
+                        // link opens an event, which the timeline's part shows): a reader who never
+                        // scrolls to the simulation never downloads or runs it.
+                        <WhenNear key="below" now=!staged min_height="40rem" wanted=Signal::derive(move || ctx.view.with(|v| v.event.is_some()))>
+                            <Deferred load=crate::lazy::below what=["时间轴与事件", "timeline and events"] render=call />
+                        </WhenNear>
+                        <WhenNear key="sim" now=!staged min_height="40rem">
+                            <Deferred load=crate::lazy::sim what=["模拟", "simulation"] render=call />
+                        </WhenNear>
                     </Show>
                 </main>
             }
         }}
         <Show when=move || below.get()>
-            <Deferred load=crate::lazy::data what=["数据面板", "dataset panel"] render=data_panel />
+            <WhenNear key="data" now=!staged min_height="12rem">
+                <Deferred load=crate::lazy::data what=["数据面板", "dataset panel"] render=data_panel />
+            </WhenNear>
             <Footer />
         </Show>
     }

@@ -164,3 +164,76 @@ where
         }
     }
 }
+
+/// Renders `children` once its place on the page comes near the viewport (within a screen's
+/// height), or at once when `now` is true (an unstaged page: the component tests) or `wanted`
+/// becomes true (a link that opens an event needs the part that shows it). Until then an empty
+/// placeholder of `min_height` holds the place, so what is below does not jump when it arrives.
+///
+/// This is what "loaded when first needed" means for the parts below the first screen: a reader who
+/// never scrolls to the simulation never downloads or runs it.
+///
+/// A part once shown stays shown when the page is rebuilt (an import replaces the dataset): its
+/// code is already here, and the reader was already reading it.
+#[component]
+pub fn WhenNear(
+    /// Which part: remembers that it has been shown.
+    key: &'static str,
+    now: bool,
+    #[prop(optional, into)] wanted: Option<Signal<bool>>,
+    /// The placeholder's CSS min-height, e.g. `"40rem"`.
+    min_height: &'static str,
+    children: ChildrenFn,
+) -> impl IntoView {
+    thread_local! {
+        static SHOWN: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let near = RwSignal::new(now || SHOWN.with(|s| s.borrow().contains(&key)));
+    Effect::new(move |_| {
+        if near.get() {
+            SHOWN.with(|s| s.borrow_mut().push(key));
+        }
+    });
+    if let Some(wanted) = wanted {
+        Effect::new(move |_| {
+            if wanted.get() {
+                near.set(true);
+            }
+        });
+    }
+    let placeholder = NodeRef::<leptos::html::Div>::new();
+    // Observe the placeholder; disconnect once it has been seen (or the part is gone).
+    Effect::new(move |_| {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        if near.get_untracked() {
+            return;
+        }
+        let Some(el) = placeholder.get() else { return };
+        let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                let seen = entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+                if seen {
+                    observer.disconnect();
+                    let _ = near.try_set(true);
+                }
+            },
+        );
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_root_margin("100% 0px");
+        if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init) {
+            // It disconnects itself once the place is seen; a place removed unseen (the page rebuilt
+            // for another dataset) is never intersecting again, so its callback stays idle.
+            observer.observe(&el);
+        } else {
+            near.set(true); // no IntersectionObserver: load now
+        }
+        callback.forget();
+    });
+    move || {
+        if near.get() {
+            children().into_any()
+        } else {
+            view! { <div class="near-placeholder" node_ref=placeholder style:min-height=min_height></div> }.into_any()
+        }
+    }
+}

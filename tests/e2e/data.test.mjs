@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, browser, openPage, shot, readJson, ROOT } from './harness.mjs';
+import { serve, browser, openPage, shot, readJson, ROOT, loaded } from './harness.mjs';
 
 let server, b, nEvents;
 before(async () => {
@@ -56,14 +56,14 @@ test('a bad file lists its problems and changes nothing; a good one replaces the
   await page.locator('[data-testid="verdict"] [data-event-id="mine-2"]').first().waitFor();
 
   await page.reload();
-  await page.waitForSelector('[data-testid="event-count"]');
+  await loaded(page);
   assert.equal(await count(page), 2, 'the import survives a reload');
   assert.match(await page.textContent('[data-testid="dataset-status"]'), /Imported dataset/);
   assert.equal(await page.locator('[data-testid="url-notice"]').count(), 0, 'the link names the dataset in use');
 
   // The bare address opens the saved import, with no notice (it names no dataset).
   await page.goto(server.url);
-  await page.waitForSelector('[data-testid="event-count"]');
+  await loaded(page);
   assert.equal(await count(page), 2);
   assert.equal(await page.locator('[data-testid="url-notice"]').count(), 0);
   // A reader with the embedded dataset is told the link needs another one.
@@ -81,7 +81,7 @@ test('a bad file lists its problems and changes nothing; a good one replaces the
   await page.locator('[data-testid="sim-result"][data-state="done"]').waitFor();
   assert.equal(await page.locator('[data-testid="crash"]').count(), 0);
   await page.reload();
-  await page.waitForSelector('[data-testid="event-count"]');
+  await loaded(page);
   assert.equal(await count(page), nEvents, 'reset survives a reload too');
   assert.deepEqual(problems, []);
 });

@@ -48,15 +48,41 @@ export async function browser() {
   });
 }
 
-/** A page that records console errors, page errors and CSP violations, for the test to assert on. */
-export async function openPage(b, url, viewport = { width: 1280, height: 860 }) {
+/** A page that records console errors, page errors and CSP violations, for the test to assert on.
+ * Like a reader, it scrolls through the page once, so that every part below the first screen
+ * (fetched when its place nears the viewport) arrives; `{ read: false }` leaves it at the top,
+ * untouched. */
+export async function openPage(b, url, viewport = { width: 1280, height: 860 }, { read = true } = {}) {
   const page = await b.newPage({ viewport });
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto(url);
-  await page.waitForSelector('[data-testid="event-count"]', { timeout: 20000 });
+  await page.waitForSelector('[data-testid="verdict"]', { timeout: 20000 });
+  if (read) {
+    await readThrough(page);
+    await page.waitForSelector('[data-testid="event-count"]', { timeout: 20000 });
+  }
   return { page, problems };
+}
+
+/** Waits for the first screen, then reads through the page so every part has arrived. */
+export async function loaded(page) {
+  await page.waitForSelector('[data-testid="verdict"]', { timeout: 20000 });
+  await readThrough(page);
+  await page.waitForSelector('[data-testid="event-count"]', { timeout: 20000 });
+}
+
+/** Scrolls down the page a screen at a time until no part is waiting for its place to be seen
+ * (and no part is still loading), then back to the top. */
+export async function readThrough(page) {
+  for (let i = 0; i < 40; i++) {
+    const waiting = await page.locator('.near-placeholder, [data-testid="chunk-loading"]').count();
+    if (!waiting) break;
+    await page.evaluate(() => window.scrollBy(0, window.innerHeight));
+    await page.waitForTimeout(100);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 export async function shot(page, name) {

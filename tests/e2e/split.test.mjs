@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, browser, openPage, DIST } from './harness.mjs';
+import { serve, browser, openPage, readThrough, DIST, loaded } from './harness.mjs';
 
 const split = existsSync(join(DIST, '__wasm_split.js'));
 let server, b;
@@ -14,6 +14,23 @@ before(async () => {
   b = await browser();
 });
 after(async () => { await b?.close(); await server?.close(); });
+
+test('a part is fetched only when its place nears the viewport (or a link needs it)', { skip: !split && 'not a split build' }, async () => {
+  const { page, problems } = await openPage(b, `${server.url}?lang=en`, undefined, { read: false });
+  await page.waitForSelector('[data-testid="edge"]');
+  await page.waitForTimeout(1500);
+  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource')
+    .map((r) => new URL(r.name).pathname.split('/').pop()).filter((n) => /^split_.*\.wasm$/.test(n)));
+  assert.deepEqual(await fetched(), [], 'nothing below the first screen before the reader scrolls');
+  assert.equal(await page.locator('[data-testid="sim-panel"]').count(), 0);
+  await readThrough(page);
+  await page.waitForSelector('[data-testid="sim-panel"]');
+  assert.ok((await fetched()).includes('split_sim.wasm'));
+  // A link to an event needs the timeline's part at once, scrolled or not.
+  const linked = await openPage(b, `${server.url}?lang=en&event=alipay-bans-wechat-merchants`, undefined, { read: false });
+  await linked.page.waitForSelector('[data-testid="event-details"][data-event-id="alipay-bans-wechat-merchants"]');
+  assert.deepEqual([...problems, ...linked.problems], []);
+});
 
 test('the parts below the first screen are fetched after it and all arrive', { skip: !split && 'not a split build' }, async () => {
   const { page, problems } = await openPage(b, `${server.url}?lang=en`);
@@ -32,11 +49,15 @@ test('a part that does not arrive says so, the rest works, and a retry loads it'
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.route('**/split_sim.wasm', (route) => route.abort());
   await page.goto(`${server.url}?lang=en`);
+  await page.waitForSelector('[data-testid="verdict"]');
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   const error = page.locator('[data-testid="chunk-error"][data-part="simulation"]');
+  await error.waitFor();
+  await readThrough(page);
   await error.waitFor();
   assert.match(await error.textContent(), /simulation could not be loaded/);
   // The other parts and the first screen are unharmed.
-  await page.waitForSelector('[data-testid="event-count"]');
+  await loaded(page);
   await page.waitForSelector('[data-testid="data-panel"]');
   assert.ok(await page.locator('[data-testid="verdict"]').count() === 1);
   assert.equal(await page.locator('[data-testid="crash"]').count(), 0);
@@ -55,7 +76,7 @@ test('a saved import waits for the data part; if it does not arrive, a retry loa
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(`${server.url}?lang=en`);
-  await page.waitForSelector('[data-testid="event-count"]');
+  await loaded(page);
   // A saved import: the example export (the embedded data as an import).
   const saved = await (await page.request.get(`${server.url}dataset/dataset.json`)).text();
   await page.evaluate((text) => localStorage.setItem('hutong.dataset.v1', text), saved);
@@ -67,7 +88,7 @@ test('a saved import waits for the data part; if it does not arrive, a retry loa
   assert.match(await error.textContent(), /imported dataset could not be loaded/);
   await page.unroute('**/split_data.wasm');
   await error.locator('[data-testid="chunk-retry"]').click();
-  await page.waitForSelector('[data-testid="event-count"]');
+  await loaded(page);
   await page.waitForSelector('[data-testid="data-panel"]');
   assert.match(await page.textContent('[data-testid="dataset-status"]'), /Imported dataset/);
   assert.deepEqual(pageErrors, []);
