@@ -101,6 +101,12 @@ fn start(
         }
     });
 
+    // The page's own header replaces the static introduction of index.html once it is drawn.
+    request_animation_frame(|| {
+        if let Some(intro) = document().get_element_by_id("intro") {
+            intro.remove();
+        }
+    });
     view! { <Page staged=true /> }.into_any()
 }
 
@@ -114,9 +120,16 @@ fn start(
 #[component]
 pub fn Page(#[prop(optional)] staged: bool) -> impl IntoView {
     let ctx = use_ctx();
+    // Staged: the explorer in the first task; the network in a task after that frame (its channel
+    // timelines and drawing were half of one long start task on a slow phone); then what lies
+    // below, each part when its place nears the viewport.
+    let network = RwSignal::new(!staged);
     let below = RwSignal::new(!staged);
     if staged {
-        crate::slices::after_next_frame(move || below.set(true));
+        crate::slices::after_next_frame(move || {
+            network.set(true);
+            crate::slices::after_next_frame(move || below.set(true));
+        });
     }
     let s = move || strings(ctx.lang());
     let toggle_lang = move |_| ctx.view.update(|v| v.lang = if v.lang == Lang::Zh { Lang::En } else { Lang::Zh });
@@ -144,7 +157,9 @@ pub fn Page(#[prop(optional)] staged: bool) -> impl IntoView {
             view! {
                 <main>
                     <Explorer />
-                    <Network />
+                    <Show when=move || network.get() fallback=|| view! { <div class="network-placeholder"></div> }>
+                        <Network />
+                    </Show>
                     <Show when=move || below.get()>
                         // Each part is fetched and built when its place nears the viewport (or a
                         // link opens an event, which the timeline's part shows): a reader who never

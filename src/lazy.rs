@@ -211,7 +211,8 @@ pub fn WhenNear(
         let Some(el) = placeholder.get() else { return };
         let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
             move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
-                let seen = entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+                let seen =
+                    entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
                 if seen {
                     observer.disconnect();
                     let _ = near.try_set(true);
@@ -220,7 +221,8 @@ pub fn WhenNear(
         );
         let init = web_sys::IntersectionObserverInit::new();
         init.set_root_margin("100% 0px");
-        if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init) {
+        if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
+        {
             // It disconnects itself once the place is seen; a place removed unseen (the page rebuilt
             // for another dataset) is never intersecting again, so its callback stays idle.
             observer.observe(&el);
