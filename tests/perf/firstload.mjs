@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, browser, DIST, BASE } from '../e2e/harness.mjs';
+import { serve, browser, readThrough, DIST, BASE } from '../e2e/harness.mjs';
 
 const server = await serve();
 const b = await browser();
@@ -29,7 +29,11 @@ await page.addInitScript(() => {
 
 await page.goto(server.url + (process.env.QUERY || ''));
 await page.waitForSelector('[data-testid="edge"]', { timeout: 30000 });
-// Everything deferred: the timeline's count, the simulation panel and the data panel.
+// Everything deferred arrives when its place nears the viewport: read down the page like a reader
+// (the first screen's requests are over by then), then wait for the timeline's count, the
+// simulation panel and the data panel.
+await page.waitForTimeout(500);
+await readThrough(page);
 await page.waitForSelector('[data-testid="event-count"]', { timeout: 30000 });
 await page.waitForSelector('[data-testid="data-panel"]', { timeout: 30000 });
 await page.waitForSelector('[data-testid="sim-panel"]', { timeout: 30000 }).catch(() => problems.push('no sim panel'));
@@ -64,6 +68,10 @@ for (const when of ['first', 'later']) {
   }
   console.log(`  ${'total'.padEnd(28)} ${String(raw).padStart(9)} ${String(gz).padStart(9)}`);
 }
+// LIMIT_KB: fail when the first load's gzip total passes it (scripts/test.sh; BENCHMARKS.md).
+const firstGzip = rows.filter((x) => x[1] === 'first').reduce((s, x) => s + x[3], 0);
+const limit = Number(process.env.LIMIT_KB || 0) * 1000;
+if (limit && !(firstGzip <= limit)) problems.push(`the first load is ${firstGzip} B gzip, over the limit of ${limit} B`);
 console.log(problems.length ? `problems:\n  ${problems.join('\n  ')}` : 'no console errors or warnings');
 await b.close();
 await server.close();
