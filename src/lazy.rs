@@ -196,7 +196,8 @@ pub fn WhenNear(
     });
     if let Some(wanted) = wanted {
         Effect::new(move |_| {
-            if wanted.get() {
+            // Set once: setting it again (every event opened) would rebuild the whole part.
+            if wanted.get() && !near.get_untracked() {
                 near.set(true);
             }
         });
