@@ -58,28 +58,31 @@ export async function openPage(b, url, viewport = { width: 1280, height: 860 }, 
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto(url);
-  await page.waitForSelector('[data-testid="verdict"]', { timeout: 20000 });
+  await page.waitForSelector('[data-testid="verdict"]', { timeout: 30000 });
   if (read) {
     await readThrough(page);
-    await page.waitForSelector('[data-testid="event-count"]', { timeout: 20000 });
+    await page.waitForSelector('[data-testid="event-count"]', { timeout: 30000 });
   }
   return { page, problems };
 }
 
 /** Waits for the first screen, then reads through the page so every part has arrived. */
 export async function loaded(page) {
-  await page.waitForSelector('[data-testid="verdict"]', { timeout: 20000 });
+  await page.waitForSelector('[data-testid="verdict"]', { timeout: 30000 });
   await readThrough(page);
-  await page.waitForSelector('[data-testid="event-count"]', { timeout: 20000 });
+  await page.waitForSelector('[data-testid="event-count"]', { timeout: 30000 });
 }
 
 /** Scrolls down the page a screen at a time until no part is waiting for its place to be seen
  * (and no part is still loading), then back to the top. */
 export async function readThrough(page) {
-  for (let i = 0; i < 40; i++) {
+  // Up to 30 s: a part on its way (a slow, busy machine) is waited for, not skipped.
+  for (let i = 0; i < 300; i++) {
     const waiting = await page.locator('.near-placeholder, [data-testid="chunk-loading"]').count();
     if (!waiting) break;
-    await page.evaluate(() => window.scrollBy(0, window.innerHeight));
+    if (await page.locator('.near-placeholder').count()) {
+      await page.evaluate(() => window.scrollBy(0, window.innerHeight));
+    }
     await page.waitForTimeout(100);
   }
   await page.evaluate(() => window.scrollTo(0, 0));
