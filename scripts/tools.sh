@@ -44,8 +44,8 @@ fi
 # binaryen (wasm-opt 132) and playwright-core, pinned by tools/package-lock.json. Debian's
 # binaryen (wasm-opt 108) produces wasm that Chromium rejects; never use it.
 if [ ! -x "$ROOT/tools/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/tools/node_modules/playwright-core" ] ||
-  [ ! -d "$ROOT/tools/node_modules/lighthouse" ]; then
-  say "installing binaryen, playwright-core and lighthouse from the npm registry"
+  [ ! -d "$ROOT/tools/node_modules/lighthouse" ] || [ ! -x "$ROOT/tools/node_modules/.bin/terser" ]; then
+  say "installing binaryen, terser, playwright-core and lighthouse from the npm registry"
   npm ci --prefix "$ROOT/tools" --no-audit --no-fund --loglevel=error
 fi
 
