@@ -2,7 +2,7 @@
 //! notice for every value that could not be used) and written back when the view changes.
 //!
 //! Public contract, keep stable: `lang`, `actor`, `kind`, `event`, `date`, `from`, `shop`, `pay`,
-//! `off`, the simulation's parameters (`SIM_PARAMS`, `demand`, `adopt`), `dataset`, `embed`.
+//! `off`, the simulation's parameters (`SIM_PARAMS`, `demand`, `adopt`), `dataset`, `embed`, `q`.
 
 use chrono::NaiveDate;
 use hutong_core::{Dataset, Kind, Lang};
@@ -32,6 +32,8 @@ pub struct ViewState {
     pub dataset: Option<String>,
     /// `embed=1`: the compact view for an iframe.
     pub embed: bool,
+    /// The search's query (`q`), as typed; empty when there is none. Any text is a valid query.
+    pub q: String,
 }
 
 /// The simulation parameters a person can set, with their URL names.
@@ -253,6 +255,7 @@ impl ViewState {
             sim: SimSettings::default(),
             dataset: None,
             embed: false,
+            q: String::new(),
         }
     }
 
@@ -395,6 +398,7 @@ pub fn parse(query: &str, data: &Dataset) -> (ViewState, Vec<Notice>) {
                 "0" | "false" | "" => state.embed = false,
                 _ => note("embed", value, NoticeKind::Malformed),
             },
+            "q" => state.q = value.to_string(),
             key if SIM_PARAMS.iter().any(|p| p.key == key) => {
                 let param = SIM_PARAMS.iter().find(|p| p.key == key).expect("checked");
                 match param.parse(value) {
@@ -430,6 +434,9 @@ pub fn to_query(state: &ViewState) -> String {
     }
     if let Some(event) = &state.event {
         out.append_pair("event", event);
+    }
+    if !state.q.is_empty() {
+        out.append_pair("q", &state.q);
     }
     if let Some(dataset) = &state.dataset {
         out.append_pair("dataset", dataset);
@@ -477,11 +484,12 @@ mod tests {
             sim: SimSettings { seed: 7, workaround_loss: 0.25, ..SimSettings::default() },
             dataset: Some("mine~0a1b2c3d".into()),
             embed: true,
+            q: "淘宝微信支付 & 50%".into(),
         };
         let query = to_query(&state);
         assert_eq!(
             query,
-            "?date=2014-06-01&from=wechat-chat&shop=wechat-shop&pay=wechat-pay&off=wechat-shop-launch%2Cwechat-pay-drops-deposit&lang=en&actor=alibaba&kind=block%2Copen&event=alipay-bans-wechat-merchants&dataset=mine%7E0a1b2c3d&embed=1&seed=7&wloss=0.25"
+            "?date=2014-06-01&from=wechat-chat&shop=wechat-shop&pay=wechat-pay&off=wechat-shop-launch%2Cwechat-pay-drops-deposit&lang=en&actor=alibaba&kind=block%2Copen&event=alipay-bans-wechat-merchants&q=%E6%B7%98%E5%AE%9D%E5%BE%AE%E4%BF%A1%E6%94%AF%E4%BB%98+%26+50%25&dataset=mine%7E0a1b2c3d&embed=1&seed=7&wloss=0.25"
         );
         assert_eq!(parse(&query, &data), (state, vec![]));
     }
@@ -535,6 +543,19 @@ mod tests {
             assert_eq!(s.sim, SimSettings::default(), "{bad}");
             assert_eq!(notices.len(), 1, "{bad}");
         }
+    }
+
+    #[test]
+    fn any_search_text_is_a_query_and_an_empty_one_is_left_out() {
+        let data = data();
+        for text in ["淘宝微信支付", "Alipay weibo", "<script>alert(1)</script>", "a=b&c", "  spaced  "] {
+            let state = ViewState { q: text.trim().into(), ..ViewState::default_for(&data) };
+            let (back, notices) = parse(&to_query(&state), &data);
+            assert_eq!((back.q.as_str(), notices.len()), (text.trim(), 0), "{text}");
+        }
+        let (state, notices) = parse("?q=", &data);
+        assert!(state.q.is_empty() && notices.is_empty());
+        assert!(!to_query(&state).contains("q="));
     }
 
     #[test]

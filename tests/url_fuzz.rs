@@ -47,6 +47,7 @@ fn query() -> impl Strategy<Value = String> {
         "adopt",
         "dataset",
         "embed",
+        "q",
         "synthetic",
         "x",
         "",
