@@ -13,6 +13,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
 use hutong_core::{Dataset, Lang};
@@ -131,38 +132,53 @@ where
         }
     };
     attempt();
-    let lang = move || lang.or_else(|| use_context::<crate::state::Ctx>().map(|c| c.lang())).unwrap_or_default();
-    let lang = Signal::derive(lang);
+    let lang = part_lang(lang);
+    // Only the loading itself depends on the chunk: the lines around it are built by one function
+    // that every `Deferred` shares (generic, they were a copy of their views per chunk in the
+    // first screen's module).
+    let retry: Arc<dyn Fn() + Send + Sync> = Arc::new(attempt);
     move || match state.get() {
         State::Ready(entry) => untrack(|| render(entry)).into_any(),
-        State::Loading => {
-            let text = move || match lang.get() {
-                Lang::Zh => format!("正在载入{}…", what[0]),
-                Lang::En => format!("Loading {}…", what[1]),
-            };
-            view! { <p class="chunk-loading" role="status" data-testid="chunk-loading" data-part=what[1]>{text}</p> }
-                .into_any()
-        }
-        State::Failed => {
-            let text = move || {
-                match lang.get() {
-                Lang::Zh => format!("{}未能载入（网络中断或文件缺失）。页面其他部分不受影响。", what[0]),
-                Lang::En => format!(
-                    "The {} could not be loaded (the network failed or a file is missing). The rest of the page still works.",
-                    what[1]
-                ),
-            }
-            };
-            let retry = move || if lang.get() == Lang::Zh { "重试" } else { "Retry" };
-            view! {
-                <div class="chunk-error" role="alert" data-testid="chunk-error" data-part=what[1]>
-                    <p>{text}</p>
-                    <button class="small" data-testid="chunk-retry" on:click=move |_| attempt()>{retry}</button>
-                </div>
-            }
-            .into_any()
-        }
+        State::Loading => status_view(false, what, lang, retry.clone()),
+        State::Failed => status_view(true, what, lang, retry.clone()),
     }
+}
+
+/// The language of a part's lines: the one given, else the page's.
+fn part_lang(lang: Option<Lang>) -> Signal<Lang> {
+    Signal::derive(move || lang.or_else(|| use_context::<crate::state::Ctx>().map(|c| c.lang())).unwrap_or_default())
+}
+
+/// The line shown while a part is on its way, or (`failed`) the message with a retry button.
+fn status_view(
+    failed: bool,
+    what: [&'static str; 2],
+    lang: Signal<Lang>,
+    retry: Arc<dyn Fn() + Send + Sync>,
+) -> AnyView {
+    if !failed {
+        let text = move || match lang.get() {
+            Lang::Zh => format!("正在载入{}…", what[0]),
+            Lang::En => format!("Loading {}…", what[1]),
+        };
+        return view! { <p class="chunk-loading" role="status" data-testid="chunk-loading" data-part=what[1]>{text}</p> }
+            .into_any();
+    }
+    let text = move || match lang.get() {
+        Lang::Zh => format!("{}未能载入（网络中断或文件缺失）。页面其他部分不受影响。", what[0]),
+        Lang::En => format!(
+            "The {} could not be loaded (the network failed or a file is missing). The rest of the page still works.",
+            what[1]
+        ),
+    };
+    let label = move || if lang.get() == Lang::Zh { "重试" } else { "Retry" };
+    view! {
+        <div class="chunk-error" role="alert" data-testid="chunk-error" data-part=what[1]>
+            <p>{text}</p>
+            <button class="small" data-testid="chunk-retry" on:click=move |_| retry()>{label}</button>
+        </div>
+    }
+    .into_any()
 }
 
 /// Renders `children` once its place on the page comes near the viewport (within a screen's
