@@ -162,9 +162,9 @@ pub fn Page(#[prop(optional)] staged: bool) -> impl IntoView {
                     </Show>
                     <Show when=move || below.get()>
                         // Each part is fetched and built when its place nears the viewport (or a
-                        // link opens an event, which the timeline's part shows): a reader who never
-                        // scrolls to the simulation never downloads or runs it.
-                        <WhenNear key="below" now=!staged min_height="40rem" wanted=Signal::derive(move || ctx.view.with(|v| v.event.is_some()))>
+                        // link opens an event or a search, which the timeline's part shows): a
+                        // reader who never scrolls to the simulation never downloads or runs it.
+                        <WhenNear key="below" now=!staged min_height="40rem" wanted=Signal::derive(move || ctx.view.with(|v| v.event.is_some() || !v.q.is_empty()))>
                             <Deferred load=crate::lazy::below what=["时间轴与事件", "timeline and events"] render=call />
                         </WhenNear>
                         <WhenNear key="sim" now=!staged min_height="40rem">
@@ -257,10 +257,18 @@ fn data_panel(chunk: crate::lazy::DataChunk) -> AnyView {
     (chunk.panel)()
 }
 
+/// A part of the tools chunk (issue 15). One type for all, so the page has one `Deferred` for them.
+type ToolPart = fn(crate::lazy::ToolsChunk) -> AnyView;
+
+fn search(tools: crate::lazy::ToolsChunk) -> AnyView {
+    (tools.search)()
+}
+
 /// What lies below the first screen in `<main>` (the `below` chunk): filters, the timeline with the
 /// details beside it, and the event list.
 pub fn below_view() -> AnyView {
     view! {
+        <Deferred load=crate::lazy::tools what=["搜索", "search"] render=search as ToolPart />
         <Filters />
         <div class="stage">
             <Timeline />

@@ -622,3 +622,123 @@ pub fn rule_text(rule: hutong_core::route::Rule, prior: Option<hutong_core::Prio
     };
     pick(lang, zh, en)
 }
+
+/// The words of the search and of "Cite this" (issue 15; the `tools` chunk and the details).
+pub struct ToolStrings {
+    pub search_heading: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_hint: &'static str,
+    pub search_results: &'static str,
+    /// `{n}` events match (more than one).
+    pub search_count: &'static str,
+    pub search_count_one: &'static str,
+    pub search_none: &'static str,
+    /// Only the first `{n}` are listed.
+    pub search_more: &'static str,
+    pub cite_event: &'static str,
+    pub cite_journey: &'static str,
+    pub cite_view: &'static str,
+    pub copy: &'static str,
+    /// `{f}` is the format's name.
+    pub copied: &'static str,
+    pub copy_fallback: &'static str,
+    pub nothing_to_cite: &'static str,
+    pub accessed: &'static str,
+    pub licence: &'static str,
+    pub dataset_version: &'static str,
+    pub colon: &'static str,
+    pub list_sep: &'static str,
+    /// The explorer's question, with `{date}`, `{from}`, `{shop}`, `{pay}`.
+    pub journey_title: &'static str,
+    /// A counterfactual's events, `{events}`.
+    pub journey_off: &'static str,
+    pub deciding: &'static str,
+    pub no_deciding: &'static str,
+    pub view_title: &'static str,
+    pub view_journey: &'static str,
+    pub view_event: &'static str,
+    pub view_search: &'static str,
+}
+
+pub const TOOLS_ZH: ToolStrings = ToolStrings {
+    search_heading: "搜索事件",
+    search_placeholder: "例如：淘宝微信支付",
+    search_hint: "搜索标题、摘要、引文、说明、主体和出处。↑↓ 选择，回车打开，Esc 清除。",
+    search_results: "搜索结果",
+    search_count: "找到 {n} 个事件",
+    search_count_one: "找到 1 个事件",
+    search_none: "没有匹配的事件",
+    search_more: "只列出前 {n} 个",
+    cite_event: "引用此事件",
+    cite_journey: "引用这个回答",
+    cite_view: "引用当前视图",
+    copy: "复制",
+    copied: "已复制 {f}。",
+    copy_fallback: "无法使用剪贴板：已选中 {f} 文本，请按 Ctrl+C（⌘C）复制。",
+    nothing_to_cite: "没有可引用的内容。",
+    accessed: "访问日期",
+    licence: "许可",
+    dataset_version: "数据集版本",
+    colon: "：",
+    list_sep: "；",
+    journey_title: "{date}，在{from}看到商品的顾客，能否到达{shop}并用{pay}付款？",
+    journey_off: "（反事实：假设没有{events}）",
+    deciding: "决定结论的事件：",
+    no_deciding: "没有事件决定这一结论（来源未提及）",
+    view_title: "互通 Hutong：中国互联网平台的筑墙与互联互通",
+    view_journey: "视图：{date}，{from} → {shop}，{pay}",
+    view_event: "事件",
+    view_search: "搜索",
+};
+
+pub const TOOLS_EN: ToolStrings = ToolStrings {
+    search_heading: "Search the events",
+    search_placeholder: "e.g. Taobao WeChat Pay, 淘宝微信支付",
+    search_hint: "Titles, summaries, quotes, notes, actors and sources. ↑↓ to move, Enter to open, Esc to clear.",
+    search_results: "Search results",
+    search_count: "{n} events match",
+    search_count_one: "1 event matches",
+    search_none: "No event matches",
+    search_more: "the first {n} are listed",
+    cite_event: "Cite this event",
+    cite_journey: "Cite this answer",
+    cite_view: "Cite this view",
+    copy: "Copy",
+    copied: "{f} copied.",
+    copy_fallback: "The clipboard is not available: the {f} text is selected; press Ctrl+C (⌘C) to copy it.",
+    nothing_to_cite: "Nothing to cite.",
+    accessed: "accessed",
+    licence: "licence",
+    dataset_version: "Dataset version",
+    colon: ": ",
+    list_sep: "; ",
+    journey_title: "On {date}, can a shopper who sees an offer on {from} reach {shop} and pay with {pay}? ",
+    journey_off: " (counterfactual: without {events})",
+    deciding: "Deciding events: ",
+    no_deciding: "No event decides it (the sources are silent)",
+    view_title: "Hutong (互通): how China's internet platforms walled themselves off and reconnected",
+    view_journey: "View: {date}, {from} → {shop}, {pay}",
+    view_event: "event",
+    view_search: "search",
+};
+
+pub fn tool_strings(lang: Lang) -> &'static ToolStrings {
+    match lang {
+        Lang::Zh => &TOOLS_ZH,
+        Lang::En => &TOOLS_EN,
+    }
+}
+
+/// A searched field's name, beside the excerpt where a query matched.
+pub fn field_name(field: hutong_core::search::Field, lang: Lang) -> &'static str {
+    use hutong_core::search::Field;
+    let (zh, en) = match field {
+        Field::Title => ("标题", "Title"),
+        Field::Summary => ("摘要", "Summary"),
+        Field::Quote => ("引文", "Quote"),
+        Field::Note => ("说明", "Note"),
+        Field::Actors => ("主体", "Actors"),
+        Field::Source => ("出处", "Source"),
+    };
+    pick(lang, zh, en)
+}

@@ -80,6 +80,21 @@ entry! {
     }
 }
 
+/// The tools chunk's entry points (issue 15): the search.
+#[derive(Clone, Copy)]
+pub struct ToolsChunk {
+    pub search: fn() -> AnyView,
+}
+
+entry! {
+    /// The search box and its results.
+    tools: fn tools() -> ToolsChunk {
+        ToolsChunk {
+            search: || leptos::view! { <crate::search::Search /> }.into_any(),
+        }
+    }
+}
+
 /// Polls a future once: its value if it is ready now.
 fn now<F: Future>(f: Pin<&mut F>) -> Option<F::Output> {
     match f.poll(&mut Context::from_waker(Waker::noop())) {

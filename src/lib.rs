@@ -17,6 +17,7 @@ pub mod fmt;
 pub mod i18n;
 pub mod lazy;
 pub mod network;
+pub mod search;
 pub mod simpanel;
 pub mod slices;
 pub mod state;

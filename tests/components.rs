@@ -458,3 +458,103 @@ async fn playing_through_a_dense_dataset_announces_politely_not_at_every_step() 
     tick().await;
     assert_ne!(text(&root, "[data-testid=passed-event]"), before);
 }
+
+// Search and "Cite this" (issue 15).
+
+/// Types `query` into the search box as a person would (one input event).
+fn search_for(root: &Element, query: &str) -> HtmlInputElement {
+    let input: HtmlInputElement = find(root, "[data-testid=search-input]").expect("search box").unchecked_into();
+    input.set_value(query);
+    fire(&input, "input");
+    input
+}
+
+fn attr(root: &Element, selector: &str, name: &str) -> Option<String> {
+    find(root, selector).and_then(|e| e.get_attribute(name))
+}
+
+#[wasm_bindgen_test]
+async fn chinese_without_spaces_finds_events_and_marks_the_words() {
+    let root = mount("?lang=zh");
+    tick().await;
+    // Empty query: no list, no count.
+    assert_eq!(count_of(&root, "[data-testid=search-result]"), 0);
+    assert_eq!(text(&root, "[data-testid=search-count]"), "");
+    let input = search_for(&root, "淘宝微信支付");
+    tick().await;
+    let n = count_of(&root, "[data-testid=search-result]");
+    assert!(n > 0, "results");
+    assert!(find(&root, "[data-testid=search-result][data-event-id=taobao-wechat-pay-beta]").is_some());
+    assert!(
+        text(&root, "[data-testid=search-count]").contains("个事件"),
+        "{}",
+        text(&root, "[data-testid=search-count]")
+    );
+    // The listbox pattern: the box controls the list, options are options.
+    assert_eq!(input.get_attribute("role").as_deref(), Some("combobox"));
+    assert_eq!(input.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(attr(&root, "[data-testid=search-results]", "role").as_deref(), Some("listbox"));
+    assert_eq!(count_of(&root, "[data-testid=search-results] [role=option]"), n);
+    // The words that matched are marked, and only they.
+    let beta = find(&root, "[data-testid=search-result][data-event-id=taobao-wechat-pay-beta]").unwrap();
+    let marks = beta.query_selector_all("mark").unwrap();
+    assert!(marks.length() > 0);
+    let marked: Vec<String> =
+        (0..marks.length()).filter_map(|i| marks.item(i).and_then(|m| m.text_content())).collect();
+    assert!(marked.iter().all(|m| "淘宝微信支付".contains(m.as_str())), "{marked:?}");
+    assert!(marked.iter().any(|m| m.contains("微信支付") || m.contains("淘宝")), "{marked:?}");
+}
+
+#[wasm_bindgen_test]
+async fn the_keyboard_moves_through_results_opens_one_and_escape_clears() {
+    let root = mount("?lang=en");
+    tick().await;
+    let input = search_for(&root, "Weibo Pay");
+    tick().await;
+    let options = root.query_selector_all("[data-testid=search-result]").unwrap();
+    assert!(options.length() >= 3);
+    let id_of = |i: u32| options.item(i).unwrap().unchecked_into::<Element>().get_attribute("id").unwrap();
+    let event_of =
+        |i: u32| options.item(i).unwrap().unchecked_into::<Element>().get_attribute("data-event-id").unwrap();
+    key(&input, "ArrowDown");
+    tick().await;
+    assert_eq!(input.get_attribute("aria-activedescendant"), Some(id_of(0)));
+    key(&input, "ArrowDown");
+    key(&input, "ArrowDown");
+    key(&input, "ArrowUp");
+    tick().await;
+    assert_eq!(input.get_attribute("aria-activedescendant"), Some(id_of(1)));
+    let second = options.item(1).unwrap().unchecked_into::<Element>();
+    assert_eq!(second.get_attribute("aria-selected").as_deref(), Some("true"));
+    // Enter opens it: its details, its mark selected on the timeline, the journey's day at its date.
+    let id = event_of(1);
+    key(&input, "Enter");
+    // (the date input and the playhead follow the view a task later than the details)
+    sleep(100).await;
+    assert_eq!(attr(&root, "[data-testid=event-details]", "data-event-id"), Some(id.clone()));
+    let selected = root.query_selector_all(".mark.selected").unwrap();
+    assert_eq!(selected.length(), 1);
+    assert_eq!(selected.item(0).unwrap().unchecked_into::<Element>().get_attribute("data-event-id"), Some(id.clone()));
+    let data = hutong_core::embedded::dataset();
+    let day = data.event(&id).unwrap().date.earliest().unwrap();
+    let date: HtmlInputElement = find(&root, "[data-testid=date-input]").unwrap().unchecked_into();
+    assert_eq!(date.value(), day.to_string());
+    assert_eq!(playhead(&root), day.to_string());
+    // Escape clears the query and the list.
+    key(&input, "Escape");
+    tick().await;
+    assert_eq!(input.value(), "");
+    assert_eq!(count_of(&root, "[data-testid=search-result]"), 0);
+    assert_eq!(input.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(text(&root, "[data-testid=search-count]"), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_query_in_the_link_restores_the_search() {
+    let root = mount("?lang=en&q=alipay%20weibo");
+    tick().await;
+    let input: HtmlInputElement = find(&root, "[data-testid=search-input]").unwrap().unchecked_into();
+    assert_eq!(input.value(), "alipay weibo");
+    assert!(find(&root, "[data-testid=search-result][data-event-id=weibo-pay-launch]").is_some());
+    assert!(text(&root, "[data-testid=search-count]").contains("match"));
+}
