@@ -157,6 +157,9 @@ pub fn Page(#[prop(optional)] staged: bool) -> impl IntoView {
             view! {
                 <main>
                     <Explorer />
+                    <Show when=move || below.get()>
+                        <CiteJourney />
+                    </Show>
                     <Show when=move || network.get() fallback=|| view! { <div class="network-placeholder"></div> }>
                         <Network />
                     </Show>
@@ -178,7 +181,7 @@ pub fn Page(#[prop(optional)] staged: bool) -> impl IntoView {
             <WhenNear key="data" now=!staged min_height="12rem">
                 <Deferred load=crate::lazy::data what=["数据面板", "dataset panel"] render=data_panel />
             </WhenNear>
-            <Footer />
+            <Footer now=!staged />
         </Show>
     }
     .into_any()
@@ -257,11 +260,43 @@ fn data_panel(chunk: crate::lazy::DataChunk) -> AnyView {
     (chunk.panel)()
 }
 
-/// A part of the tools chunk (issue 15). One type for all, so the page has one `Deferred` for them.
+/// A part of the tools chunk (issue 15). One type for all three, so the page has one `Deferred` for
+/// them.
 type ToolPart = fn(crate::lazy::ToolsChunk) -> AnyView;
 
 fn search(tools: crate::lazy::ToolsChunk) -> AnyView {
     (tools.search)()
+}
+
+/// "Cite this answer", after the explorer: a button that fetches the tools chunk when pressed (a
+/// reader who never cites downloads nothing), then the citation from that chunk, open.
+#[component]
+fn CiteJourney() -> impl IntoView {
+    let ctx = use_ctx();
+    let asked = RwSignal::new(false);
+    move || {
+        if asked.get() {
+            return view! { <Deferred load=crate::lazy::tools what=["引用", "citation"] render=cite_journey as ToolPart /> }
+                .into_any();
+        }
+        let label = move || if ctx.lang() == Lang::Zh { "引用这个回答" } else { "Cite this answer" };
+        view! {
+            <div class="citation citation-journey">
+                <button class="small cite-button" data-testid="cite-journey" aria-expanded="false" on:click=move |_| asked.set(true)>
+                    "❝ "{label}
+                </button>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+fn cite_journey(tools: crate::lazy::ToolsChunk) -> AnyView {
+    (tools.cite_journey)()
+}
+
+fn cite_view(tools: crate::lazy::ToolsChunk) -> AnyView {
+    (tools.cite_view)()
 }
 
 /// What lies below the first screen in `<main>` (the `below` chunk): filters, the timeline with the
@@ -321,7 +356,11 @@ fn EventList() -> impl IntoView {
 }
 
 #[component]
-fn Footer() -> impl IntoView {
+fn Footer(
+    /// The view's citation at once (an unstaged page), not when the footer nears the viewport.
+    #[prop(optional)]
+    now: bool,
+) -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <footer>
@@ -329,6 +368,9 @@ fn Footer() -> impl IntoView {
                 {move || strings(ctx.lang()).dataset_version}": "
                 <span data-testid="dataset-version">{move || ctx.data.with(|d: &Arc<Dataset>| d.version.clone())}</span>
             </p>
+            <WhenNear key="cite-view" now=now min_height="2rem">
+                <Deferred load=crate::lazy::tools what=["引用", "citation"] render=cite_view as ToolPart />
+            </WhenNear>
         </footer>
     }
 }

@@ -94,6 +94,7 @@ pub fn Details() -> impl IntoView {
                                 }
                             })}
                         </div>
+                        <crate::cite::Cite subject=crate::cite::Subject::Event />
                     </article>
                 }
                 .into_any()

@@ -80,17 +80,22 @@ entry! {
     }
 }
 
-/// The tools chunk's entry points (issue 15): the search.
+/// The tools chunk's entry points (issue 15): the search, and "Cite this" for the journey answer
+/// and for the view.
 #[derive(Clone, Copy)]
 pub struct ToolsChunk {
     pub search: fn() -> AnyView,
+    pub cite_journey: fn() -> AnyView,
+    pub cite_view: fn() -> AnyView,
 }
 
 entry! {
-    /// The search box and its results.
+    /// The search box and its results, and "Cite this" for the journey answer and the view.
     tools: fn tools() -> ToolsChunk {
         ToolsChunk {
             search: || leptos::view! { <crate::search::Search /> }.into_any(),
+            cite_journey: || leptos::view! { <crate::cite::Cite subject=crate::cite::Subject::Journey open=true /> }.into_any(),
+            cite_view: || leptos::view! { <crate::cite::Cite subject=crate::cite::Subject::View /> }.into_any(),
         }
     }
 }

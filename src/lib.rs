@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod chart;
+pub mod cite;
 pub mod crash;
 pub mod data;
 pub mod details;

@@ -516,7 +516,7 @@ fn Chart(title: String, testid: &'static str, months: Vec<NaiveDate>, series: Ve
             format!("{} {} {}", s.outlet.get(lang), s.published, s.url.clone().unwrap_or_else(|| "(no URL)".into()))
         })
         .collect();
-    let caption = format!("Hutong 互通 · {} {}", w[23], data.version);
+    let caption = format!("Hutong 互通 · {}", crate::cite::dataset_line(&data, lang));
     // Short source ids keep the caption on one line; the CSV carries the full citations.
     let caption2 = data.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>().join(" · ");
     let y_grid = ticks.iter().map(|t| view! {
@@ -594,7 +594,7 @@ fn Chart(title: String, testid: &'static str, months: Vec<NaiveDate>, series: Ve
             .enumerate()
             .map(|(t, d)| std::iter::once(month_label(*d)).chain(cols.iter().map(|c| format!("{:.2}", c[t]))).collect())
             .collect();
-        let mut comments = vec![format!("Hutong — {title}"), format!("{} {}", w[23], data.version)];
+        let mut comments = vec![format!("Hutong — {title}"), crate::cite::dataset_line(&data, lang)];
         comments.extend(sources.iter().map(|s| format!("source: {s}")));
         comments.push(format!("parameters: {}", crate::url::to_query(&ctx.view.get_untracked())));
         chart::csv(&comments, &header, &rows)

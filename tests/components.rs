@@ -550,11 +550,97 @@ async fn the_keyboard_moves_through_results_opens_one_and_escape_clears() {
 }
 
 #[wasm_bindgen_test]
-async fn a_query_in_the_link_restores_the_search() {
+async fn a_query_in_the_link_restores_the_search_and_a_new_one_goes_into_the_view() {
     let root = mount("?lang=en&q=alipay%20weibo");
     tick().await;
     let input: HtmlInputElement = find(&root, "[data-testid=search-input]").unwrap().unchecked_into();
     assert_eq!(input.value(), "alipay weibo");
     assert!(find(&root, "[data-testid=search-result][data-event-id=weibo-pay-launch]").is_some());
     assert!(text(&root, "[data-testid=search-count]").contains("match"));
+    // A new query reaches the view (hence the URL and every citation's permalink) once typing pauses.
+    search_for(&root, "不新签");
+    sleep(600).await;
+    (find(&root, "[data-testid=cite-view]").unwrap().unchecked_into::<HtmlElement>()).click();
+    tick().await;
+    let ris = text(&root, "[data-cite=view] [data-testid=cite-ris]");
+    assert!(ris.contains("q=%E4%B8%8D%E6%96%B0%E7%AD%BE"), "{ris}");
+}
+
+fn click(root: &Element, selector: &str) {
+    find(root, selector).unwrap_or_else(|| panic!("{selector}")).unchecked_into::<HtmlElement>().click();
+}
+
+#[wasm_bindgen_test]
+async fn every_citation_carries_the_version_the_permalink_and_the_licence() {
+    let root = mount("?lang=en&event=alipay-bans-wechat-merchants&date=2014-06-01");
+    tick().await;
+    let data = hutong_core::embedded::dataset();
+    let licence = data.licence.clone().expect("the embedded data states its licence");
+    for subject in ["event", "journey", "view"] {
+        let button = format!("[data-testid=cite-{subject}]");
+        assert_eq!(attr(&root, &button, "aria-expanded").as_deref(), Some("false"));
+        click(&root, &button);
+        tick().await;
+        assert_eq!(attr(&root, &button, "aria-expanded").as_deref(), Some("true"));
+        let panel = format!("[data-testid=cite-panel][data-cite={subject}]");
+        for format in ["cite-bibtex", "cite-csl", "cite-ris"] {
+            let text = text(&root, &format!("{panel} [data-testid={format}]"));
+            assert!(text.contains(&data.version), "{subject} {format}: {text}");
+            assert!(text.contains(&licence), "{subject} {format}: {text}");
+            assert!(text.contains("event=alipay-bans-wechat-merchants"), "{subject} {format}: {text}");
+        }
+        assert!(text(&root, &format!("{panel} [data-testid=cite-pin]")).contains(&licence));
+    }
+    // The forms are what reference managers read.
+    let csl = js_sys::JSON::parse(&text(&root, "[data-cite=event] [data-testid=cite-csl]")).expect("CSL-JSON is JSON");
+    let item = js_sys::Reflect::get(&csl, &0.into()).unwrap();
+    assert_eq!(js_sys::Reflect::get(&item, &"version".into()).unwrap().as_string(), Some(data.version.clone()));
+    assert!(text(&root, "[data-cite=event] [data-testid=cite-bibtex]").contains("不新签、不续约、不合作"));
+    let ris = text(&root, "[data-cite=journey] [data-testid=cite-ris]");
+    assert!(ris.starts_with("TY  - DATA\n") && ris.contains("TI  - On 1 Jun 2014, can a shopper"), "{ris}");
+    assert!(ris.contains("Deciding events: "), "{ris}");
+}
+
+/// Sets `navigator.clipboard` for a test (`undefined`: no clipboard at all).
+fn set_clipboard(value: &wasm_bindgen::JsValue) {
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"value".into(), value).unwrap();
+    js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
+    js_sys::Reflect::define_property(&window().navigator(), &"clipboard".into(), &descriptor).unwrap();
+}
+
+/// What is selected on the page (`getSelection().toString()`).
+fn selected_text() -> String {
+    let call = |target: &wasm_bindgen::JsValue, name: &str| {
+        let f: js_sys::Function = js_sys::Reflect::get(target, &name.into()).unwrap().unchecked_into();
+        f.call0(target).unwrap()
+    };
+    call(&call(&window().into(), "getSelection"), "toString").as_string().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn copy_writes_the_clipboard_or_selects_the_text_to_copy_by_hand() {
+    let root = mount("?lang=en&event=weibo-pay-launch");
+    tick().await;
+    click(&root, "[data-testid=cite-event]");
+    tick().await;
+    let bibtex = text(&root, "[data-cite=event] [data-testid=cite-bibtex]");
+    // A clipboard that takes the text.
+    let fake = js_sys::Object::new();
+    let write = js_sys::Function::new_with_args("text", "window.__hutongCopied = text; return Promise.resolve();");
+    js_sys::Reflect::set(&fake, &"writeText".into(), &write).unwrap();
+    set_clipboard(&fake);
+    click(&root, "[data-cite=event] [data-testid=cite-copy][data-format=bibtex]");
+    sleep(50).await;
+    let copied = js_sys::Reflect::get(&window(), &"__hutongCopied".into()).unwrap().as_string();
+    assert_eq!(copied.as_deref(), Some(bibtex.as_str()));
+    assert_eq!(text(&root, "[data-cite=event] [data-testid=cite-status]"), "BibTeX copied.");
+    // No clipboard: the text is selected instead, and the status says so.
+    set_clipboard(&wasm_bindgen::JsValue::UNDEFINED);
+    click(&root, "[data-cite=event] [data-testid=cite-copy][data-format=ris]");
+    sleep(50).await;
+    let ris = text(&root, "[data-cite=event] [data-testid=cite-ris]");
+    assert_eq!(selected_text(), ris.trim_end());
+    assert!(text(&root, "[data-cite=event] [data-testid=cite-status]").contains("RIS text is selected"));
+    js_sys::Reflect::delete_property(&window().navigator(), &"clipboard".into()).unwrap();
 }
