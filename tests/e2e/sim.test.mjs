@@ -50,19 +50,20 @@ test('a counterfactual adds its chart', async () => {
   await panel.screenshot({ path: 'target/e2e/sim-counterfactual-en.png' });
 });
 
-test('CSV and SVG exports carry the dataset version and the citation', async () => {
+test('CSV and SVG exports carry the dataset version, its licence and the citation', async () => {
   const { page } = await openPage(b, `${server.url}?lang=en&reps=2`);
   await done(page);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="chart-purchases"] [data-testid="export-csv"]')]);
   const text = await readFile(await csv.path(), 'utf8');
   assert.match(text, /^# Hutong — /);
-  assert.ok(text.includes(`Dataset version ${(await readJson('data/reference.json')).version}`), text.slice(0, 200));
+  const { version, licence } = await readJson('data/reference.json');
+  assert.ok(text.includes(`Dataset version ${version} · licence ${licence}`), text.slice(0, 200));
   assert.match(text, /https:\/\/www\.huxiu\.com\/article\/27988/);
   assert.match(text, /\nmonth,/);
   const [svg] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="chart-purchases"] [data-testid="export-svg"]')]);
   const svgText = await readFile(await svg.path(), 'utf8');
   assert.match(svgText, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-  assert.ok(svgText.includes(`Dataset version ${(await readJson('data/reference.json')).version}`));
+  assert.ok(svgText.includes(`Dataset version ${version} · licence ${licence}`));
   const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="chart-purchases"] [data-testid="export-png"]')]);
   const bytes = await readFile(await png.path());
   assert.equal(bytes.subarray(1, 4).toString(), 'PNG');

@@ -36,10 +36,12 @@ test('the parts below the first screen are fetched after it and all arrive', { s
   const { page, problems } = await openPage(b, `${server.url}?lang=en`);
   await page.waitForSelector('[data-testid="sim-panel"]');
   await page.waitForSelector('[data-testid="data-panel"]');
+  await page.waitForSelector('[data-testid="search-input"]');
+  await page.waitForSelector('[data-testid="cite-journey"]');
   assert.equal(await page.locator('[data-testid="chunk-loading"], [data-testid="chunk-error"]').count(), 0);
   const parts = await page.evaluate(() => performance.getEntriesByType('resource')
     .map((r) => new URL(r.name).pathname.split('/').pop()).filter((n) => /^(split|chunk)_.*\.wasm$/.test(n)));
-  for (const part of ['split_below.wasm', 'split_sim.wasm', 'split_data.wasm']) assert.ok(parts.includes(part), `${part} in ${parts}`);
+  for (const part of ['split_below.wasm', 'split_sim.wasm', 'split_data.wasm', 'split_tools.wasm']) assert.ok(parts.includes(part), `${part} in ${parts}`);
   assert.deepEqual(problems, []);
 });
 
