@@ -87,15 +87,23 @@ pub fn search(data: &Dataset, query: &str) -> Vec<Hit> {
                     // A Chinese run found nowhere whole: its words, written without spaces.
                     let Term::Han(chars) = term else { return None };
                     let pieces = segment(chars, &texts)?;
+                    let mut weighted = 0;
                     for piece in &pieces {
+                        let mut piece_best = 0;
                         for (i, (field, _, text)) in texts.iter().enumerate() {
                             let at = occurrences(text, piece);
                             if !at.is_empty() {
-                                best = best.max(field.weight());
+                                piece_best = piece_best.max(field.weight());
                                 found[i].extend(at);
                             }
                         }
+                        weighted += piece_best * piece.chars().count() as u32;
                     }
+                    // The weight of the fields its pieces were found in, averaged over the run's
+                    // characters: "淘宝" and "微信支付" both in a title weigh as a title, the same
+                    // characters scattered over an article's title hardly at all. Never above the
+                    // field's own weight, so a run found whole (three times it) ranks first.
+                    best = (weighted / chars.len() as u32).max(1);
                 }
                 score += best;
             }
@@ -305,6 +313,17 @@ mod tests {
         assert!(hit.is_none() || hit.unwrap().fields.iter().all(|f| !f.ranges.is_empty()));
         // A run that is not in the text at all finds nothing.
         assert!(ids(&data, "拼多多外卖").is_empty());
+    }
+
+    #[test]
+    fn a_run_without_spaces_ranks_its_words_above_its_characters_scattered() {
+        let data = embedded::dataset();
+        let found = ids(&data, "淘宝微信支付");
+        let at = |id: &str| found.iter().position(|f| f == id).unwrap_or_else(|| panic!("{id} in {found:?}"));
+        // Both words in the title, against "淘宝" in the title and "微信", "支付" only in the source's.
+        assert!(at("taobao-wechat-pay-beta") < at("jack-ma-2004-remark"), "{found:?}");
+        assert!(at("taobao-wechat-pay-rollout") < at("jack-ma-2004-remark"), "{found:?}");
+        assert!(found[..3].contains(&"taobao-wechat-pay-beta".to_string()), "{found:?}");
     }
 
     #[test]
