@@ -177,6 +177,20 @@ fn work_of(ctx: Ctx, subject: Subject, data: &Dataset, view: &ViewState, lang: L
     }
 }
 
+/// The view's "Cite this", with the dataset's licence beside it (the page's footer).
+#[component]
+pub fn CiteView() -> impl IntoView {
+    let ctx = use_ctx();
+    let licence = move || {
+        let t = tool_strings(ctx.lang());
+        ctx.data.with(|d| d.licence.as_ref().map(|l| format!("{}{l}", t.licence_label)))
+    };
+    view! {
+        <p class="muted" data-testid="licence">{licence}</p>
+        <Cite subject=Subject::View />
+    }
+}
+
 /// A "Cite this" button and, when open, the citation in three forms with a Copy button each and a
 /// status line. Public hooks: the button's `data-testid` is `cite-<subject>`; the panel is
 /// `data-testid="cite-panel"` with `data-cite`, its texts `cite-bibtex`, `cite-csl`, `cite-ris`, the

@@ -95,7 +95,7 @@ entry! {
         ToolsChunk {
             search: || leptos::view! { <crate::search::Search /> }.into_any(),
             cite_journey: || leptos::view! { <crate::cite::Cite subject=crate::cite::Subject::Journey open=true /> }.into_any(),
-            cite_view: || leptos::view! { <crate::cite::Cite subject=crate::cite::Subject::View /> }.into_any(),
+            cite_view: || leptos::view! { <crate::cite::CiteView /> }.into_any(),
         }
     }
 }

@@ -591,6 +591,7 @@ async fn every_citation_carries_the_version_the_permalink_and_the_licence() {
         }
         assert!(text(&root, &format!("{panel} [data-testid=cite-pin]")).contains(&licence));
     }
+    assert_eq!(text(&root, "[data-testid=licence]"), format!("Data licence: {licence}"));
     // The forms are what reference managers read.
     let csl = js_sys::JSON::parse(&text(&root, "[data-cite=event] [data-testid=cite-csl]")).expect("CSL-JSON is JSON");
     let item = js_sys::Reflect::get(&csl, &0.into()).unwrap();
