@@ -146,8 +146,34 @@ pub fn Search() -> impl IntoView {
         request_animation_frame(reveal);
     };
 
+    let on_text = move |text: String| {
+        if query.with_untracked(|q| *q != text) {
+            query.set(text);
+            active.set(None);
+            write_url(false);
+        }
+    };
+
+    // The highlighted option is marked in place: moving through the results rebuilds none of them.
+    let list = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |_| {
+        let at = active.get();
+        hits.track();
+        let Some(list) = list.get() else { return };
+        let list: &web_sys::Element = &list;
+        if let Ok(Some(old)) = list.query_selector(".search-result.active") {
+            let _ = old.class_list().remove_1("active");
+            let _ = old.set_attribute("aria-selected", "false");
+        }
+        if let Some(option) = at.and_then(|i| list.query_selector(&format!("#search-option-{i}")).ok().flatten()) {
+            let _ = option.class_list().add_1("active");
+            let _ = option.set_attribute("aria-selected", "true");
+            scroll_to(&option, "nearest", "nearest");
+        }
+    });
+
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let n = n_listed();
+        let n = hits.with_untracked(|h| h.len().min(MAX_LISTED));
         let next = match ev.key().as_str() {
             "ArrowDown" if n > 0 => Some(active.get_untracked().map_or(0, |i| (i + 1) % n)),
             "ArrowUp" if n > 0 => Some(active.get_untracked().map_or(n - 1, |i| (i + n - 1) % n)),
@@ -171,9 +197,6 @@ pub fn Search() -> impl IntoView {
         if let Some(i) = next {
             ev.prevent_default();
             active.set(Some(i));
-            if let Ok(Some(option)) = document().query_selector(&format!("#search-option-{i}")) {
-                scroll_to(&option, "nearest", "nearest");
-            }
         }
     };
 
@@ -196,10 +219,12 @@ pub fn Search() -> impl IntoView {
                 placeholder=move || s().search_placeholder
                 prop:value=move || query.get()
                 on:input=move |ev| {
-                    query.set(event_target_value(&ev));
-                    active.set(None);
-                    write_url(false);
+                    // While an input method composes (pinyin on the way to 淘宝), wait for its text.
+                    if !is_composing(&ev) {
+                        on_text(event_target_value(&ev));
+                    }
                 }
+                on:compositionend=move |ev| on_text(event_target_value(&ev))
                 on:keydown=on_key
             />
             <p class="search-hint muted" id="search-hint">{move || s().search_hint}</p>
@@ -229,6 +254,15 @@ pub fn Search() -> impl IntoView {
                 data-testid="search-results"
                 aria-label=move || s().search_results
                 hidden=move || !expanded()
+                node_ref=list
+                // One handler for all the options (event delegation); a press keeps the focus in
+                // the box.
+                on:mousedown=|ev| ev.prevent_default()
+                on:click=move |ev| {
+                    if let Some(i) = option_index(ev.target()) {
+                        open(i)
+                    }
+                }
             >
                 {move || {
                     if !expanded() {
@@ -259,12 +293,11 @@ pub fn Search() -> impl IntoView {
                                 <li
                                     id=format!("search-option-{i}")
                                     role="option"
-                                    class=move || if active.get() == Some(i) { "search-result active" } else { "search-result" }
-                                    aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
+                                    class="search-result"
+                                    aria-selected="false"
+                                    data-index=i
                                     data-testid="search-result"
                                     data-event-id=event.id.clone()
-                                    on:mousedown=|ev| ev.prevent_default()
-                                    on:click=move |_| open(i)
                                 >
                                     <span class="search-date">{crate::fmt::date(&event.date, lang)}</span>
                                     <span class="search-title">{title}</span>
@@ -277,6 +310,18 @@ pub fn Search() -> impl IntoView {
             </ul>
         </section>
     }
+}
+
+/// The index of the option an event happened in.
+fn option_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let element = target?.dyn_into::<web_sys::Element>().ok()?;
+    element.closest("[role=option]").ok()??.get_attribute("data-index")?.parse().ok()
+}
+
+/// True while an input method is composing the text of an input event (`InputEvent.isComposing`).
+fn is_composing(ev: &web_sys::Event) -> bool {
+    js_sys::Reflect::get(ev, &"isComposing".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
 /// `element.scrollIntoView({ block, inline })`, called by name so that no further web-sys bindings

@@ -505,6 +505,32 @@ async fn chinese_without_spaces_finds_events_and_marks_the_words() {
     assert!(marked.iter().any(|m| m.contains("微信支付") || m.contains("淘宝")), "{marked:?}");
 }
 
+/// Dispatches an input event of an input method (`isComposing`), or the end of its composition.
+fn compose(input: &HtmlInputElement, text: &str, composing: bool) {
+    input.set_value(text);
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"bubbles".into(), &true.into()).unwrap();
+    js_sys::Reflect::set(&init, &"isComposing".into(), &composing.into()).unwrap();
+    let (class, kind) = if composing { ("InputEvent", "input") } else { ("CompositionEvent", "compositionend") };
+    let class: js_sys::Function = js_sys::Reflect::get(&window(), &class.into()).unwrap().unchecked_into();
+    let args = js_sys::Array::of2(&kind.into(), &init);
+    let event: web_sys::Event = js_sys::Reflect::construct(&class, &args).unwrap().unchecked_into();
+    input.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn pinyin_being_composed_is_not_searched_until_the_characters_come() {
+    let root = mount("?lang=zh");
+    tick().await;
+    let input: HtmlInputElement = find(&root, "[data-testid=search-input]").unwrap().unchecked_into();
+    compose(&input, "taobao", true);
+    tick().await;
+    assert_eq!(text(&root, "[data-testid=search-count]"), "", "the pinyin is not a query");
+    compose(&input, "淘宝", false);
+    tick().await;
+    assert!(count_of(&root, "[data-testid=search-result]") > 0);
+}
+
 #[wasm_bindgen_test]
 async fn the_keyboard_moves_through_results_opens_one_and_escape_clears() {
     let root = mount("?lang=en");
