@@ -4,7 +4,7 @@
 // and Copy copies (or, without a clipboard, selects the text).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, browser, openPage, shot, readJson } from './harness.mjs';
+import { serve, browser, openPage, readThrough, shot, readJson } from './harness.mjs';
 
 let server, b, version, licence;
 before(async () => {
@@ -82,6 +82,7 @@ test('every citation carries the dataset version, the permalink and the licence,
   const page = await context.newPage();
   await page.goto(`${server.url}?lang=en&event=alipay-bans-wechat-merchants`);
   await page.locator('[data-testid="event-details"]').waitFor();
+  await readThrough(page);
   for (const subject of ['event', 'journey', 'view']) {
     await page.click(`[data-testid="cite-${subject}"]`);
     const panel = page.locator(`[data-testid="cite-panel"][data-cite="${subject}"]`);
@@ -106,11 +107,29 @@ test('every citation carries the dataset version, the permalink and the licence,
   await context.close();
 });
 
+test('the answer\'s citation is fetched when its button is pressed, not before', async () => {
+  const { page, problems } = await openPage(b, `${server.url}?lang=en`, undefined, { read: false });
+  await page.waitForSelector('[data-testid="cite-journey"]');
+  await page.waitForTimeout(1500);
+  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('split_tools.wasm')));
+  const split = await page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('__wasm_split.js')));
+  if (split) assert.equal(await fetched(), false, 'nothing fetched for it unasked');
+  await page.click('[data-testid="cite-journey"]');
+  const panel = page.locator('[data-testid="cite-panel"][data-cite="journey"]');
+  await panel.waitFor();
+  assert.equal(await page.getAttribute('[data-testid="cite-journey"]', 'aria-expanded'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'cite-journey', 'the focus stays on the button');
+  assert.ok((await panel.locator('[data-testid="cite-ris"]').textContent()).includes(version));
+  assert.deepEqual(problems, []);
+});
+
 test('without a clipboard, Copy selects the text and says how to copy it', async () => {
   const context = await b.newContext({ viewport: { width: 375, height: 800 } });
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
   const page = await context.newPage();
   await page.goto(`${server.url}?lang=zh&q=${encodeURIComponent('淘宝')}`);
+  await page.locator('[data-testid="verdict"]').waitFor();
+  await readThrough(page);
   await page.locator('[data-testid="cite-view"]').click();
   const panel = page.locator('[data-testid="cite-panel"][data-cite="view"]');
   await panel.locator('[data-testid="cite-copy"][data-format="ris"]').click();
