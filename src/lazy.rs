@@ -140,36 +140,45 @@ where
     attempt();
     let lang = move || lang.or_else(|| use_context::<crate::state::Ctx>().map(|c| c.lang())).unwrap_or_default();
     let lang = Signal::derive(lang);
+    let retry: StoredValue<Box<dyn Fn() + Send + Sync>> = StoredValue::new(Box::new(attempt));
     move || match state.get() {
         State::Ready(entry) => untrack(|| render(entry)).into_any(),
-        State::Loading => {
-            let text = move || match lang.get() {
-                Lang::Zh => format!("正在载入{}…", what[0]),
-                Lang::En => format!("Loading {}…", what[1]),
-            };
-            view! { <p class="chunk-loading" role="status" data-testid="chunk-loading" data-part=what[1]>{text}</p> }
-                .into_any()
-        }
-        State::Failed => {
-            let text = move || {
-                match lang.get() {
-                Lang::Zh => format!("{}未能载入（网络中断或文件缺失）。页面其他部分不受影响。", what[0]),
-                Lang::En => format!(
-                    "The {} could not be loaded (the network failed or a file is missing). The rest of the page still works.",
-                    what[1]
-                ),
-            }
-            };
-            let retry = move || if lang.get() == Lang::Zh { "重试" } else { "Retry" };
-            view! {
-                <div class="chunk-error" role="alert" data-testid="chunk-error" data-part=what[1]>
-                    <p>{text}</p>
-                    <button class="small" data-testid="chunk-retry" on:click=move |_| attempt()>{retry}</button>
-                </div>
-            }
-            .into_any()
-        }
+        State::Loading => loading_line(what, lang),
+        State::Failed => failed_line(what, lang, retry),
     }
+}
+
+// The loading and failure lines are not generic, so that every part shares one copy of them (each
+// part's `Deferred` is a generic function of its own).
+
+fn loading_line(what: [&'static str; 2], lang: Signal<Lang>) -> AnyView {
+    let text = move || match lang.get() {
+        Lang::Zh => format!("正在载入{}…", what[0]),
+        Lang::En => format!("Loading {}…", what[1]),
+    };
+    view! { <p class="chunk-loading" role="status" data-testid="chunk-loading" data-part=what[1]>{text}</p> }.into_any()
+}
+
+fn failed_line(
+    what: [&'static str; 2],
+    lang: Signal<Lang>,
+    retry: StoredValue<Box<dyn Fn() + Send + Sync>>,
+) -> AnyView {
+    let text = move || match lang.get() {
+        Lang::Zh => format!("{}未能载入（网络中断或文件缺失）。页面其他部分不受影响。", what[0]),
+        Lang::En => format!(
+            "The {} could not be loaded (the network failed or a file is missing). The rest of the page still works.",
+            what[1]
+        ),
+    };
+    let label = move || if lang.get() == Lang::Zh { "重试" } else { "Retry" };
+    view! {
+        <div class="chunk-error" role="alert" data-testid="chunk-error" data-part=what[1]>
+            <p>{text}</p>
+            <button class="small" data-testid="chunk-retry" on:click=move |_| retry.with_value(|f| f())>{label}</button>
+        </div>
+    }
+    .into_any()
 }
 
 /// Renders `children` once its place on the page comes near the viewport (within a screen's

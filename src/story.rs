@@ -151,7 +151,7 @@ fn StoryBar() -> impl IntoView {
                             {story.title.get(lang).to_string()}
                         </button>
                     }
-                }).collect_view()
+                }).collect_view().into_any()
             }}
             <crate::theme::ThemeSelect />
             <crate::evidence::PrintButton />

@@ -7,6 +7,10 @@
 //! write their colours as SVG attributes, the light theme's, so that an exported file is
 //! complete; the stylesheet recolours them on screen by attribute (`svg [stroke="#2e8b57"]`), and
 //! an export has them replaced by the theme's own values ([`themed_svg`]), read from the page.
+//!
+//! The theme switch and [`themed_svg`] are part of the `story` chunk (src/lazy.rs), which arrives
+//! right after the first frame; the first screen's exports reach [`themed_svg`] through
+//! [`recolour`], a function pointer the chunk sets when it arrives.
 
 /// The theme a person picked.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -34,7 +38,13 @@ impl Theme {
     }
 
     pub fn from_id(id: &str) -> Option<Theme> {
-        Theme::ALL.into_iter().find(|t| t.id() == id)
+        match id {
+            "auto" => Some(Theme::Auto),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            "contrast" => Some(Theme::Contrast),
+            _ => None,
+        }
     }
 }
 
@@ -58,6 +68,22 @@ pub const INKS: [(&str, &str, &str); 13] = [
     ("stroke", "#e3dccf", "--line"),
     ("stroke", "#7a2e1f", "--accent"),
 ];
+
+static RECOLOUR: std::sync::OnceLock<fn(&str) -> String> = std::sync::OnceLock::new();
+
+/// The SVG text in the theme's colours ([`themed_svg`]) once the story chunk is here; as drawn
+/// before that (which is the light theme's).
+pub fn recolour(svg: &str) -> std::borrow::Cow<'_, str> {
+    match RECOLOUR.get() {
+        Some(themed) => std::borrow::Cow::Owned(themed(svg)),
+        None => std::borrow::Cow::Borrowed(svg),
+    }
+}
+
+/// Lets [`recolour`] use [`themed_svg`] (called by the story chunk when it arrives).
+pub fn install() {
+    let _ = RECOLOUR.set(themed_svg);
+}
 
 /// The SVG text with its colours as the theme in use draws them: each of [`INKS`] replaced by the
 /// computed value of its custom property (`rgb(…)`), so that an export looks like the screen.
@@ -95,6 +121,7 @@ pub fn themed_svg(svg: &str) -> String {
 pub fn ThemeSelect() -> impl leptos::IntoView {
     use leptos::prelude::*;
     let ctx = crate::state::use_ctx();
+    install();
     Effect::new(move |_| {
         let theme = ctx.view.with(|v| v.theme);
         if let Some(root) = document().document_element() {
@@ -105,6 +132,11 @@ pub fn ThemeSelect() -> impl leptos::IntoView {
         }
     });
     let names = move || crate::i18n::story_strings(ctx.lang()).themes;
+    let option = move |t: Theme| {
+        view! {
+            <option value=t.id() selected=move || ctx.view.with(|v| v.theme) == t>{move || names()[t as usize]}</option>
+        }
+    };
     view! {
         <label class="tool">
             {move || crate::i18n::story_strings(ctx.lang()).theme}" "
@@ -113,12 +145,10 @@ pub fn ThemeSelect() -> impl leptos::IntoView {
                     ctx.view.update(|v| v.theme = t);
                 }
             }>
-                {move || {
-                    let current = ctx.view.with(|v| v.theme);
-                    Theme::ALL.into_iter().zip(names()).map(|(t, name)| view! {
-                        <option value=t.id() selected=t == current>{name}</option>
-                    }).collect_view()
-                }}
+                {option(Theme::Auto)}
+                {option(Theme::Light)}
+                {option(Theme::Dark)}
+                {option(Theme::Contrast)}
             </select>
         </label>
     }
