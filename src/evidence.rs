@@ -17,11 +17,11 @@ use crate::fmt;
 use crate::i18n::{channel_name, explorer_strings, rule_text, story_strings, strings};
 use crate::state::use_ctx;
 
-/// The print button, and the sheet while it is being printed.
+/// The print button. `printing` is set while the sheet is in the page, to be printed (the
+/// toolbar shows the [`EvidenceSheet`] then, outside the row of controls that print hides).
 #[component]
-pub fn PrintButton() -> impl IntoView {
+pub fn PrintButton(printing: RwSignal<bool>) -> impl IntoView {
     let ctx = use_ctx();
-    let printing = RwSignal::new(false);
     let done = move || {
         if let Some(root) = document().document_element() {
             let _ = root.remove_attribute("data-print");
@@ -45,7 +45,6 @@ pub fn PrintButton() -> impl IntoView {
         <button class="small" data-testid="print-evidence" title=move || s().print_hint on:click=print>
             {move || s().print}
         </button>
-        {move || printing.get().then(|| view! { <EvidenceSheet /> })}
     }
 }
 
@@ -76,13 +75,15 @@ pub fn EvidenceSheet() -> impl IntoView {
         .replace("{shop}", &name(&data, &view.shop, lang))
         .replace("{pay}", &name(&data, &view.pay, lang));
     let word = answer.verdict.word();
+    let zh = lang == Lang::Zh;
+    let (colon, stop) = if zh { ("：", "。") } else { (": ", ". ") };
     let off_line = counterfactual.map(|actual| {
         let titles: Vec<String> =
             view.off.iter().map(|id| data.event(id).map_or(id.clone(), |ev| ev.title.get(lang).to_string())).collect();
         view! {
             <p class="sheet-off" data-testid="sheet-off">
-                <strong>{e.counterfactual}": "</strong>{e.switched_off}": "{titles.join("; ")}". "
-                {e.actual}": "{verdict_text(actual, lang)}"."
+                <strong>{e.counterfactual}{colon}</strong>{e.switched_off}{colon}{titles.join(if zh { "；" } else { "; " })}{stop}
+                {e.actual}{colon}{verdict_text(actual, lang)}{stop}
             </p>
         }
     });
@@ -213,8 +214,8 @@ impl Sheet<'_> {
         let rules: Vec<&str> = b.rules.iter().map(|r| rule_text(r, prior, lang)).collect();
         let source = data.source(&source_id).map(|src| {
             let published = src.published.parse().map(|d| fmt::date(&d, lang)).unwrap_or(src.published.clone());
-            let url = src.url.clone().unwrap_or_else(|| t.no_url.to_string());
-            format!("{}: {}, {published}. {} {url}", t.source, src.outlet.get(lang), src.title)
+            let url = src.url.clone().unwrap_or_else(|| format!("({})", t.no_url));
+            format!("{}: {}, {published} — “{}” — {url}", t.source, src.outlet.get(lang), src.title)
         });
         let stated = b.stated();
         view! {

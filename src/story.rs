@@ -136,6 +136,7 @@ fn StoryBar() -> impl IntoView {
     });
     let s = move || story_strings(ctx.lang());
     let current = Memo::new(move |_| ctx.view.with(|v| v.story.clone()));
+    let printing = RwSignal::new(false);
     view! {
         <div class="toolbar-row" role="group" aria-label=move || s().toolbar>
             <span class="tool-label">{move || s().stories}</span>
@@ -154,13 +155,14 @@ fn StoryBar() -> impl IntoView {
                 }).collect_view().into_any()
             }}
             <crate::theme::ThemeSelect />
-            <crate::evidence::PrintButton />
+            <crate::evidence::PrintButton printing=printing />
         </div>
         {move || {
             let id = current.get()?;
             let story = stories.with(|list| list.iter().find(|s| s.id == id).cloned())?;
             Some(view! { <StoryPanel story=story /> })
         }}
+        {move || printing.get().then(|| view! { <crate::evidence::EvidenceSheet /> })}
     }
 }
 
