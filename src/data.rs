@@ -421,3 +421,17 @@ pub fn set_aside() {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_stories;
+
+    #[test]
+    fn a_stories_file_is_told_from_a_dataset() {
+        assert!(is_stories(hutong_core::story::STORIES));
+        assert!(is_stories(" \n{ \"stories\" : []}"));
+        assert!(!is_stories(&hutong_core::export::to_json(&hutong_core::embedded::dataset())));
+        assert!(!is_stories("{\"format\": \"hutong-dataset\", \"stories\": []}"));
+        assert!(!is_stories("id,date\n"));
+    }
+}

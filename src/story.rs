@@ -244,3 +244,19 @@ fn StoryPanel(story: Story) -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The example in docs/dataset/DATASET.md is a stories file the app accepts.
+    #[test]
+    fn the_documented_example_loads() {
+        let doc = include_str!("../docs/dataset/DATASET.md");
+        let section = &doc[doc.find("## Stories").expect("a Stories section")..];
+        let start = section.find("```json\n").expect("an example") + 8;
+        let example = &section[start..start + section[start..].find("```").expect("closed")];
+        let data = hutong_core::embedded::dataset();
+        let stories = hutong_core::story::load_stories("example.json", example, &data)
+            .unwrap_or_else(|p| panic!("{}", p.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")));
+        assert_eq!(stories[0].steps.len(), 2);
+    }
+}

@@ -64,7 +64,6 @@ test('the whole page prints as a document: no controls, drawings within the page
   assert.deepEqual(wide, [], 'no drawing wider than the page');
   const after = await page.evaluate(() => getComputedStyle(document.querySelector('.source a'), '::after').content);
   assert.match(after, /huxiu\.com/);
-  await page.emulateMedia({ media: 'screen' });
   const pdf = await page.pdf({ format: 'A4' });
   await writeFile(join(SHOTS, 'page-en.pdf'), pdf);
   assert.ok(pages(pdf) >= 2);
