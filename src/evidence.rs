@@ -65,7 +65,9 @@ pub fn EvidenceSheet() -> impl IntoView {
     };
     let counterfactual = (!off.is_empty()).then(|| actual.verdict(view.date, &journey));
     let permalink = window().location().href().unwrap_or_default();
-    let printed = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+    let printed = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
+        .map(|t| fmt::iso(t.date_naive()))
+        .unwrap_or_default();
     let sheet = Sheet { data: &data, lang, quoted: Default::default() };
     let (s, e) = (story_strings(lang), explorer_strings(lang));
     let question = s
@@ -102,7 +104,7 @@ pub fn EvidenceSheet() -> impl IntoView {
             {hops}
             <footer class="sheet-foot">
                 <p>{s.permalink}": "<a href=permalink.clone() data-testid="sheet-permalink">{permalink.clone()}</a></p>
-                <p>{s.dataset}": "{data.version.clone()}" · "{s.printed}": "{printed.get(..10).unwrap_or_default().to_string()}</p>
+                <p>{s.dataset}": "{data.version.clone()}" · "{s.printed}": "{printed}</p>
             </footer>
         </article>
     }

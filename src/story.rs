@@ -17,7 +17,9 @@ use crate::i18n::story_strings;
 use crate::state::{use_ctx, Ctx};
 use crate::url::{Notice, NoticeKind};
 
-/// The `localStorage` key of the stories files the reader loaded (a JSON list of `[name, text]`).
+/// The `localStorage` key of the stories files the reader loaded: each file's name and text, all
+/// separated by NUL characters (which neither a file name nor JSON text can hold), so that
+/// keeping them needs no JSON writer.
 pub const STORAGE_KEY: &str = "hutong.stories.v1";
 
 /// The toolbar and the story being told (the chunk's entry).
@@ -25,34 +27,25 @@ pub fn bar() -> AnyView {
     view! { <StoryBar /> }.into_any()
 }
 
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
 /// The stories files saved in this browser, `(name, text)`.
 pub fn saved_files() -> Vec<(String, String)> {
-    use wasm_bindgen::JsCast;
-    let Some(text) = window().local_storage().ok().flatten().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-    else {
-        return Vec::new();
-    };
-    let Some(list) = js_sys::JSON::parse(&text).ok().and_then(|v| v.dyn_into::<js_sys::Array>().ok()) else {
-        return Vec::new();
-    };
-    list.iter()
-        .filter_map(|pair| {
-            let pair = pair.dyn_into::<js_sys::Array>().ok()?;
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .collect()
+    let text = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).unwrap_or_default();
+    let parts: Vec<&str> = text.split('\0').collect();
+    parts.chunks_exact(2).map(|p| (p[0].to_string(), p[1].to_string())).collect()
 }
 
 /// Keeps the reader's stories files in this browser (or forgets them, given none).
 pub fn save_files(files: &[(String, String)]) -> Result<(), String> {
-    let store = window().local_storage().ok().flatten().ok_or_else(|| "no localStorage".to_string())?;
+    let store = storage().ok_or_else(|| "no localStorage".to_string())?;
     if files.is_empty() {
         let _ = store.remove_item(STORAGE_KEY);
         return Ok(());
     }
-    let list: js_sys::Array =
-        files.iter().map(|(name, text)| js_sys::Array::of2(&name.as_str().into(), &text.as_str().into())).collect();
-    let text = js_sys::JSON::stringify(&list).ok().and_then(|t| t.as_string()).unwrap_or_default();
+    let text = files.iter().flat_map(|(name, text)| [name.as_str(), text.as_str()]).collect::<Vec<_>>().join("\0");
     store.set_item(STORAGE_KEY, &text).map_err(|e| e.as_string().unwrap_or_else(|| "localStorage refused".into()))
 }
 
@@ -192,8 +185,13 @@ fn StoryPanel(story: Story) -> impl IntoView {
             let in_field = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
-            if in_field || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+                .is_some_and(|e| e.closest("input, select, textarea").ok().flatten().is_some());
+            // Alt+← is the browser's Back, and so on: keys with a modifier are left alone. (Read
+            // by name: each web API the parts use is an import of the first screen's module.)
+            let held = ["altKey", "ctrlKey", "metaKey"]
+                .into_iter()
+                .any(|m| js_sys::Reflect::get(&ev, &m.into()).ok().and_then(|v| v.as_bool()).unwrap_or(false));
+            if in_field || held {
                 return;
             }
             let k = step.get_untracked();
