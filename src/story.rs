@@ -130,6 +130,8 @@ fn StoryBar() -> impl IntoView {
     let s = move || story_strings(ctx.lang());
     let current = Memo::new(move |_| ctx.view.with(|v| v.story.clone()));
     let printing = RwSignal::new(false);
+    // Set when a story is started here: its panel then takes the focus.
+    let focus = RwSignal::new(false);
     view! {
         <div class="toolbar-row" role="group" aria-label=move || s().toolbar>
             <span class="tool-label">{move || s().stories}</span>
@@ -138,7 +140,14 @@ fn StoryBar() -> impl IntoView {
                 stories.get().iter().map(|story| {
                     let id = story.id.clone();
                     let pressed = { let id = id.clone(); move || current.with(|c| c.as_deref() == Some(id.as_str())) };
-                    let start = { let story = story.clone(); move |_| go(ctx, &story, 1) };
+                    let start = {
+                        let story = story.clone();
+                        move |_| {
+                            go(ctx, &story, 1);
+                            // Into the story, where the arrow keys step it.
+                            focus.set(true);
+                        }
+                    };
                     view! {
                         <button class="small" data-testid="story-start" data-story=id
                             aria-pressed=move || if pressed() { "true" } else { "false" } on:click=start>
@@ -153,7 +162,7 @@ fn StoryBar() -> impl IntoView {
         {move || {
             let id = current.get()?;
             let story = stories.with(|list| list.iter().find(|s| s.id == id).cloned())?;
-            Some(view! { <StoryPanel story=story /> })
+            Some(view! { <StoryPanel story=story focus=focus /> })
         }}
         {move || printing.get().then(|| view! { <crate::evidence::EvidenceSheet /> })}
     }
@@ -161,8 +170,16 @@ fn StoryBar() -> impl IntoView {
 
 /// The story being told: its title, the step's caption, where it is, and the ways on and out.
 #[component]
-fn StoryPanel(story: Story) -> impl IntoView {
+fn StoryPanel(story: Story, focus: RwSignal<bool>) -> impl IntoView {
     let ctx = use_ctx();
+    let next_ref = NodeRef::<leptos::html::Button>::new();
+    // Takes the focus when asked (a story started from the toolbar, this one included).
+    Effect::new(move |_| {
+        if let (true, Some(next)) = (focus.get(), next_ref.get()) {
+            focus.set(false);
+            let _ = next.focus();
+        }
+    });
     let story = Arc::new(story);
     let n = story.steps.len();
     let step = Memo::new(move |_| ctx.view.with(|v| v.step).clamp(1, n.max(1)));
@@ -233,7 +250,7 @@ fn StoryPanel(story: Story) -> impl IntoView {
                 <button data-testid="story-prev" aria-disabled=move || at(1) on:click=move |_| prev(step.get_untracked() - 1)>
                     "← "{move || s().prev}
                 </button>
-                <button data-testid="story-next" aria-disabled=move || at(n) on:click=move |_| next(step.get_untracked() + 1)>
+                <button node_ref=next_ref data-testid="story-next" aria-disabled=move || at(n) on:click=move |_| next(step.get_untracked() + 1)>
                     {move || s().next}" →"
                 </button>
                 <button class="story-leave" data-testid="story-leave" on:click=leave>{move || s().leave}</button>

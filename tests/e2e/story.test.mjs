@@ -50,6 +50,17 @@ test('a story link opens its step, the arrow keys step it, and a reload restores
   assert.deepEqual(problems, []);
 });
 
+test('a story started from the toolbar takes the focus, so the arrow keys step it at once', async () => {
+  const { page, problems } = await openPage(b, `${server.url}?lang=en`);
+  await page.click('[data-testid="story-start"][data-story="walls-and-reconnection"]');
+  await page.waitForSelector('[data-testid="story"][data-step="1"]');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'story-next');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('[data-testid="story"][data-step="2"]');
+  assert.equal(await page.getAttribute('[data-testid="story-start"]', 'aria-pressed'), 'true');
+  assert.deepEqual(problems, []);
+});
+
 test('the story in Chinese on a phone', async () => {
   const { page, problems } = await openPage(b, `${server.url}?lang=zh&story=walls-and-reconnection&step=8`, { width: 375, height: 812 });
   await page.waitForSelector('[data-testid="story"][data-step="8"]');
