@@ -140,6 +140,7 @@ impl Sheet<'_> {
                         {(others > 0).then(|| view! { <p class="muted">{s.other_routes.replace("{n}", &others.to_string())}</p> })}
                     </section>
                 }
+                .into_any()
             })
             .collect_view()
             .into_any()

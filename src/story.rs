@@ -154,6 +154,7 @@ fn StoryBar() -> impl IntoView {
                             {story.title.get(lang).to_string()}
                         </button>
                     }
+                    .into_any()
                 }).collect_view().into_any()
             }}
             <crate::theme::ThemeSelect />
