@@ -49,9 +49,9 @@ if [ ! -x "$ROOT/tools/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/tools/node
   npm ci --prefix "$ROOT/tools" --no-audit --no-fund --loglevel=error
 fi
 
-if [ -z "${HUTONG_NO_BROWSER:-}" ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi wqy; }; then
-  say "installing Debian's chromium, chromium-driver and a CJK font (for screenshots)"
+if [ -z "${HUTONG_NO_BROWSER:-}" ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi wqy || ! command -v pdftotext >/dev/null; }; then
+  say "installing Debian's chromium, chromium-driver, a CJK font (for screenshots) and poppler-utils (the print tests read PDFs)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
+  apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei poppler-utils >/dev/null
 fi

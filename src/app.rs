@@ -151,6 +151,11 @@ pub fn Page(#[prop(optional)] staged: bool) -> impl IntoView {
             </div>
         </header>
         <Notices />
+        // Stories, the theme switch and printing (the `story` chunk), in a slot that keeps its
+        // height from the first frame so that nothing below moves when they arrive.
+        <div class="toolbar" data-testid="toolbar">
+            {move || below.get().then(|| view! { <Deferred load=crate::lazy::story what=["导览", "stories"] render=call /> })}
+        </div>
         // Everything below is built anew when the dataset changes (an import or a reset).
         {move || {
             ctx.data.track();

@@ -54,8 +54,24 @@ enum Outcome {
     Idle,
     Reading,
     Failed(Vec<Diagnostic>),
-    Done { summary: ImportSummary, notes: Vec<(String, Normalized)>, saved: Result<(), String> },
+    Done {
+        summary: ImportSummary,
+        notes: Vec<(String, Normalized)>,
+        saved: Result<(), String>,
+    },
     Reset,
+    /// Stories files read (src/story.rs): how many stories they hold, and whether they were saved.
+    Stories {
+        count: usize,
+        saved: Result<(), String>,
+    },
+}
+
+/// Whether a file's text is a stories file (`{"stories": [...]}`, as `data/stories.json`) rather
+/// than a dataset: its top-level object has a `stories` key.
+fn is_stories(text: &str) -> bool {
+    let Some(rest) = text.trim_start().strip_prefix('{') else { return false };
+    rest.trim_start().strip_prefix("\"stories\"").is_some_and(|r| r.trim_start().starts_with(':'))
 }
 
 /// Puts a new dataset in use: the view keeps what still exists in it (the rest becomes notices) and
@@ -100,16 +116,45 @@ fn import_bytes(ctx: Ctx, files: &[(String, Vec<u8>)], mode: Mode) -> Outcome {
     if !problems.is_empty() {
         return Outcome::Failed(problems);
     }
-    let sources: Vec<SourceFile<'_>> = texts.iter().map(|(name, text)| SourceFile { name, text }).collect();
-    let base = ctx.data.get_untracked();
-    match hutong_core::import(&sources, &base, mode) {
-        Err(problems) => Outcome::Failed(problems),
-        Ok((data, summary)) => {
-            let saved = save(&data);
-            use_dataset(ctx, data, Origin::Imported);
-            Outcome::Done { summary, notes, saved }
+    let (stories, texts): (Vec<_>, Vec<_>) = texts.into_iter().partition(|(_, text)| is_stories(text));
+    let mut outcome = None;
+    if !texts.is_empty() {
+        let sources: Vec<SourceFile<'_>> = texts.iter().map(|(name, text)| SourceFile { name, text }).collect();
+        let base = ctx.data.get_untracked();
+        match hutong_core::import(&sources, &base, mode) {
+            Err(problems) => return Outcome::Failed(problems),
+            Ok((data, summary)) => {
+                let saved = save(&data);
+                use_dataset(ctx, data, Origin::Imported);
+                outcome = Some(Outcome::Done { summary, notes, saved });
+            }
         }
     }
+    if stories.is_empty() {
+        return outcome.unwrap_or(Outcome::Idle);
+    }
+    // Stories files, checked against the dataset now in use: every problem with its file, line,
+    // story and field, as for events.
+    let data = ctx.data.get_untracked();
+    let mut count = 0;
+    for (name, text) in &stories {
+        match hutong_core::story::load_stories(name, text, &data) {
+            Ok(list) => count += list.len(),
+            Err(p) => problems.extend(p),
+        }
+    }
+    if !problems.is_empty() {
+        return Outcome::Failed(problems);
+    }
+    let mut files = if mode == Mode::Merge { ctx.story_files.get_untracked() } else { Vec::new() };
+    for (name, text) in stories {
+        files.retain(|(n, _)| n != name);
+        files.push((name.to_string(), text));
+    }
+    let saved = crate::story::save_files(&files);
+    ctx.story_files.set(files);
+    // A dataset imported with them says so first.
+    outcome.unwrap_or(Outcome::Stories { count, saved })
 }
 
 fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -167,6 +212,9 @@ pub fn DataPanel() -> impl IntoView {
     };
     let reset = move |_| {
         forget();
+        // Stories loaded by the reader go too.
+        let _ = crate::story::save_files(&[]);
+        ctx.story_files.set(Vec::new());
         use_dataset(ctx, hutong_core::embedded::dataset(), Origin::Embedded);
         outcome.set(Outcome::Reset);
     };
@@ -244,7 +292,7 @@ pub fn DataPanel() -> impl IntoView {
                 <button class="small" data-testid="export-dataset-events-csv" on:click=move |_| export("events")>{move || w().export_events_csv}</button>
                 <button class="small" data-testid="export-dataset-reference-csv" on:click=move |_| export("reference")>{move || w().export_reference_csv}</button>
                 <button class="small" data-testid="reset-dataset" on:click=reset
-                    disabled=move || ctx.origin.get() == Origin::Embedded>{move || w().reset}</button>
+                    disabled=move || ctx.origin.get() == Origin::Embedded && ctx.story_files.with(Vec::is_empty)>{move || w().reset}</button>
             </div>
         </section>
     }
@@ -258,6 +306,12 @@ fn outcome_view(ctx: Ctx, outcome: Outcome) -> AnyView {
         Outcome::Reading => view! { <p class="import-status" role="status">{w.reading}</p> }.into_any(),
         Outcome::Reset => {
             view! { <p class="import-status" role="status" data-testid="import-status">{w.reset_done}</p> }.into_any()
+        }
+        Outcome::Stories { count, saved } => {
+            let text = crate::i18n::story_strings(lang).stories_loaded.replace("{n}", &count.to_string());
+            let saved = saved.err().map(|e| format!(" {}", w.not_saved.replace("{e}", &e)));
+            view! { <p class="import-status" role="status" data-testid="import-status" data-stories=count>{text}{saved}</p> }
+                .into_any()
         }
         Outcome::Failed(problems) => {
             let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
@@ -365,5 +419,19 @@ pub fn set_aside() {
                 let _ = store.remove_item(STORAGE_KEY);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_stories;
+
+    #[test]
+    fn a_stories_file_is_told_from_a_dataset() {
+        assert!(is_stories(hutong_core::story::STORIES));
+        assert!(is_stories(" \n{ \"stories\" : []}"));
+        assert!(!is_stories(&hutong_core::export::to_json(&hutong_core::embedded::dataset())));
+        assert!(!is_stories("{\"format\": \"hutong-dataset\", \"stories\": []}"));
+        assert!(!is_stories("id,date\n"));
     }
 }

@@ -1,10 +1,12 @@
-//! Downloads made in the browser: a text file (CSV, SVG) or a PNG drawn from an SVG.
+//! Downloads made in the browser: a text file (CSV, SVG) or a PNG drawn from an SVG. An SVG (and
+//! so a PNG) is drawn in the colours of the theme in use (`theme::recolour`).
 
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// Offers `text` as a file download named `name`.
 pub fn download_text(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let text = if mime == "image/svg+xml" { crate::theme::recolour(text) } else { text.into() };
+    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
@@ -24,7 +26,7 @@ fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
 
 /// Draws the SVG text on a canvas at twice its size and offers it as a PNG.
 pub fn download_png(name: &str, svg: &str, width: f64, height: f64) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    let parts = js_sys::Array::of1(&JsValue::from_str(&crate::theme::recolour(svg)));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("image/svg+xml");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;

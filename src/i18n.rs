@@ -746,3 +746,102 @@ pub fn field_name(field: hutong_core::search::Field, lang: Lang) -> &'static str
     };
     pick(lang, zh, en)
 }
+/// The toolbar's words (stories, theme, printing) and the evidence sheet's (`story.rs`,
+/// `theme.rs`, `evidence.rs`).
+pub struct StoryStrings {
+    pub toolbar: &'static str,
+    pub stories: &'static str,
+    pub story: &'static str,
+    /// "Step {k} of {n}".
+    pub step_of: &'static str,
+    pub prev: &'static str,
+    pub next: &'static str,
+    pub leave: &'static str,
+    pub keys: &'static str,
+    pub theme: &'static str,
+    /// Auto, light, dark, high contrast (in `Theme::ALL` order).
+    pub themes: [&'static str; 4],
+    pub print: &'static str,
+    pub print_hint: &'static str,
+    pub sheet: &'static str,
+    /// "On {date}, can a shopper who meets an offer on {from} reach {shop} and pay with {pay}?"
+    pub question: &'static str,
+    pub route: &'static str,
+    pub no_route: &'static str,
+    pub best_route: &'static str,
+    /// "{n} other routes (in the app)".
+    pub other_routes: &'static str,
+    pub deciding: &'static str,
+    pub none_deciding: &'static str,
+    pub permalink: &'static str,
+    pub printed: &'static str,
+    pub dataset: &'static str,
+    pub ground: &'static str,
+    pub quoted_above: &'static str,
+    pub stories_loaded: &'static str,
+}
+
+pub const STORY_ZH: StoryStrings = StoryStrings {
+    toolbar: "导览、配色与打印",
+    stories: "导览",
+    story: "导览",
+    step_of: "第 {k} 步，共 {n} 步",
+    prev: "上一步",
+    next: "下一步",
+    leave: "退出导览",
+    keys: "焦点在导览内时，可用 ← → 键翻页。",
+    theme: "配色",
+    themes: ["跟随系统", "浅色", "深色", "高对比度"],
+    print: "打印证据单",
+    print_hint: "把当前路径的结论、逐段路线、决定它的事件与引文打印成一至两页",
+    sheet: "证据单",
+    question: "{date}，在{from}看到商品的顾客，能否到达{shop}并用{pay}付款？",
+    route: "路线（逐段）",
+    no_route: "没有可走的路线",
+    best_route: "最好的一条路线",
+    other_routes: "另有 {n} 条路线（见应用）",
+    deciding: "决定这一步的事件",
+    none_deciding: "没有事件说到这一步",
+    permalink: "永久链接",
+    printed: "打印日期",
+    dataset: "数据集版本",
+    ground: "“原文所述”：引文直接说明；“推断”：超出引文的一步，注明所用规则。",
+    quoted_above: "（引文见上）",
+    stories_loaded: "已载入导览：{n} 个（保存在本浏览器中）。",
+};
+
+pub const STORY_EN: StoryStrings = StoryStrings {
+    toolbar: "Stories, theme and printing",
+    stories: "Guided tours",
+    story: "Story",
+    step_of: "Step {k} of {n}",
+    prev: "Previous",
+    next: "Next",
+    leave: "Leave the story",
+    keys: "With the focus in the story, the ← → keys step through it.",
+    theme: "Theme",
+    themes: ["Auto (system)", "Light", "Dark", "High contrast"],
+    print: "Print evidence sheet",
+    print_hint: "Print the journey's verdict, its route hop by hop and the events and quotes that decide it, on one or two pages",
+    sheet: "Evidence sheet",
+    question: "On {date}, can a shopper who meets an offer on {from} reach {shop} and pay with {pay}?",
+    route: "The route, hop by hop",
+    no_route: "no route",
+    best_route: "the best route",
+    other_routes: "{n} other routes (in the app)",
+    deciding: "Deciding events",
+    none_deciding: "no event speaks of this step",
+    permalink: "Permalink",
+    printed: "Printed",
+    dataset: "Dataset version",
+    ground: "“stated”: a quote says so; “inferred”: a step beyond the quotes, with its rule named.",
+    quoted_above: "(quoted above)",
+    stories_loaded: "Stories loaded: {n} (kept in this browser).",
+};
+
+pub fn story_strings(lang: Lang) -> &'static StoryStrings {
+    match lang {
+        Lang::Zh => &STORY_ZH,
+        Lang::En => &STORY_EN,
+    }
+}

@@ -74,6 +74,13 @@ entry! {
 }
 
 entry! {
+    /// The toolbar under the header (stories, theme, printing) and the story being told.
+    story: fn story() -> fn() -> AnyView {
+        crate::story::bar
+    }
+}
+
+entry! {
     /// The dataset panel and the reading of a saved import (JSON, the loader, CSV, exports).
     data: fn data() -> DataChunk {
         DataChunk { panel: || leptos::view! { <crate::data::DataPanel /> }.into_any(), read_saved: crate::data::read_saved }

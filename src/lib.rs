@@ -11,6 +11,7 @@ pub mod crash;
 pub mod data;
 pub mod details;
 pub mod dom;
+pub mod evidence;
 pub mod explorer;
 pub mod export;
 pub mod filters;
@@ -22,6 +23,8 @@ pub mod search;
 pub mod simpanel;
 pub mod slices;
 pub mod state;
+pub mod story;
+pub mod theme;
 pub mod timeline;
 pub mod url;
 

@@ -351,9 +351,11 @@ fn band_series(label: String, color: &'static str, b: &Band, dashed: bool, with_
     Series { label, color, values: b.mean.clone(), band: with_band.then(|| (b.p05.clone(), b.p95.clone())), dashed }
 }
 
-const PALETTE: [&str; 11] = [
-    "#1677ff", "#07c160", "#d4380d", "#722ed1", "#8c8c8c", "#c41d7f", "#13a8a8", "#d48806", "#389e0d", "#531dab",
-    "#5c0011",
+/// The lines' colours, in every theme: each of middling lightness, so that it keeps 3:1 against
+/// the light card, the dark one and the high-contrast black (tested in `theme.rs`).
+pub const PALETTE: [&str; 11] = [
+    "#1677ff", "#1a9950", "#d4380d", "#9254de", "#8c8c8c", "#d6338f", "#109090", "#b87600", "#389e0d", "#c04a64",
+    "#e8590c",
 ];
 
 #[component]
@@ -369,8 +371,8 @@ fn SimCharts(out: Arc<SimOutput>) -> impl IntoView {
             let w = words(lang);
             let a = &out.actual;
             let series = vec![
-                band_series(format!("{} ({})", w[8], w[11]), "#07c160", &a.completed[0], false, true),
-                band_series(format!("{} ({})", w[8], w[12]), "#07c160", &a.completed[1], true, false),
+                band_series(format!("{} ({})", w[8], w[11]), "#1a9950", &a.completed[0], false, true),
+                band_series(format!("{} ({})", w[8], w[12]), "#1a9950", &a.completed[1], true, false),
                 band_series(format!("{} ({})", w[9], w[11]), "#d4380d", &a.lost_wall[0], false, true),
                 band_series(format!("{} ({})", w[9], w[12]), "#d4380d", &a.lost_wall[1], true, false),
                 band_series(format!("{} ({})", undecided_word(lang), w[11]), "#8c8c8c", &a.lost_undecided[0], false, false),
@@ -413,15 +415,15 @@ fn SimCharts(out: Arc<SimOutput>) -> impl IntoView {
                 let a = &out3.actual;
                 let series = vec![
                     band_series(format!("{} ({})", w[17], w[11]), "#1677ff", &a.completed[0], false, true),
-                    band_series(format!("{} ({})", w[18], w[11]), "#722ed1", &cf.completed[0], false, true),
-                    band_series(format!("{} ({})", w[18], w[12]), "#722ed1", &cf.completed[1], true, false),
+                    band_series(format!("{} ({})", w[18], w[11]), "#9254de", &cf.completed[0], false, true),
+                    band_series(format!("{} ({})", w[18], w[12]), "#9254de", &cf.completed[1], true, false),
                 ];
                 // The difference month by month: purchases gained (+) or lost (−) against history,
                 // paired replicate by replicate (same seed), at both ends.
                 let diff = |b: usize| -> Vec<f64> { cf.completed[b].mean.iter().zip(&a.completed[b].mean).map(|(c, h)| c - h).collect() };
                 let gained = vec![
-                    Series { label: w[11].to_string(), color: "#722ed1", values: diff(0), band: None, dashed: false },
-                    Series { label: w[12].to_string(), color: "#722ed1", values: diff(1), band: None, dashed: true },
+                    Series { label: w[11].to_string(), color: "#9254de", values: diff(0), band: None, dashed: false },
+                    Series { label: w[12].to_string(), color: "#9254de", values: diff(1), band: None, dashed: true },
                 ];
                 // The payment-share shift at the chosen merchant, in percentage points.
                 let data = ctx.data.get();

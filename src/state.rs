@@ -24,6 +24,9 @@ pub struct Ctx {
     /// The routing model of the dataset in use with nothing switched off, built once per dataset
     /// and shared by the explorer and the network (with 10,000 events a build is a tenth of a second).
     pub actual: Memo<SharedModel>,
+    /// The stories files the reader loaded in the dataset panel, `(file name, text)`: the story
+    /// chunk reads them against the dataset in use, beside the embedded stories.
+    pub story_files: RwSignal<Vec<(String, String)>>,
 }
 
 /// A routing model shared between memo runs and components; two are equal when they are the same
@@ -62,6 +65,7 @@ impl Ctx {
             actual: Memo::new(move |_| {
                 SharedModel(Arc::new(hutong_core::route::Model::shared(data.get(), &Default::default())))
             }),
+            story_files: RwSignal::new(Vec::new()),
         }
     }
 

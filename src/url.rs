@@ -2,12 +2,14 @@
 //! notice for every value that could not be used) and written back when the view changes.
 //!
 //! Public contract, keep stable: `lang`, `actor`, `kind`, `event`, `date`, `from`, `shop`, `pay`,
-//! `off`, the simulation's parameters (`SIM_PARAMS`, `demand`, `adopt`), `dataset`, `embed`, `q`.
+//! `off`, the simulation's parameters (`SIM_PARAMS`, `demand`, `adopt`), `dataset`, `embed`,
+//! `q`, `story`, `step`, `theme`.
 
 use chrono::NaiveDate;
 use hutong_core::{Dataset, Kind, Lang};
 
 use crate::i18n::{kind_from_id, kind_id, ALL_KINDS};
+use crate::theme::Theme;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewState {
@@ -34,6 +36,13 @@ pub struct ViewState {
     pub embed: bool,
     /// The search's query (`q`), as typed; empty when there is none. Any text is a valid query.
     pub q: String,
+    /// The story being told (its id), if any. Only its form is checked here: the stories are read
+    /// by the story chunk, which says when there is no such story (`story.rs`).
+    pub story: Option<String>,
+    /// The story's step, 1-based (1 when there is no story).
+    pub step: usize,
+    /// The theme picked (`auto` is not written).
+    pub theme: Theme,
 }
 
 /// The simulation parameters a person can set, with their URL names.
@@ -226,6 +235,9 @@ impl SimParam {
     }
 }
 
+/// The most steps a story link may name.
+pub const MAX_STEP: usize = 1000;
+
 /// The journey a link without one shows: the one the issue tracker's example uses.
 pub const DEFAULT_DATE: &str = "2020-06-01";
 pub const DEFAULT_FROM: &str = "wechat-group";
@@ -256,6 +268,9 @@ impl ViewState {
             dataset: None,
             embed: false,
             q: String::new(),
+            story: None,
+            step: 1,
+            theme: Theme::Auto,
         }
     }
 
@@ -393,6 +408,17 @@ pub fn parse(query: &str, data: &Dataset) -> (ViewState, Vec<Notice>) {
                     note("dataset", value, NoticeKind::Malformed)
                 }
             }
+            "story" if value.is_empty() => {}
+            "story" if hutong_core::load::is_id(value) => state.story = Some(value.to_string()),
+            "story" => note("story", value, NoticeKind::Malformed),
+            "step" => match value.parse::<usize>() {
+                Ok(n) if (1..=MAX_STEP).contains(&n) && !value.starts_with('+') => state.step = n,
+                _ => note("step", value, NoticeKind::Malformed),
+            },
+            "theme" => match Theme::from_id(value) {
+                Some(theme) => state.theme = theme,
+                None => note("theme", value, NoticeKind::Unknown),
+            },
             "embed" => match value {
                 "1" | "true" => state.embed = true,
                 "0" | "false" | "" => state.embed = false,
@@ -409,6 +435,9 @@ pub fn parse(query: &str, data: &Dataset) -> (ViewState, Vec<Notice>) {
             // Parameters of later features or other tools are left alone, not reported.
             _ => {}
         }
+    }
+    if state.story.is_none() {
+        state.step = 1;
     }
     (state, notices)
 }
@@ -443,6 +472,13 @@ pub fn to_query(state: &ViewState) -> String {
     }
     if state.embed {
         out.append_pair("embed", "1");
+    }
+    if let Some(story) = &state.story {
+        out.append_pair("story", story);
+        out.append_pair("step", &state.step.to_string());
+    }
+    if state.theme != Theme::Auto {
+        out.append_pair("theme", state.theme.id());
     }
     let defaults = SimSettings::default();
     for p in &SIM_PARAMS {
@@ -485,11 +521,14 @@ mod tests {
             dataset: Some("mine~0a1b2c3d".into()),
             embed: true,
             q: "淘宝微信支付 & 50%".into(),
+            story: Some("walls-and-reconnection".into()),
+            step: 3,
+            theme: Theme::Contrast,
         };
         let query = to_query(&state);
         assert_eq!(
             query,
-            "?date=2014-06-01&from=wechat-chat&shop=wechat-shop&pay=wechat-pay&off=wechat-shop-launch%2Cwechat-pay-drops-deposit&lang=en&actor=alibaba&kind=block%2Copen&event=alipay-bans-wechat-merchants&q=%E6%B7%98%E5%AE%9D%E5%BE%AE%E4%BF%A1%E6%94%AF%E4%BB%98+%26+50%25&dataset=mine%7E0a1b2c3d&embed=1&seed=7&wloss=0.25"
+            "?date=2014-06-01&from=wechat-chat&shop=wechat-shop&pay=wechat-pay&off=wechat-shop-launch%2Cwechat-pay-drops-deposit&lang=en&actor=alibaba&kind=block%2Copen&event=alipay-bans-wechat-merchants&q=%E6%B7%98%E5%AE%9D%E5%BE%AE%E4%BF%A1%E6%94%AF%E4%BB%98+%26+50%25&dataset=mine%7E0a1b2c3d&embed=1&story=walls-and-reconnection&step=3&theme=contrast&seed=7&wloss=0.25"
         );
         assert_eq!(parse(&query, &data), (state, vec![]));
     }
@@ -556,6 +595,32 @@ mod tests {
         let (state, notices) = parse("?q=", &data);
         assert!(state.q.is_empty() && notices.is_empty());
         assert!(!to_query(&state).contains("q="));
+    }
+
+    #[test]
+    fn story_step_and_theme_are_read_politely() {
+        let data = data();
+        let (state, notices) = parse("?story=walls-and-reconnection&step=4&theme=dark", &data);
+        assert_eq!((state.story.as_deref(), state.step, state.theme), (Some("walls-and-reconnection"), 4, Theme::Dark));
+        assert!(notices.is_empty());
+        // A story without a step starts at its first; a step without a story means nothing.
+        assert_eq!(parse("?story=walls-and-reconnection", &data).0.step, 1);
+        assert_eq!(parse("?step=5", &data).0, ViewState::default_for(&data));
+        // Only the story's form is checked here (the story chunk knows which stories exist).
+        assert_eq!(parse("?story=no-such-story", &data).0.story.as_deref(), Some("no-such-story"));
+        let (state, notices) = parse("?story=<b>&step=0&theme=pink", &data);
+        assert_eq!((state.story, state.step, state.theme), (None, 1, Theme::Auto));
+        let kinds: Vec<_> = notices.iter().map(|n| (n.param.as_str(), n.kind)).collect();
+        assert_eq!(
+            kinds,
+            [("story", NoticeKind::Malformed), ("step", NoticeKind::Malformed), ("theme", NoticeKind::Unknown)]
+        );
+        for bad in ["-1", "%2B2", "2.5", "1001", "x"] {
+            let (_, notices) = parse(&format!("?story=s&step={bad}"), &data);
+            assert_eq!(notices.len(), 1, "step={bad}");
+        }
+        // Auto is the default and is not written.
+        assert!(!to_query(&ViewState::default_for(&data)).contains("theme"));
     }
 
     #[test]

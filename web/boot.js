@@ -2,6 +2,10 @@
 // allow scripts from this site only. Paths are relative: the site works from any sub-path.
 import init from './hutong.js';
 
+// The theme the link names, before anything is drawn (src/theme.rs; `auto` is no attribute).
+const theme = new URLSearchParams(location.search).get('theme');
+if (['light', 'dark', 'contrast'].includes(theme)) document.documentElement.dataset.theme = theme;
+
 init({ module_or_path: new URL('./hutong_bg.wasm', import.meta.url) }).catch((err) => {
   const p = document.createElement('p');
   p.className = 'boot-error';

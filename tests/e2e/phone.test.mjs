@@ -1,0 +1,73 @@
+// Phones (360–414 px): no sideways scrolling anywhere (the default view in both languages, a story
+// open, an event's details open), every control at least 24 × 24 px, and the network and the
+// timeline work by touch.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, browser, loaded } from './harness.mjs';
+
+let server, b;
+before(async () => { server = await serve(); b = await browser(); });
+after(async () => { await b?.close(); await server?.close(); });
+
+async function phone(width, query) {
+  const context = await b.newContext({ viewport: { width, height: 800 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${server.url}${query}`);
+  await loaded(page);
+  return { page, context, problems };
+}
+
+const VIEWS = ['?lang=zh', '?lang=en', '?lang=en&story=walls-and-reconnection&step=3', '?lang=zh&event=alipay-bans-wechat-merchants'];
+
+for (const width of [360, 375, 414]) {
+  test(`at ${width} px nothing scrolls sideways and every control is at least 24 px square`, async () => {
+    for (const query of VIEWS) {
+      const { page, context, problems } = await phone(width, query);
+      if (query.includes('story')) await page.waitForSelector('[data-testid="story"]');
+      if (query.includes('event')) await page.waitForSelector('[data-testid="event-details"]');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${query}: the page scrolls sideways by ${overflow}px`);
+      const small = await page.evaluate(() => [...document.querySelectorAll('button, input, select')].map((el) => {
+        const box = el.getBoundingClientRect();
+        return { what: `${el.tagName} ${el.dataset.testid || el.type || el.className}`, w: box.width, h: box.height };
+      }).filter((c) => (c.w > 0 || c.h > 0) && (c.w < 24 || c.h < 24)));
+      assert.deepEqual(small, [], `${query}: targets under 24 px`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+}
+
+test('a tap on an edge shows its label; a tap on a timeline mark opens it', async () => {
+  const { page, context, problems } = await phone(375, '?lang=en&date=2016-01-01');
+  await page.locator('[data-testid="network"]').scrollIntoViewIfNeeded();
+  // A point on an edge where no other edge lies over it (edges between the same two platforms
+  // overlap), in the page's coordinates, and that edge's name.
+  const at = await page.evaluate(() => {
+    for (const path of document.querySelectorAll('[data-testid="edge"]')) {
+      const m = path.getScreenCTM();
+      for (let t = 0.5; t < 0.95; t += 0.05) {
+        for (const u of [t, 1 - t]) {
+          const p = path.getPointAtLength(path.getTotalLength() * u);
+          const x = m.a * p.x + m.c * p.y + m.e, y = m.b * p.x + m.d * p.y + m.f;
+          if (y > 0 && y < innerHeight && document.elementFromPoint(x, y) === path) return { x, y, name: path.getAttribute('aria-label') };
+        }
+      }
+    }
+    return null;
+  });
+  assert.ok(at, 'some edge can be tapped');
+  await page.touchscreen.tap(at.x, at.y);
+  await page.waitForFunction(() => document.querySelector('[data-testid="edge-info"]').textContent.includes('→'));
+  assert.ok((await page.textContent('[data-testid="edge-info"]')).startsWith(`${at.name}: `), at.name);
+
+  const mark = page.locator('[data-testid="event"][data-event-id="alipay-bans-wechat-merchants"]');
+  await mark.scrollIntoViewIfNeeded();
+  const box = await mark.boundingBox();
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForSelector('[data-testid="event-details"][data-event-id="alipay-bans-wechat-merchants"]');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
