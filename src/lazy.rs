@@ -79,6 +79,13 @@ entry! {
     }
 }
 
+entry! {
+    /// The network at the playhead as a table (`network::table`), when its disclosure is opened.
+    network_table: fn network_table() -> fn() -> AnyView {
+        || leptos::view! { <crate::network::table::NetworkTable /> }.into_any()
+    }
+}
+
 /// Polls a future once: its value if it is ready now.
 fn now<F: Future>(f: Pin<&mut F>) -> Option<F::Output> {
     match f.poll(&mut Context::from_waker(Waker::noop())) {

@@ -601,6 +601,7 @@ pub fn Network() -> impl IntoView {
                     describe(&data, &s, ctx.lang())
                 }}</p>
             </details>
+            <super::table::NetworkTableDisclosure />
             <p class="chart-actions">
                 <button class="small" data-testid="export-network-svg" on:click=move |_| {
                     if let Some(svg) = export_svg() {
