@@ -17,6 +17,9 @@ pub mod fmt;
 pub mod i18n;
 pub mod lazy;
 pub mod network;
+/// The sharing preview and icons, drawn at build time (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod preview;
 pub mod simpanel;
 pub mod slices;
 pub mod state;
