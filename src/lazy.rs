@@ -203,7 +203,9 @@ pub fn WhenNear(
     });
     if let Some(wanted) = wanted {
         Effect::new(move |_| {
-            if wanted.get() {
+            // Only a change: setting `near` again re-runs the view below and rebuilds the whole
+            // part (a click on a timeline mark rebuilt the timeline and lost the keyboard focus).
+            if wanted.get() && !near.get_untracked() {
                 near.set(true);
             }
         });
