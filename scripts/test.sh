@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: native (core and app logic, property tests), wasm-bindgen tests of the components
-# in headless Chromium, and end-to-end tests that drive the built release site in Chromium.
+# in headless Chromium, and end-to-end tests that drive the built release site in Chromium (all of
+# them, with axe-core and Lighthouse's accessibility checks) and in Firefox ESR (the core journeys).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/tools.sh"
@@ -26,6 +27,9 @@ trunk build --release
 
 step "end-to-end tests (built site in headless Chromium)"
 node --test "$ROOT/tests/e2e/"
+
+step "end-to-end tests in Firefox ESR (the core journeys, WebDriver BiDi)"
+node --test "$ROOT/tests/firefox/"
 
 step "first-load size (every file fetched before the first screen, gzip -9)"
 # The budget is 150 KB (issue 14); the first load is not there yet (BENCHMARKS.md says where the

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Hutong needs, pinned, and only what is missing. Sourced by
 # scripts/run.sh and scripts/test.sh; safe to run again (a second run takes seconds).
-#   HUTONG_NO_BROWSER=1  skip Chromium (serving needs none).
+#   HUTONG_NO_BROWSER=1  skip Chromium and Firefox (serving needs neither).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,11 +41,13 @@ if [ ! -x "$CARGO_BIN/wasm-split-cli" ] || ! cargo install --list | grep -qx "wa
   cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
-# binaryen (wasm-opt 132) and playwright-core, pinned by tools/package-lock.json. Debian's
-# binaryen (wasm-opt 108) produces wasm that Chromium rejects; never use it.
+# binaryen (wasm-opt 132), playwright-core, axe-core, puppeteer-core and lighthouse, pinned by
+# tools/package-lock.json. Debian's binaryen (wasm-opt 108) produces wasm that Chromium rejects;
+# never use it.
 if [ ! -x "$ROOT/tools/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/tools/node_modules/playwright-core" ] ||
-  [ ! -d "$ROOT/tools/node_modules/lighthouse" ] || [ ! -x "$ROOT/tools/node_modules/.bin/terser" ]; then
-  say "installing binaryen, terser, playwright-core and lighthouse from the npm registry"
+  [ ! -d "$ROOT/tools/node_modules/lighthouse" ] || [ ! -x "$ROOT/tools/node_modules/.bin/terser" ] ||
+  [ ! -f "$ROOT/tools/node_modules/axe-core/axe.min.js" ] || [ ! -d "$ROOT/tools/node_modules/puppeteer-core" ]; then
+  say "installing binaryen, terser, playwright-core, axe-core, puppeteer-core and lighthouse from the npm registry"
   npm ci --prefix "$ROOT/tools" --no-audit --no-fund --loglevel=error
 fi
 
@@ -54,4 +56,12 @@ if [ -z "${HUTONG_NO_BROWSER:-}" ] && { ! command -v chromium >/dev/null || ! co
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei poppler-utils >/dev/null
+fi
+
+# Firefox ESR for the Firefox end-to-end tests (tests/firefox/, WebDriver BiDi via puppeteer-core).
+if [ -z "${HUTONG_NO_BROWSER:-}" ] && ! command -v firefox-esr >/dev/null; then
+  say "installing Debian's firefox-esr"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq firefox-esr >/dev/null
 fi

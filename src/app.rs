@@ -145,7 +145,8 @@ pub fn Page(#[prop(optional)] staged: bool) -> impl IntoView {
             </div>
             <div class="top-controls">
                 <CopyLink />
-                <button class="lang" data-testid="lang-toggle" on:click=toggle_lang aria-label=move || s().language>
+                // Its accessible name is the word it shows (the other language, in that language).
+                <button class="lang" data-testid="lang-toggle" on:click=toggle_lang>
                     {move || s().other_lang_label}
                 </button>
             </div>
@@ -204,7 +205,7 @@ fn Embedded() -> impl IntoView {
     view! {
         <div class="embedded" data-testid="embed">
             <header class="top compact">
-                <strong>{move || strings(ctx.lang()).app_title}</strong>
+                <h1>{move || strings(ctx.lang()).app_title}</h1>
                 <a data-testid="embed-link" href=full target="_blank" rel="noopener">
                     {move || crate::i18n::data_strings(ctx.lang()).open_full}" ↗"
                 </a>
@@ -257,7 +258,8 @@ fn Notices() -> impl IntoView {
     }
 }
 
-fn call(view: fn() -> AnyView) -> AnyView {
+/// Draws a part whose entry is its view.
+pub fn call(view: fn() -> AnyView) -> AnyView {
     view()
 }
 

@@ -209,7 +209,7 @@ fn VerdictView(answer: Answer, data: std::sync::Arc<Dataset>, lang: Lang) -> imp
         let data2 = data.clone();
         view! {
             <li class="hop">
-                <h4>{title}</h4>
+                <h3>{title}</h3>
                 {best.map(|r| route_view(&r, &data, lang))}
                 {(!others.is_empty()).then(|| view! {
                     <details class="alternatives">

@@ -107,6 +107,13 @@ entry! {
     }
 }
 
+entry! {
+    /// The network at the playhead as a table (`network::table`), when its disclosure is opened.
+    network_table: fn network_table() -> fn() -> AnyView {
+        || leptos::view! { <crate::network::table::NetworkTable /> }.into_any()
+    }
+}
+
 /// Polls a future once: its value if it is ready now.
 fn now<F: Future>(f: Pin<&mut F>) -> Option<F::Output> {
     match f.poll(&mut Context::from_waker(Waker::noop())) {
@@ -239,7 +246,8 @@ pub fn WhenNear(
     });
     if let Some(wanted) = wanted {
         Effect::new(move |_| {
-            // Set once: setting it again (every event opened) would rebuild the whole part.
+            // Only a change: setting `near` again re-runs the view below and rebuilds the whole
+            // part (a click on a timeline mark rebuilt the timeline and lost the keyboard focus).
             if wanted.get() && !near.get_untracked() {
                 near.set(true);
             }

@@ -56,6 +56,9 @@ async fn clicking_a_mark_opens_its_details() {
     fire(&other, "click");
     tick().await;
     assert_eq!(selected(&root), [other_id]);
+    // Marked in place: the page is not rebuilt by a selection (it was, once, and the mark lost the
+    // keyboard focus).
+    assert!(other.is_connected(), "the clicked mark is still the one in the page");
     // Hovering a mark gives it its tooltip, the same text as its name.
     fire(&other, "mouseover");
     assert_eq!(

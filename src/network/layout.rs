@@ -26,10 +26,40 @@ pub struct EdgePath {
     pub to_platform: String,
     /// An SVG path (a quadratic curve, bent apart from its parallel edges).
     pub d: String,
+    /// The same curve's points: start, control, end.
+    pub curve: [(f64, f64); 3],
 }
 
 pub const WIDTH: f64 = 760.0;
 pub const HEIGHT: f64 = 600.0;
+
+/// The owners' colours, by their index in the dataset (cycled). Shared by the page's drawing and
+/// the build-time preview image (`preview.rs`).
+pub const OWNER_COLOURS: [&str; 10] =
+    ["#ff6a00", "#07c160", "#e6162d", "#2932e1", "#111111", "#ffc300", "#e1251b", "#0e7c86", "#7f8c8d", "#8e6c8a"];
+
+/// The colour of a verdict, inline so that exported SVG keeps it.
+pub fn verdict_colour(word: Word) -> &'static str {
+    match word {
+        Word::Direct => "#2e8b57",
+        Word::Workaround => "#2f6db5",
+        Word::Partial => "#c98a06",
+        Word::Announced => "#7b4bb7",
+        Word::Blocked => "#c0392b",
+        Word::Undecided => "#9a9083",
+    }
+}
+
+/// The dash pattern of a verdict's line (SVG `stroke-dasharray`): solid where it is known and open
+/// or shut, dashed for a workaround, dotted for an announcement, broken where undecided.
+pub fn dashes(word: Word) -> &'static str {
+    match word {
+        Word::Undecided => "2 3",
+        Word::Workaround => "6 3",
+        Word::Announced => "1 4",
+        _ => "none",
+    }
+}
 
 /// The platform of any node id (surface, merchant, instrument).
 pub fn platform_of<'a>(data: &'a Dataset, id: &str) -> Option<&'a str> {
@@ -104,6 +134,7 @@ pub fn layout(data: &Dataset, channels: &[ChannelId]) -> (Vec<NodePos>, Vec<Edge
             from_platform: a.to_string(),
             to_platform: b.to_string(),
             d: format!("M{x1:.1},{y1:.1}Q{qx:.1},{qy:.1} {x2:.1},{y2:.1}"),
+            curve: [(x1, y1), (qx, qy), (x2, y2)],
         });
     }
     (nodes, edges)

@@ -1,6 +1,7 @@
 //! The platform network and its playback over time.
 
 pub mod layout;
+pub mod table;
 mod view;
 
 pub use view::Network;

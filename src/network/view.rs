@@ -5,27 +5,14 @@ use hutong_core::route::{Model, Word};
 use hutong_core::Lang;
 use leptos::prelude::*;
 
-use super::layout::{channel_id, channel_timelines, describe, layout, HEIGHT, WIDTH};
+use super::layout::{
+    channel_id, channel_timelines, dashes, describe, layout, verdict_colour, HEIGHT, OWNER_COLOURS, WIDTH,
+};
 use crate::explorer::{name, verdict_text};
 use crate::export;
 use crate::fmt;
 use crate::i18n::{channel_name, word_name};
 use crate::state::use_ctx;
-
-const OWNER_COLOURS: [&str; 10] =
-    ["#ff6a00", "#07c160", "#e6162d", "#2932e1", "#111111", "#ffc300", "#e1251b", "#0e7c86", "#7f8c8d", "#8e6c8a"];
-
-/// The colour of a verdict, inline so that exported SVG keeps it.
-pub fn verdict_colour(word: Word) -> &'static str {
-    match word {
-        Word::Direct => "#2e8b57",
-        Word::Workaround => "#2f6db5",
-        Word::Partial => "#c98a06",
-        Word::Announced => "#7b4bb7",
-        Word::Blocked => "#c0392b",
-        Word::Undecided => "#9a9083",
-    }
-}
 
 fn strings(lang: Lang) -> [&'static str; 17] {
     match lang {
@@ -119,15 +106,6 @@ fn basis_label(event: &hutong_core::Event, b: &hutong_core::route::Basis, lang: 
 
 fn edge_name(data: &hutong_core::Dataset, id: &hutong_core::route::ChannelId, lang: Lang) -> String {
     format!("{} → {} ({})", name(data, &id.from, lang), name(data, &id.to, lang), channel_name(id.channel, lang))
-}
-
-fn dashes(word: Word) -> &'static str {
-    match word {
-        Word::Undecided => "2 3",
-        Word::Workaround => "6 3",
-        Word::Announced => "1 4",
-        _ => "none",
-    }
 }
 
 type EdgeSignal = RwSignal<Option<(hutong_core::route::Verdict, bool)>>;
@@ -601,6 +579,7 @@ pub fn Network() -> impl IntoView {
                     describe(&data, &s, ctx.lang())
                 }}</p>
             </details>
+            <super::table::NetworkTableDisclosure />
             <p class="chart-actions">
                 <button class="small" data-testid="export-network-svg" on:click=move |_| {
                     if let Some(svg) = export_svg() {

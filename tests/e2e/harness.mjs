@@ -16,7 +16,7 @@ export const BASE = '/hutong/';
 const require = createRequire(join(ROOT, 'tools', 'package.json'));
 const { chromium } = require('playwright-core');
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
 
 /** Serves dist/ at BASE on a free port of 127.0.0.1. */
 export async function serve() {

@@ -47,3 +47,26 @@ test('the network in 2014 and in 2024', async () => {
     await (await page.$('.network-panel')).screenshot({ path: `target/e2e/${name}` });
   }
 });
+
+test('the network as a table follows the playhead, with stated and inferred events', async () => {
+  const { page, problems } = await openPage(b, `${server.url}?lang=en&date=2021-06-01&reps=1`);
+  const table = page.locator('[data-testid="network-table"]');
+  assert.equal(await table.locator('table').count(), 0, 'built only when opened');
+  await table.locator('summary').click();
+  await table.locator('tbody tr').first().waitFor();
+  assert.match(await table.locator('caption').textContent(), /1 Jun 2021/);
+  const headers = await table.locator('thead th').allTextContents();
+  assert.deepEqual(headers.map((h) => h.split(' ')[0]), ['From', 'To', 'Channel', 'Verdict', 'Deciding']);
+  assert.equal(await table.locator('tbody tr').count(), await page.locator('[data-testid="edge"]').count(), 'a row per edge');
+  const row = table.locator('tbody tr', { hasText: 'WeChat group chat' }).filter({ hasText: 'Taobao' }).filter({ has: page.locator('td:nth-child(3):text-is("link")') });
+  assert.equal(await row.getAttribute('data-verdict'), 'blocked');
+  assert.ok(await table.locator('li[data-ground="stated"]').count() > 0);
+  assert.ok(await table.locator('li[data-ground="inferred"]').count() > 0);
+  assert.match(await table.locator('li[data-ground="inferred"]').first().textContent(), /\(inferred: /);
+  // The playhead moves (the last event): the table follows.
+  await page.click('.playback button:nth-of-type(5)'); // jump to the end
+  await page.waitForFunction(() => /2025/.test(document.querySelector('[data-testid="channel-table"] caption').textContent));
+  assert.equal(await row.getAttribute('data-verdict'), 'direct');
+  await (await page.$('.network-panel')).screenshot({ path: 'target/e2e/network-table-en.png' });
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,210 @@
+//! The platform network at the playhead as a table: one row per channel (from, to, channel,
+//! verdict, and the events that decide it, each stated or inferred), for screen-reader users and
+//! anyone who reads rows more easily than a drawing. It follows the playhead and the switched-off
+//! events as the drawing does.
+//!
+//! The rows are plain Rust (`rows`, tested natively). The disclosure that holds the table is on the
+//! first screen; the table itself is a part of its own (`lazy::network_table`), fetched when a
+//! reader first opens the disclosure.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use hutong_core::route::{Model, Role, Word};
+use hutong_core::{Dataset, Lang};
+use leptos::prelude::*;
+
+use super::layout::{channel_timelines, platform_of, ChannelTimeline};
+use crate::explorer::{name, verdict_text};
+use crate::i18n::{channel_name, explorer_strings, rule_text};
+use crate::state::use_ctx;
+
+/// One channel at a day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub from: String,
+    pub to: String,
+    pub channel: &'static str,
+    pub word: Word,
+    pub verdict: String,
+    pub events: Vec<Cite>,
+}
+
+/// One event behind a channel's verdict, and how it is known.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cite {
+    pub title: String,
+    /// `stated` (its quote says it), `inferred` (a named rule goes beyond the quote) or `not-yet`
+    /// (an event that has not happened yet, cited for what it will change).
+    pub ground: &'static str,
+    /// The ground in words, with the rules of an inferred one.
+    pub how: String,
+}
+
+/// The rows of the table on `day`: every drawn channel (both ends on a platform), in the network's
+/// order.
+pub fn rows(data: &Dataset, timelines: &[ChannelTimeline], day: NaiveDate, lang: Lang) -> Vec<Row> {
+    let s = explorer_strings(lang);
+    timelines
+        .iter()
+        .filter(|t| platform_of(data, &t.id.from).is_some() && platform_of(data, &t.id.to).is_some())
+        .map(|t| {
+            let (verdict, basis) = t.at(day);
+            let events = basis
+                .iter()
+                .filter_map(|b| {
+                    let event = data.events.get(b.event)?;
+                    let (ground, how) = if b.role == Role::NotYet {
+                        ("not-yet", s.role_not_yet.to_string())
+                    } else if b.stated() {
+                        ("stated", s.stated.to_string())
+                    } else {
+                        let prior = event.before.as_ref().map(|x| x.state);
+                        let why: Vec<&str> = b.rules.iter().map(|r| rule_text(r, prior, lang)).collect();
+                        let sep = if lang == Lang::Zh { "：" } else { ": " };
+                        ("inferred", format!("{}{sep}{}", s.inferred, why.join("; ")))
+                    };
+                    Some(Cite { title: event.title.get(lang).to_string(), ground, how })
+                })
+                .collect();
+            Row {
+                from: name(data, &t.id.from, lang),
+                to: name(data, &t.id.to, lang),
+                channel: channel_name(t.id.channel, lang),
+                word: verdict.word(),
+                verdict: verdict_text(verdict, lang),
+                events,
+            }
+        })
+        .collect()
+}
+
+fn strings(lang: Lang) -> [&'static str; 7] {
+    match lang {
+        Lang::Zh => [
+            "通道一览表（屏幕阅读器友好）",
+            "通道状态",
+            "起点",
+            "终点",
+            "通道",
+            "结论",
+            "决定结论的事件（原文明言或推断）",
+        ],
+        Lang::En => [
+            "The channels as a table (for screen readers)",
+            "Channels on",
+            "From",
+            "To",
+            "Channel",
+            "Verdict",
+            "Deciding events (stated or inferred)",
+        ],
+    }
+}
+
+/// The disclosure under the network (on the first screen). The table inside it is a part of its
+/// own (`lazy::network_table`), fetched when the disclosure is first opened, and built only while
+/// the disclosure is open, so playback does not keep a closed table up to date.
+#[component]
+pub fn NetworkTableDisclosure() -> impl IntoView {
+    let ctx = use_ctx();
+    let open = RwSignal::new(false);
+    view! {
+        <details class="network-table" data-testid="network-table" on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            let el = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            open.set(el.is_some_and(|d| d.has_attribute("open")));
+        }>
+            <summary>{move || strings(ctx.lang())[0]}</summary>
+            <Show when=move || open.get()>
+                <crate::lazy::Deferred load=crate::lazy::network_table what=["通道表", "channel table"] render=crate::app::call />
+            </Show>
+        </details>
+    }
+}
+
+/// The table (in the `network_table` part).
+#[component]
+pub fn NetworkTable() -> impl IntoView {
+    let ctx = use_ctx();
+    // The channels' timelines, as the network draws them: the counterfactual's when events are
+    // switched off.
+    let timelines = Memo::new(move |_| {
+        let data = ctx.data.get();
+        let off = ctx.view.with(|v| v.off_set(&data));
+        let model = ctx.actual.get().0;
+        let channels = model.channels();
+        let timelines = if off.is_empty() {
+            channel_timelines(&model, &channels)
+        } else {
+            channel_timelines(&Model::new(&data, &off), &channels)
+        };
+        Arc::new(timelines)
+    });
+    // Rebuilt only when some channel's state changes, not at every step of playback.
+    let rows = Memo::new(move |_| {
+        let day = ctx.playhead.get();
+        let data = ctx.data.get();
+        timelines.with(|t| rows(&data, t, day, ctx.lang()))
+    });
+    view! {
+        <table class="channel-table" data-testid="channel-table">
+            <caption>{move || format!("{} {}", strings(ctx.lang())[1], crate::fmt::day(ctx.playhead.get(), ctx.lang()))}</caption>
+            <thead>
+                <tr>
+                    {move || strings(ctx.lang())[2..].iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {move || rows.get().into_iter().map(|r| view! {
+                    <tr data-verdict=r.word.id()>
+                        <td>{r.from}</td>
+                        <td>{r.to}</td>
+                        <td>{r.channel}</td>
+                        <td>{r.verdict}</td>
+                        <td>
+                            <ul>
+                                {r.events.into_iter().map(|c| view! {
+                                    <li data-ground=c.ground>{c.title}" ("<span class="ground-word">{c.how}</span>")"</li>
+                                }).collect_view()}
+                            </ul>
+                        </td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hutong_core::date::parse_day;
+    use hutong_core::route::Off;
+
+    #[test]
+    fn a_row_per_drawn_channel_with_its_verdict_and_grounds() {
+        let data = hutong_core::embedded::dataset();
+        let model = Model::new(&data, &Off::new());
+        let channels = model.channels();
+        let timelines = channel_timelines(&model, &channels);
+        let (_, edges) = super::super::layout::layout(&data, &channels);
+        let day = parse_day("2016-01-01").unwrap();
+        let table = rows(&data, &timelines, day, Lang::En);
+        assert_eq!(table.len(), edges.len(), "one row per edge of the drawing");
+        let row = table.iter().find(|r| r.from == "WeChat group chat" && r.to == "Taobao" && r.channel == "link");
+        let row = row.expect("the group chat → Taobao link");
+        assert_eq!(row.word, Word::Blocked);
+        assert!(!row.events.is_empty(), "a decided verdict names its events");
+        for r in &table {
+            for c in &r.events {
+                assert!(["stated", "inferred", "not-yet"].contains(&c.ground), "{c:?}");
+                assert!(c.ground != "inferred" || c.how.starts_with("inferred: "), "{c:?}");
+            }
+        }
+        // In Chinese too, and the same verdicts.
+        let zh = rows(&data, &timelines, day, Lang::Zh);
+        assert_eq!(zh.iter().map(|r| r.word).collect::<Vec<_>>(), table.iter().map(|r| r.word).collect::<Vec<_>>());
+        assert!(zh.iter().any(|r| r.from == "微信群聊"));
+    }
+}
