@@ -19,10 +19,10 @@ pub mod fmt;
 pub mod i18n;
 pub mod lazy;
 pub mod network;
-pub mod search;
 /// The sharing preview and icons, drawn at build time (native only).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod preview;
+pub mod search;
 pub mod simpanel;
 pub mod slices;
 pub mod state;
