@@ -314,8 +314,8 @@ mod tests {
             let rule = format!("svg [{attr}=\"{written}\"] {{ {attr}: var({property}) }}");
             assert!(CSS.contains(&rule), "style/main.css lacks `{rule}`");
         }
-        // The network writes its verdict colours with these values.
-        let network = include_str!("network/view.rs");
+        // The network (and the build-time preview) writes its verdict colours with these values.
+        let network = include_str!("network/layout.rs");
         for (_, written, property) in INKS.iter().filter(|(_, _, p)| p.starts_with("--v-")) {
             assert!(network.contains(&format!("\"{written}\"")), "the network no longer draws {written} ({property})");
         }
