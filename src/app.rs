@@ -154,7 +154,8 @@ pub fn Page(#[prop(optional)] staged: bool) -> impl IntoView {
         <Notices />
         // Stories, the theme switch and printing (the `story` chunk), in a slot that keeps its
         // height from the first frame so that nothing below moves when they arrive.
-        <div class="toolbar" data-testid="toolbar">
+        // A region of its own (every part of the page is in a landmark).
+        <div class="toolbar" data-testid="toolbar" role="region" aria-label=move || crate::i18n::story_strings(ctx.lang()).toolbar>
             {move || below.get().then(|| view! { <Deferred load=crate::lazy::story what=["导览", "stories"] render=call /> })}
         </div>
         // Everything below is built anew when the dataset changes (an import or a reset).

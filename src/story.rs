@@ -133,7 +133,7 @@ fn StoryBar() -> impl IntoView {
     // Set when a story is started here: its panel then takes the focus.
     let focus = RwSignal::new(false);
     view! {
-        <div class="toolbar-row" role="group" aria-label=move || s().toolbar>
+        <div class="toolbar-row">
             <span class="tool-label">{move || s().stories}</span>
             {move || {
                 let lang = ctx.lang();

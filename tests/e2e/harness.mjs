@@ -76,13 +76,19 @@ export async function loaded(page) {
 /** Scrolls down the page a screen at a time until no part is waiting for its place to be seen
  * (and no part is still loading), then back to the top. */
 export async function readThrough(page) {
-  // Up to 30 s: a part on its way (a slow, busy machine) is waited for, not skipped.
+  // From the top (a reload restores the scroll position, which may be below a part still
+  // waiting). Up to 30 s: a part on its way (a slow, busy machine) is waited for, not skipped.
+  await page.evaluate(() => window.scrollTo(0, 0));
   for (let i = 0; i < 300; i++) {
     const waiting = await page.locator('.near-placeholder, [data-testid="chunk-loading"]').count();
     if (!waiting) break;
-    if (await page.locator('.near-placeholder').count()) {
-      await page.evaluate(() => window.scrollBy(0, window.innerHeight));
-    }
+    // Down a screen at a time, but never past the first part still waiting for its place.
+    await page.evaluate(() => {
+      const next = document.querySelector('.near-placeholder');
+      if (!next) return;
+      const top = next.getBoundingClientRect().top;
+      window.scrollBy(0, Math.max(0, Math.min(window.innerHeight, top)));
+    });
     await page.waitForTimeout(100);
   }
   await page.evaluate(() => window.scrollTo(0, 0));
