@@ -48,6 +48,11 @@ try {
       cls: value('cumulative-layout-shift'), bytes: value('total-byte-weight'),
       ...(failing.length ? { accessibility_failing: failing } : {}),
     }));
+    // DETAIL=1: the long main-thread tasks (start, duration, what) and the layout shifts.
+    if (process.env.DETAIL) {
+      console.log(JSON.stringify((lhr.audits['long-tasks']?.details?.items || []).map((t) => [Math.round(t.startTime), Math.round(t.duration), t.url?.split('/').pop()])));
+      console.log(JSON.stringify((lhr.audits['layout-shifts']?.details?.items || []).map((i) => [i.score, i.node?.selector || i.node?.snippet])));
+    }
   }
 } finally {
   await chrome.kill();
