@@ -3,7 +3,8 @@
 //! `data/*.json` are read by the crate's own loader (the same code an import runs, included here
 //! by path); any problem fails the build with every problem listed. The validated dataset is
 //! written in the compact form (`src/compact.rs`) to `$OUT_DIR/embedded.bin`, which
-//! `embedded::dataset()` reads: the app starts without parsing JSON or carrying the loader.
+//! `embedded::dataset()` reads: the app starts without parsing JSON or carrying the loader; and
+//! without the events' summaries and notes to `$OUT_DIR/first-screen.bin` (`embedded::first_screen`).
 
 #![allow(dead_code)]
 
@@ -49,4 +50,8 @@ fn main() {
     assert_eq!(compact::decode(&bytes).as_ref(), Ok(&data), "the compact form must read back the same dataset");
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("embedded.bin");
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+    // The same without the long texts, for the site's first screen (`embedded::first_screen`).
+    let out = out.with_file_name("first-screen.bin");
+    std::fs::write(&out, compact::encode(&compact::without_texts(&data)))
+        .unwrap_or_else(|e| panic!("{}: {e}", out.display()));
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Trunk post_build hook (Trunk.toml): draws the sharing preview (preview.png, the platform network
-# in 2014 beside 2024 from the real model) and the manifest's PNG icons into trunk's staging folder,
+# in 2014 beside 2024 from the real model) and the manifest's PNG icons, and writes the events'
+# long texts (texts.bin, fetched by the split build: src/texts.rs), into trunk's staging folder,
 # with a small native program (src/bin/hutong-preview.rs, tiny-skia). No browser, no fonts, and
 # the wasm is untouched. Runs for every build, so that the files the page and the service worker
 # name always exist.
@@ -8,5 +9,5 @@ set -euo pipefail
 : "${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cargo run --quiet --manifest-path "$ROOT/Cargo.toml" --bin hutong-preview -- "$TRUNK_STAGING_DIR"
-printf '\033[1m[preview]\033[0m wrote preview.png and icons (%s bytes)\n' \
-  "$(cd "$TRUNK_STAGING_DIR" && stat -c %s preview.png icon-192.png icon-512.png | paste -sd/ -)" >&2
+printf '\033[1m[preview]\033[0m wrote preview.png, icons and texts.bin (%s bytes)\n' \
+  "$(cd "$TRUNK_STAGING_DIR" && stat -c %s preview.png icon-192.png icon-512.png texts.bin | paste -sd/ -)" >&2

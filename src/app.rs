@@ -31,15 +31,15 @@ pub fn App() -> impl IntoView {
         return start(query, synthetic, hutong_core::synthetic::generate(n, 50, 1), Origin::Synthetic, None, None);
     }
     let Some(text) = crate::data::saved_text() else {
-        return start(query, None, hutong_core::embedded::dataset(), Origin::Embedded, None, None);
+        return start(query, None, crate::texts::embedded(), Origin::Embedded, None, None);
     };
     // A saved import is read by the data chunk (the JSON reader is not part of the first screen).
     let lang = param("lang").and_then(|l| Lang::from_code(&l));
     view! {
-        <Deferred load=crate::lazy::data what=["你导入的数据", "imported dataset"] lang=lang.unwrap_or_default()
+        <Deferred load=crate::lazy::data_for_saved what=["你导入的数据", "imported dataset"] lang=lang.unwrap_or_default()
             render={move |chunk: crate::lazy::DataChunk| match (chunk.read_saved)(text.clone()) {
                 Ok((data, fingerprint)) => start(query.clone(), None, data, Origin::Imported, None, Some(fingerprint)),
-                Err(problem) => start(query.clone(), None, hutong_core::embedded::dataset(), Origin::Embedded, Some(problem), None),
+                Err(problem) => start(query.clone(), None, crate::texts::embedded(), Origin::Embedded, Some(problem), None),
             }} />
     }
     .into_any()
@@ -75,6 +75,7 @@ fn start(
     view.dataset = have;
     let ctx = Ctx::new(Arc::new(data), view, notices);
     ctx.origin.set(origin);
+    crate::texts::watch(ctx.data, ctx.origin);
     provide_context(ctx);
     if param("debug-panic").is_some() {
         // For the end-to-end test of the crash message (crash.rs): a panic after the page is up.

@@ -215,7 +215,7 @@ pub fn DataPanel() -> impl IntoView {
         // Stories loaded by the reader go too.
         let _ = crate::story::save_files(&[]);
         ctx.story_files.set(Vec::new());
-        use_dataset(ctx, hutong_core::embedded::dataset(), Origin::Embedded);
+        use_dataset(ctx, crate::texts::embedded(), Origin::Embedded);
         outcome.set(Outcome::Reset);
     };
     let export = move |what: &'static str| {

@@ -61,7 +61,7 @@ macro_rules! entry {
 
 entry! {
     /// Filters, timeline, details and the event list.
-    below: fn below() -> fn() -> AnyView {
+    below: fn below_part() -> fn() -> AnyView {
         crate::app::below_view
     }
 }
@@ -82,7 +82,7 @@ entry! {
 
 entry! {
     /// The dataset panel and the reading of a saved import (JSON, the loader, CSV, exports).
-    data: fn data() -> DataChunk {
+    data: fn data_part() -> DataChunk {
         DataChunk { panel: || leptos::view! { <crate::data::DataPanel /> }.into_any(), read_saved: crate::data::read_saved }
     }
 }
@@ -98,7 +98,7 @@ pub struct ToolsChunk {
 
 entry! {
     /// The search box and its results, and "Cite this" for the journey answer and the view.
-    tools: fn tools() -> ToolsChunk {
+    tools: fn tools_part() -> ToolsChunk {
         ToolsChunk {
             search: || leptos::view! { <crate::search::Search /> }.into_any(),
             cite_journey: || leptos::view! { <crate::cite::Cite subject=crate::cite::Subject::Journey open=true /> }.into_any(),
@@ -112,6 +112,32 @@ entry! {
     network_table: fn network_table() -> fn() -> AnyView {
         || leptos::view! { <crate::network::table::NetworkTable /> }.into_any()
     }
+}
+
+// The parts that show the events' long texts (the details, the search, the exports) are entered
+// once the texts are here (`texts.rs`; at once in a build that embeds them).
+
+/// Filters, timeline, details and the event list, with the long texts.
+pub async fn below() -> Result<fn() -> AnyView, ChunkError> {
+    crate::texts::ensure().await?;
+    below_part().await
+}
+
+/// The dataset panel, with the long texts (its exports and its reset carry them).
+pub async fn data() -> Result<DataChunk, ChunkError> {
+    crate::texts::ensure().await?;
+    data_part().await
+}
+
+/// The data chunk for reading a saved import only (an import carries its own texts).
+pub async fn data_for_saved() -> Result<DataChunk, ChunkError> {
+    data_part().await
+}
+
+/// The search and "Cite this", with the long texts (the search reads them).
+pub async fn tools() -> Result<ToolsChunk, ChunkError> {
+    crate::texts::ensure().await?;
+    tools_part().await
 }
 
 /// Polls a future once: its value if it is ready now.

@@ -27,6 +27,7 @@ pub mod simpanel;
 pub mod slices;
 pub mod state;
 pub mod story;
+pub mod texts;
 pub mod theme;
 pub mod timeline;
 pub mod url;

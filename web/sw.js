@@ -1,7 +1,7 @@
 // Offline support: network first (so a new build is always taken when online), the cache when not.
-const CACHE = 'hutong-v3';
+const CACHE = 'hutong-v4';
 const CORE = ['./', './index.html', './boot.js', './hutong.js', './hutong_bg.wasm', './main.css', './print.css', './icon.svg',
-  './manifest.webmanifest', './icon-192.png', './icon-512.png', './preview.png'];
+  './manifest.webmanifest', './icon-192.png', './icon-512.png', './preview.png', './texts.bin'];
 // The parts loaded on demand (the split wasm chunks and their loader): written here by
 // scripts/split.sh in the release build, so that they work offline too (they are asked for right
 // after the first screen, before this worker controls the page).

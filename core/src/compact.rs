@@ -228,6 +228,74 @@ record!(Dataset {
     events
 });
 
+/// The long texts of the events (summaries and notes), which only the details, the search and
+/// the exports show: the site's first screen ships the dataset without them ([`without_texts`])
+/// and fetches them ([`encode_texts`]'s bytes, a file of their own) with the first part that
+/// needs them ([`apply_texts`]).
+struct LongText {
+    summary: Text,
+    note: Option<Text>,
+}
+record!(LongText { summary, note });
+
+const TEXTS_MAGIC: &[u8; 4] = b"HTT1";
+
+/// Which dataset a texts file belongs to: its version and a hash of its event ids, in order.
+fn texts_key(d: &Dataset) -> (String, String) {
+    // FNV-1a (64 bits) over the ids, each ended by a NUL.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for e in &d.events {
+        for b in e.record.id.bytes().chain([0]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    (d.version.clone(), format!("{h:016x}"))
+}
+
+/// The dataset with every summary empty and every note gone (what the first screen needs).
+pub fn without_texts(d: &Dataset) -> Dataset {
+    let mut short = d.clone();
+    for e in &mut short.events {
+        e.record.summary = Text { zh: String::new(), en: String::new() };
+        e.record.note = None;
+    }
+    short
+}
+
+/// The events' summaries and notes, keyed to the dataset they belong to.
+pub fn encode_texts(d: &Dataset) -> Vec<u8> {
+    let mut w = TEXTS_MAGIC.to_vec();
+    let (version, ids) = texts_key(d);
+    version.put(&mut w);
+    ids.put(&mut w);
+    let texts: Vec<LongText> =
+        d.events.iter().map(|e| LongText { summary: e.record.summary.clone(), note: e.record.note.clone() }).collect();
+    texts.put(&mut w);
+    w
+}
+
+/// Puts [`encode_texts`]'s summaries and notes back into the dataset they were taken from
+/// (refused, with the dataset unchanged, for any other dataset or damaged bytes).
+pub fn apply_texts(d: &mut Dataset, bytes: &[u8]) -> Result<(), Corrupt> {
+    let mut r = Reader { bytes: bytes.strip_prefix(TEXTS_MAGIC).ok_or(Corrupt("not a texts file"))? };
+    let key = (String::get(&mut r)?, String::get(&mut r)?);
+    if key != texts_key(d) {
+        return Err(Corrupt("texts of another dataset"));
+    }
+    let texts = Vec::<LongText>::get(&mut r)?;
+    if !r.bytes.is_empty() {
+        return Err(Corrupt("trailing bytes"));
+    }
+    if texts.len() != d.events.len() {
+        return Err(Corrupt("texts of another dataset"));
+    }
+    for (e, t) in d.events.iter_mut().zip(texts) {
+        e.record.summary = t.summary;
+        e.record.note = t.note;
+    }
+    Ok(())
+}
+
 /// The dataset in the compact form.
 pub fn encode(d: &Dataset) -> Vec<u8> {
     let mut w = MAGIC.to_vec();
@@ -260,5 +328,32 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert!(decode(&longer).is_err());
+    }
+
+    #[test]
+    fn the_texts_file_restores_the_dataset_it_was_taken_from_and_no_other() {
+        let full = crate::synthetic::generate(300, 12, 7);
+        let texts = encode_texts(&full);
+        let mut short = without_texts(&full);
+        assert!(short.events.iter().all(|e| e.record.summary.en.is_empty() && e.record.note.is_none()));
+        // The short form is what the first screen ships: it reads back like any dataset.
+        assert_eq!(decode(&encode(&short)).as_ref(), Ok(&short));
+        apply_texts(&mut short, &texts).unwrap();
+        assert_eq!(short, full);
+
+        // Another dataset (another version, or other events) refuses them and stays as it was.
+        for other in [
+            Dataset { version: "other".into(), ..without_texts(&full) },
+            without_texts(&crate::synthetic::generate(300, 12, 8)),
+            without_texts(&crate::synthetic::generate(299, 12, 7)),
+        ] {
+            let mut d = other.clone();
+            assert!(apply_texts(&mut d, &texts).is_err());
+            assert_eq!(d, other);
+        }
+        let mut d = without_texts(&full);
+        for cut in [0, 3, 4, 10, texts.len() / 2, texts.len() - 1] {
+            assert!(apply_texts(&mut d, &texts[..cut]).is_err(), "cut at {cut}");
+        }
     }
 }

@@ -24,10 +24,13 @@ test('a part is fetched only when its place nears the viewport (or a link needs 
   const fetched = () => page.evaluate(() => performance.getEntriesByType('resource')
     .map((r) => new URL(r.name).pathname.split('/').pop()).filter((n) => /^split_.*\.wasm$/.test(n) && n !== 'split_story.wasm'));
   assert.deepEqual(await fetched(), [], 'nothing below the first screen before the reader scrolls');
+  const textsFetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/texts.bin')));
+  assert.equal(await textsFetched(), false, 'the long texts (summaries, notes) are not part of the first screen');
   assert.equal(await page.locator('[data-testid="sim-panel"]').count(), 0);
   await readThrough(page);
   await page.waitForSelector('[data-testid="sim-panel"]');
   assert.ok((await fetched()).includes('split_sim.wasm'));
+  assert.equal(await textsFetched(), true, 'they come with the timeline and details');
   // A link to an event needs the timeline's part at once, scrolled or not.
   const linked = await openPage(b, `${server.url}?lang=en&event=alipay-bans-wechat-merchants`, undefined, { read: false });
   await linked.page.waitForSelector('[data-testid="event-details"][data-event-id="alipay-bans-wechat-merchants"]');
@@ -71,6 +74,31 @@ test('a part that does not arrive says so, the rest works, and a retry loads it'
   await page.waitForSelector('[data-testid="sim-panel"]');
   await page.waitForSelector('[data-testid="sim-result"][data-state="done"]', { timeout: 30000 });
   assert.equal(await page.locator('[data-testid="chunk-error"]').count(), 0);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('the long texts come with the details; if they do not arrive, the part says so and a retry shows them', { skip: !split && 'not a split build' }, async () => {
+  const page = await b.newPage({ viewport: { width: 1280, height: 860 } });
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.route('**/texts.bin', (route) => route.abort());
+  await page.goto(`${server.url}?lang=en&event=alipay-bans-wechat-merchants`);
+  await page.waitForSelector('[data-testid="verdict"]');
+  const error = page.locator('[data-testid="chunk-error"][data-part="timeline and events"]');
+  await error.waitFor();
+  // The first screen is whole: its verdict cites the event by its title and quote.
+  assert.equal(await page.locator('[data-testid="verdict"]').count(), 1);
+  assert.equal(await page.locator('[data-testid="crash"]').count(), 0);
+  await page.unroute('**/texts.bin');
+  await error.locator('[data-testid="chunk-retry"]').click();
+  const details = page.locator('[data-testid="event-details"][data-event-id="alipay-bans-wechat-merchants"]');
+  await details.waitFor();
+  // The summary is the event's own, from the texts file (the embedded data's export has it too).
+  const data = await (await page.request.get(`${server.url}dataset/dataset.json`)).json();
+  const event = data.events.find((e) => e.id === 'alipay-bans-wechat-merchants');
+  assert.ok(event.summary.en.length > 20);
+  assert.equal((await details.locator('.summary').textContent()).trim(), event.summary.en);
   assert.deepEqual(pageErrors, []);
   await page.close();
 });
