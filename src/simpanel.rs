@@ -41,16 +41,16 @@ fn words(lang: Lang) -> [&'static str; 24] {
     match lang {
         Lang::Zh => [
             "筑墙的代价：购物者模拟",
-            "按月模拟购物者在各个渠道的购买尝试：完成（按支付方式和商家）、因墙而流失（归到决定该路径的事件）、或因普通原因流失。“来源未定”按区间处理：分别取下界和上界各跑一遍。",
+            "按月模拟购物者在各个渠道的购买尝试：完成（按支付方式和商家）、因墙而流失（归到决定该路径的事件）、或因普通原因流失。“来源未定”按区间处理：每次运行都跑两遍，一遍把每个未定的结论取最封闭的一端，一遍取最开放的一端（所以“流失”在前一遍更多）。",
             "参数", "恢复默认", "有出处", "假设", "运行中", "完成", "完成的购买", "因墙流失",
-            "普通流失", "下界", "上界", "区间（5%–95%）", "每月购买", "各支付方式占比：", "真实历史与反事实：每月完成的购买",
+            "普通流失", "未定取最封闭", "未定取最开放", "区间（5%–95%）", "每月购买", "各支付方式占比：", "真实历史与反事实：每月完成的购买",
             "真实历史", "反事实", "导出 CSV", "导出 SVG", "导出 PNG", "因墙流失最多的事件", "数据集版本",
         ],
         Lang::En => [
             "What the walls cost: simulated shoppers",
-            "Each month, shoppers' purchase attempts on each channel are routed: completed (by instrument and merchant), lost to a wall (attributed to the events that decide the journey), or lost for ordinary reasons. “Undecided” is a range: every run is made at its lower and at its upper end.",
+            "Each month, shoppers' purchase attempts on each channel are routed: completed (by instrument and merchant), lost to a wall (attributed to the events that decide the journey), or lost for ordinary reasons. “Undecided” is a range: every run is made twice, once with each undecided verdict at its most closed end and once at its most open end (so more is lost in the first).",
             "Parameters", "Reset to defaults", "sourced", "assumed", "running", "done", "Completed purchases", "Lost to walls",
-            "Lost for ordinary reasons", "lower end", "upper end", "interval (5%–95%)", "Purchases per month", "Payment shares at ", "Actual vs counterfactual: completed purchases per month",
+            "Lost for ordinary reasons", "undecided as most closed", "undecided as most open", "interval (5%–95%)", "Purchases per month", "Payment shares at ", "Actual vs counterfactual: completed purchases per month",
             "Actual history", "Counterfactual", "Export CSV", "Export SVG", "Export PNG", "Events that cost most purchases", "Dataset version",
         ],
     }
