@@ -5,41 +5,14 @@
 
 mod common;
 
-use common::{count_of, find, fire, mount, n_events, sleep, text};
+use common::{choose_files, count_of, find, mount, n_events, text, wait_for};
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Puts files in a file input as the picker would, and fires `change`.
-fn choose_files(input: &Element, files: &[(&str, &str)]) {
-    let constructor: js_sys::Function =
-        js_sys::Reflect::get(&window(), &"DataTransfer".into()).unwrap().unchecked_into();
-    let transfer = js_sys::Reflect::construct(&constructor, &js_sys::Array::new()).unwrap();
-    let items = js_sys::Reflect::get(&transfer, &"items".into()).unwrap();
-    let add: js_sys::Function = js_sys::Reflect::get(&items, &"add".into()).unwrap().unchecked_into();
-    for (name, text) in files {
-        let file = web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&(*text).into()), name).unwrap();
-        add.call1(&items, &file).unwrap();
-    }
-    let list = js_sys::Reflect::get(&transfer, &"files".into()).unwrap();
-    js_sys::Reflect::set(input, &"files".into(), &list).unwrap();
-    fire(input, "change");
-}
-
-/// Waits (up to 5 s) until the selector matches.
-async fn wait_for(root: &Element, selector: &str) -> Element {
-    for _ in 0..100 {
-        if let Some(el) = find(root, selector) {
-            return el;
-        }
-        sleep(50).await;
-    }
-    panic!("{selector} never appeared");
-}
 
 #[wasm_bindgen_test]
 async fn an_import_with_problems_changes_nothing_and_a_good_one_is_used_saved_and_reset() {

@@ -7,7 +7,7 @@ mod common;
 
 use std::sync::Arc;
 
-use common::{count_of, find, fire, mount, sleep, text};
+use common::{choose_files, count_of, find, fire, mount, sleep, text, wait_for};
 use hutong::state::Ctx;
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -219,32 +219,6 @@ async fn a_counterfactual_sheet_names_the_events_switched_off_and_the_actual_ver
     assert!(off.contains("微信群聊可直接打开淘宝等电商链接"), "{off}");
     assert!(off.contains("真实历史"), "{off}");
     assert_eq!(attr(&root, "[data-testid=sheet-verdict]", "data-verdict").as_deref(), Some("undecided"));
-}
-
-/// Puts files in a file input as the picker would, and fires `change`.
-fn choose_files(input: &Element, files: &[(&str, &str)]) {
-    let constructor: js_sys::Function =
-        js_sys::Reflect::get(&window(), &"DataTransfer".into()).unwrap().unchecked_into();
-    let transfer = js_sys::Reflect::construct(&constructor, &js_sys::Array::new()).unwrap();
-    let items = js_sys::Reflect::get(&transfer, &"items".into()).unwrap();
-    let add: js_sys::Function = js_sys::Reflect::get(&items, &"add".into()).unwrap().unchecked_into();
-    for (name, text) in files {
-        let file = web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&(*text).into()), name).unwrap();
-        add.call1(&items, &file).unwrap();
-    }
-    let list = js_sys::Reflect::get(&transfer, &"files".into()).unwrap();
-    js_sys::Reflect::set(input, &"files".into(), &list).unwrap();
-    fire(input, "change");
-}
-
-async fn wait_for(root: &Element, selector: &str) -> Element {
-    for _ in 0..100 {
-        if let Some(el) = find(root, selector) {
-            return el;
-        }
-        sleep(50).await;
-    }
-    panic!("{selector} never appeared");
 }
 
 #[wasm_bindgen_test]

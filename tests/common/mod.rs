@@ -59,3 +59,30 @@ pub async fn sleep(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
+
+/// Puts files in a file input as the picker would, and fires `change`.
+pub fn choose_files(input: &Element, files: &[(&str, &str)]) {
+    let constructor: js_sys::Function =
+        js_sys::Reflect::get(&window(), &"DataTransfer".into()).unwrap().unchecked_into();
+    let transfer = js_sys::Reflect::construct(&constructor, &js_sys::Array::new()).unwrap();
+    let items = js_sys::Reflect::get(&transfer, &"items".into()).unwrap();
+    let add: js_sys::Function = js_sys::Reflect::get(&items, &"add".into()).unwrap().unchecked_into();
+    for (name, text) in files {
+        let file = web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&(*text).into()), name).unwrap();
+        add.call1(&items, &file).unwrap();
+    }
+    let list = js_sys::Reflect::get(&transfer, &"files".into()).unwrap();
+    js_sys::Reflect::set(input, &"files".into(), &list).unwrap();
+    fire(input, "change");
+}
+
+/// Waits (up to 5 s) until the selector matches.
+pub async fn wait_for(root: &Element, selector: &str) -> Element {
+    for _ in 0..100 {
+        if let Some(el) = find(root, selector) {
+            return el;
+        }
+        sleep(50).await;
+    }
+    panic!("{selector} never appeared");
+}
