@@ -24,7 +24,7 @@ pub struct EdgePath {
     pub id: ChannelId,
     pub from_platform: String,
     pub to_platform: String,
-    /// An SVG path (a quadratic curve, bent apart from its parallel edges).
+    /// An SVG path (a quadratic curve, bent apart from its parallel edges), in whole pixels ([`px`]).
     pub d: String,
     /// The same curve's points: start, control, end.
     pub curve: [(f64, f64); 3],
@@ -32,6 +32,17 @@ pub struct EdgePath {
 
 pub const WIDTH: f64 = 760.0;
 pub const HEIGHT: f64 = 600.0;
+
+/// The drawing's `viewBox`: `WIDTH` by `HEIGHT` and 40 pixels below for the caption.
+pub const VIEW_BOX: &str = "0 0 760 640";
+
+/// A coordinate as the page writes it: whole pixels. Half a pixel of a 760-pixel drawing cannot
+/// be seen, and integers are written without the float formatting code, which the first screen's
+/// module then does not carry (BENCHMARKS.md, Release size). The geometry itself stays `f64`
+/// (the preview image draws it as is).
+pub fn px(v: f64) -> i32 {
+    v.round() as i32
+}
 
 /// The owners' colours, by their index in the dataset (cycled). Shared by the page's drawing and
 /// the build-time preview image (`preview.rs`).
@@ -133,7 +144,7 @@ pub fn layout(data: &Dataset, channels: &[ChannelId]) -> (Vec<NodePos>, Vec<Edge
             id: c.clone(),
             from_platform: a.to_string(),
             to_platform: b.to_string(),
-            d: format!("M{x1:.1},{y1:.1}Q{qx:.1},{qy:.1} {x2:.1},{y2:.1}"),
+            d: format!("M{},{}Q{},{} {},{}", px(x1), px(y1), px(qx), px(qy), px(x2), px(y2)),
             curve: [(x1, y1), (qx, qy), (x2, y2)],
         });
     }
@@ -242,6 +253,12 @@ mod tests {
             }
         }
         assert_eq!(edges.len(), channels.iter().filter(|c| platform_of(&data, &c.from).is_some()).count());
+        // The paths are the curves in whole pixels.
+        for e in &edges {
+            let [(x1, y1), (qx, qy), (x2, y2)] = e.curve.map(|(x, y)| (px(x), px(y)));
+            assert_eq!(e.d, format!("M{x1},{y1}Q{qx},{qy} {x2},{y2}"));
+        }
+        assert_eq!(VIEW_BOX, format!("0 0 {} {}", px(WIDTH), px(HEIGHT + 40.0)));
         // Owners sit together: all Tencent platforms are consecutive.
         let owners: Vec<&str> = nodes.iter().map(|n| n.owner.as_str()).collect();
         let first = owners.iter().position(|o| *o == "tencent").unwrap();

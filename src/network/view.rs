@@ -6,7 +6,7 @@ use hutong_core::Lang;
 use leptos::prelude::*;
 
 use super::layout::{
-    channel_id, channel_timelines, dashes, describe, layout, verdict_colour, HEIGHT, OWNER_COLOURS, WIDTH,
+    channel_id, channel_timelines, dashes, describe, layout, px, verdict_colour, HEIGHT, OWNER_COLOURS, VIEW_BOX, WIDTH,
 };
 use crate::explorer::{name, verdict_text};
 use crate::export;
@@ -433,11 +433,13 @@ pub fn Network() -> impl IntoView {
                     on:change=move |_| { let at = playhead.get_untracked(); ctx.view.update(|v| v.date = at); }
                 />
                 <label class="speed">{move || strings(ctx.lang())[3]}" "
-                    <select data-testid="speed" on:change=move |ev| if let Ok(v) = event_target_value(&ev).parse() { speed.set(v) }>
+                    // Whole days per second, read and written as integers (no float parsing or
+                    // formatting in the first screen).
+                    <select data-testid="speed" on:change={move |ev| if let Ok(v) = event_target_value(&ev).parse::<u32>() { speed.set(f64::from(v)) }}>
                         {move || {
                             let s = strings(ctx.lang());
-                            [(30.0, s[4]), (91.0, s[5]), (365.0, s[6]), (1095.0, s[7])].into_iter().map(|(v, label)| view! {
-                                <option value=v.to_string() selected=speed.get_untracked() == v>{label}</option>
+                            [(30u32, s[4]), (91, s[5]), (365, s[6]), (1095, s[7])].into_iter().map(|(v, label)| view! {
+                                <option value=v selected=speed.get_untracked() == f64::from(v)>{label}</option>
                             }).collect_view()
                         }}
                     </select>
@@ -449,12 +451,12 @@ pub fn Network() -> impl IntoView {
                 // Past a few hundred edges, animated transitions cost more than they show.
                 <div class="network-canvas" data-testid="network">
                 <svg node_ref=svg_ref class=move || if many.get() { "many" } else { "" }
-                    xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 40.0) role="img"
+                    xmlns="http://www.w3.org/2000/svg" viewBox=VIEW_BOX role="img"
                     aria-label=move || match still_day.get() {
                         Some(day) => format!("{} · {}", strings(ctx.lang())[0], fmt::day(day, ctx.lang())),
                         None => strings(ctx.lang())[0].to_string(),
                     } aria-describedby="network-description">
-                    <rect x="0" y="0" width=WIDTH height=HEIGHT + 40.0 fill="#ffffff" />
+                    <rect x="0" y="0" width=px(WIDTH) height=px(HEIGHT + 40.0) fill="#ffffff" />
                     // What is seen (and exported). The edges to hover, focus and test are the
                     // layer above (`edge-hits`).
                     <g class="edges" aria-hidden="true">
@@ -488,22 +490,22 @@ pub fn Network() -> impl IntoView {
                                 let colour = OWNER_COLOURS[n.owner_index % OWNER_COLOURS.len()];
                                 view! {
                                     <g class="node" data-platform=n.platform.clone()>
-                                        <circle cx=n.x cy=n.y r="7" fill=colour stroke="#ffffff" stroke-width="2" />
-                                        <text x=if n.label_right { n.x + 10.0 } else { n.x - 10.0 } y=n.y + 4.0 font-size="11" fill="#1f1b16"
+                                        <circle cx=px(n.x) cy=px(n.y) r="7" fill=colour stroke="#ffffff" stroke-width="2" />
+                                        <text x=px(if n.label_right { n.x + 10.0 } else { n.x - 10.0 }) y=px(n.y + 4.0) font-size="11" fill="#1f1b16"
                                             text-anchor=if n.label_right { "start" } else { "end" }>{label}</text>
                                     </g>
                                 }
                             }).collect_view()
                         }}
                     </g>
-                    <text x="12" y=HEIGHT + 14.0 font-size="12" fill="#1f1b16" data-caption="">{move || caption(still_day.get(), ctx.lang())}</text>
-                    <text x="12" y=HEIGHT + 30.0 font-size="9" fill="#6b6257">{move || ctx.data.with(|d| d.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>().join(" · "))}</text>
+                    <text x="12" y=px(HEIGHT + 14.0) font-size="12" fill="#1f1b16" data-caption="">{move || caption(still_day.get(), ctx.lang())}</text>
+                    <text x="12" y=px(HEIGHT + 30.0) font-size="9" fill="#6b6257">{move || ctx.data.with(|d| d.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>().join(" · "))}</text>
                 </svg>
                 // The edges as elements: one per channel, not painted, on top of the drawing. Only
                 // their data attributes change with the playhead, so a step never repaints or lays
                 // them out. An edge's label (its verdict and deciding events) is written when it is
                 // hovered or focused, for that edge only.
-                <svg class="edge-hits" viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 40.0) role="group"
+                <svg class="edge-hits" viewBox=VIEW_BOX role="group"
                     aria-label=move || strings(ctx.lang())[15]
                     on:mouseover=move |ev| inspect_target(ev.target()) on:focusin=move |ev| inspect_target(ev.target())>
                     {move || {
