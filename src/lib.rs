@@ -9,6 +9,7 @@ pub mod chart;
 pub mod cite;
 pub mod crash;
 pub mod data;
+pub mod decimal;
 pub mod details;
 pub mod dom;
 pub mod evidence;

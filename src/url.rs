@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 use hutong_core::{Dataset, Kind, Lang};
 
+use crate::decimal::{parse_f64, write_f64};
 use crate::i18n::{kind_from_id, kind_id, ALL_KINDS};
 use crate::theme::Theme;
 
@@ -104,7 +105,7 @@ pub fn parse_demand(text: &str, data: &Dataset) -> Option<Vec<hutong_core::sim::
         .map(|entry| {
             let parts: Vec<&str> = entry.split(':').map(str::trim).collect();
             let [surface, merchant, weight] = parts.as_slice() else { return None };
-            let weight: f64 = weight.parse().ok().filter(|w: &f64| w.is_finite() && (0.0..=1000.0).contains(w))?;
+            let weight = parse_f64(weight).filter(|w| w.is_finite() && (0.0..=1000.0).contains(w))?;
             (data.surfaces.iter().any(|n| n.id == *surface) && data.merchants.iter().any(|n| n.id == *merchant)).then(
                 || hutong_core::sim::Demand { surface: surface.to_string(), merchant: merchant.to_string(), weight },
             )
@@ -114,7 +115,7 @@ pub fn parse_demand(text: &str, data: &Dataset) -> Option<Vec<hutong_core::sim::
 }
 
 pub fn demand_to_text(demand: &[hutong_core::sim::Demand]) -> String {
-    demand.iter().map(|d| format!("{}:{}:{}", d.surface, d.merchant, d.weight)).collect::<Vec<_>>().join(";")
+    demand.iter().map(|d| format!("{}:{}:{}", d.surface, d.merchant, write_f64(d.weight))).collect::<Vec<_>>().join(";")
 }
 
 /// `instrument:ceiling:midpoint:rate;…` — known instruments, ceiling 0–1, midpoint 1990–2100,
@@ -124,7 +125,7 @@ pub fn parse_adoption(text: &str, data: &Dataset) -> Option<Vec<hutong_core::sim
     for entry in text.split(';').filter(|e| !e.trim().is_empty()) {
         let parts: Vec<&str> = entry.split(':').map(str::trim).collect();
         let [id, ceiling, midpoint, rate] = parts.as_slice() else { return None };
-        let num = |s: &str, lo: f64, hi: f64| s.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= lo && *v <= hi);
+        let num = |s: &str, lo: f64, hi: f64| parse_f64(s).filter(|v| v.is_finite() && *v >= lo && *v <= hi);
         let (ceiling, midpoint, rate) =
             (num(ceiling, 0.0, 1.0)?, num(midpoint, 1990.0, 2100.0)?, num(rate, 0.0, 20.0)?);
         if !data.instruments.iter().any(|n| n.id == *id) {
@@ -150,7 +151,7 @@ pub fn adoption_to_text(adoption: &[hutong_core::sim::Adoption]) -> String {
     adoption
         .iter()
         .filter(|a| !defaults.contains(a))
-        .map(|a| format!("{}:{}:{}:{}", a.instrument, a.ceiling, a.midpoint, a.rate))
+        .map(|a| format!("{}:{}:{}:{}", a.instrument, write_f64(a.ceiling), write_f64(a.midpoint), write_f64(a.rate)))
         .collect::<Vec<_>>()
         .join(";")
 }
@@ -229,7 +230,7 @@ impl SimParam {
     /// Parses a value of this parameter; `None` when it is not a number in range (or not whole
     /// where it must be).
     pub fn parse(&self, text: &str) -> Option<f64> {
-        let v: f64 = text.trim().parse().ok()?;
+        let v = parse_f64(text.trim())?;
         let whole = self.step >= 1.0;
         (v.is_finite() && v >= self.min && v <= self.max && (!whole || v.fract() == 0.0)).then_some(v)
     }
@@ -484,7 +485,7 @@ pub fn to_query(state: &ViewState) -> String {
     for p in &SIM_PARAMS {
         let v = (p.get)(&state.sim);
         if v != (p.get)(&defaults) {
-            out.append_pair(p.key, &v.to_string());
+            out.append_pair(p.key, &write_f64(v));
         }
     }
     if state.sim.demand != defaults.demand {
