@@ -39,8 +39,7 @@ pub fn toggle_off(ctx: Ctx, id: String) {
             v.off.remove(i);
         } else {
             v.off.push(id);
-            let data = ctx.data.get_untracked();
-            v.off.sort_by_key(|o| data.events.iter().position(|e| &e.id == o));
+            crate::url::in_event_order(&mut v.off, &ctx.data.get_untracked());
         }
     });
 }

@@ -281,8 +281,25 @@ impl ViewState {
 
     /// The switched-off events as indices into `data.events`.
     pub fn off_set(&self, data: &Dataset) -> hutong_core::route::Off {
-        self.off.iter().filter_map(|id| data.events.iter().position(|e| &e.id == id)).collect()
+        // Inserted one by one: collecting a `BTreeSet` sorts first, and every sort is a copy of
+        // the sorting code in the first screen's module (BENCHMARKS.md, Release size).
+        let mut set = hutong_core::route::Off::new();
+        for id in &self.off {
+            if let Some(i) = data.events.iter().position(|e| &e.id == id) {
+                set.insert(i);
+            }
+        }
+        set
     }
+}
+
+/// Puts switched-off event ids in the dataset's order of events (ids it does not have first, as
+/// they were), as `off` is kept. Without a sort: every sort is a copy of the sorting code in the
+/// first screen's module.
+pub fn in_event_order(ids: &mut Vec<String>, data: &Dataset) {
+    let mut ordered: Vec<String> = ids.iter().filter(|id| data.event(id).is_none()).cloned().collect();
+    ordered.extend(data.events.iter().filter(|e| ids.contains(&e.id)).map(|e| e.id.clone()));
+    *ids = ordered;
 }
 
 /// A URL value that could not be used, and why.
@@ -390,8 +407,7 @@ pub fn parse(query: &str, data: &Dataset) -> (ViewState, Vec<Notice>) {
                         note("off", id, NoticeKind::Unknown)
                     }
                 }
-                let order = |id: &String| data.events.iter().position(|e| &e.id == id);
-                state.off.sort_by_key(order);
+                in_event_order(&mut state.off, data);
             }
             "demand" => match parse_demand(value, data) {
                 Some(d) => state.sim.demand = d,
@@ -503,6 +519,20 @@ mod tests {
 
     fn data() -> Dataset {
         hutong_core::embedded::dataset()
+    }
+
+    #[test]
+    fn switched_off_events_are_kept_in_the_datasets_order() {
+        let data = data();
+        let ids = |k: &[usize]| k.iter().map(|&i| data.events[i].id.clone()).collect::<Vec<_>>();
+        let mut off = ids(&[7, 2, 40, 3]);
+        off.insert(2, "no-such-event".to_string());
+        let mut sorted = off.clone();
+        sorted.sort_by_key(|o| data.events.iter().position(|e| &e.id == o));
+        in_event_order(&mut off, &data);
+        assert_eq!(off, sorted);
+        let state = ViewState { off: off.clone(), ..ViewState::default_for(&data) };
+        assert_eq!(state.off_set(&data), [2, 3, 7, 40].into_iter().collect());
     }
 
     #[test]

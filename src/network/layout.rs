@@ -101,7 +101,10 @@ pub fn layout(data: &Dataset, channels: &[ChannelId]) -> (Vec<NodePos>, Vec<Edge
             ordered.push((oi, &p.id));
         }
     }
-    let groups = ordered.iter().map(|(oi, _)| *oi).collect::<std::collections::BTreeSet<_>>().len();
+    // The owners come in order, so counting them needs no set (a sort's code in the first screen).
+    let mut owners: Vec<usize> = ordered.iter().map(|(oi, _)| *oi).collect();
+    owners.dedup();
+    let groups = owners.len();
     let slots = ordered.len() + groups; // one empty slot between owners
     let (cx, cy, r) = (WIDTH / 2.0, HEIGHT / 2.0, 230.0);
     let mut nodes = Vec::new();
