@@ -26,15 +26,21 @@ pub fn App() -> impl IntoView {
     if param("reset-data").is_some() {
         crate::data::set_aside();
     }
+    let lang = param("lang").and_then(|l| Lang::from_code(&l));
     // The dataset: synthetic when asked for, else the import saved in this browser, else embedded.
     if let Some(n) = synthetic {
-        return start(query, synthetic, hutong_core::synthetic::generate(n, 50, 1), Origin::Synthetic, None, None);
+        // Made by a chunk of its own: the generator is not part of the first screen.
+        return view! {
+            <Deferred load=crate::lazy::synthetic what=["生成的数据", "generated dataset"] lang=lang.unwrap_or_default()
+                render={move |generate: fn(usize) -> hutong_core::Dataset|
+                    start(query.clone(), synthetic, generate(n), Origin::Synthetic, None, None)} />
+        }
+        .into_any();
     }
     let Some(text) = crate::data::saved_text() else {
         return start(query, None, crate::texts::embedded(), Origin::Embedded, None, None);
     };
     // A saved import is read by the data chunk (the JSON reader is not part of the first screen).
-    let lang = param("lang").and_then(|l| Lang::from_code(&l));
     view! {
         <Deferred load=crate::lazy::data_for_saved what=["你导入的数据", "imported dataset"] lang=lang.unwrap_or_default()
             render={move |chunk: crate::lazy::DataChunk| match (chunk.read_saved)(text.clone()) {

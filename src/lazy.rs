@@ -108,6 +108,13 @@ entry! {
 }
 
 entry! {
+    /// The generator of `?synthetic=N`'s dataset (scale tests, BENCHMARKS.md).
+    synthetic: fn synthetic() -> fn(usize) -> Dataset {
+        |n| hutong_core::synthetic::generate(n, 50, 1)
+    }
+}
+
+entry! {
     /// The network at the playhead as a table (`network::table`), when its disclosure is opened.
     network_table: fn network_table() -> fn() -> AnyView {
         || leptos::view! { <crate::network::table::NetworkTable /> }.into_any()

@@ -127,3 +127,20 @@ test('a saved import waits for the data part; if it does not arrive, a retry loa
   await page.evaluate(() => localStorage.clear());
   await page.close();
 });
+
+test('a generated dataset (?synthetic=N) is made by its own part; if it does not arrive, a retry makes it', { skip: !split && 'not a split build' }, async () => {
+  const page = await b.newPage({ viewport: { width: 1280, height: 860 } });
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.route('**/split_synthetic.wasm', (route) => route.abort());
+  await page.goto(`${server.url}?lang=en&synthetic=300`);
+  const error = page.locator('[data-testid="chunk-error"][data-part="generated dataset"]');
+  await error.waitFor();
+  await page.unroute('**/split_synthetic.wasm');
+  await error.locator('[data-testid="chunk-retry"]').click();
+  await page.waitForSelector('[data-testid="edge"]');
+  await page.waitForSelector('[data-testid="verdict"]');
+  assert.match(page.url(), /synthetic=300/);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
