@@ -15,6 +15,7 @@ pub mod model;
 pub mod route;
 pub mod search;
 pub mod sim;
+pub mod sort;
 pub mod story;
 pub mod synthetic;
 

@@ -557,7 +557,7 @@ impl<'a> Model<'a> {
                 if channelled.base == Verdict::UNKNOWN {
                     channelled.base_events.clear();
                 }
-                channelled.base_events.sort_unstable();
+                crate::sort::sort(&mut channelled.base_events);
                 channelled.base_events.dedup();
             }
             let mut days: Vec<NaiveDate> = vec![NaiveDate::MIN];
@@ -566,7 +566,7 @@ impl<'a> Model<'a> {
                 // Certain from `hi` on (`hi ≤ day`): the state changes on `hi` itself.
                 days.extend(a.hi);
             }
-            days.sort_unstable();
+            crate::sort::sort(&mut days);
             days.dedup();
             for day in days {
                 let v = evaluate(day, channelled).0;
@@ -756,7 +756,7 @@ impl<'a> Model<'a> {
                 days.extend(c.runs.iter().map(|(d, _)| *d).filter(|d| *d > start && *d <= end));
             }
         }
-        days.sort_unstable();
+        crate::sort::sort(&mut days);
         days.dedup();
         let mut runs: Vec<(NaiveDate, Verdict)> = Vec::new();
         for day in days {
@@ -886,7 +886,7 @@ fn evaluate(day: NaiveDate, channelled: &Channelled) -> (Verdict, Vec<Basis>, bo
         lo = lo.max(Level::Announced);
         hi = hi.max(Level::Announced);
     }
-    basis.sort_by_key(|b| (b.event, b.role as u8));
+    crate::sort::sort_by(&mut basis, |a, b| (a.event, a.role as u8).cmp(&(b.event, b.role as u8)));
     basis.dedup_by_key(|b| (b.event, b.role));
     (Verdict { lo, hi }, basis, base_used)
 }
@@ -913,7 +913,7 @@ fn hop(mut routes: Vec<Route>, channel: Channel, from: &str, to: &str) -> Hop {
     }
     let verdict = routes.iter().fold(Verdict::exactly(Level::Blocked), |acc, r| acc.max(r.verdict));
     // Best first: by the lower end, then the upper end, then fewer steps and no workaround.
-    routes.sort_by(|a, b| {
+    crate::sort::sort_by(&mut routes, |a, b| {
         (b.verdict.lo, b.verdict.hi)
             .cmp(&(a.verdict.lo, a.verdict.hi))
             .then(a.steps.len().cmp(&b.steps.len()))
@@ -954,7 +954,7 @@ impl Model<'_> {
             .map(|(k, _)| k)
             .map(|k| ChannelId { channel: k.channel, from: k.from.clone(), to: k.to.clone() })
             .collect();
-        out.sort();
+        crate::sort::sort(&mut out);
         out
     }
 

@@ -207,7 +207,7 @@ pub fn Network() -> impl IntoView {
     };
     let event_days = Memo::new(move |_| {
         let mut days: Vec<NaiveDate> = ctx.data.with(|d| d.events.iter().filter_map(|e| e.date.earliest()).collect());
-        days.sort_unstable();
+        hutong_core::sort::sort(&mut days);
         days.dedup();
         days
     });
