@@ -3,12 +3,12 @@
 //! `Display` writes them.
 //!
 //! In the browser both go through JavaScript's own number conversions (`Number.parseFloat` on a
-//! text whose form Rust's grammar was checked first, and `Number.prototype.toString`, rewritten
-//! without an exponent as `Display` writes). The URL is read and written by the first screen, and
+//! text whose form Rust's grammar was checked first; `toString` for the number of digits and
+//! `toExponential` for the digits Rust picks, written without an exponent as `Display` writes). The URL is read and written by the first screen, and
 //! Rust's own conversions would put their code and tables (about 10 KB of powers of five, high in
 //! entropy) in the first screen's module; the parts that compute with numbers (the simulation, the
 //! data panel) keep Rust's. Both conversions are correctly rounded and shortest, so they give the
-//! same numbers and the same texts (tested in the browser against Rust's, `tests/components.rs`).
+//! same numbers and the same texts (tested in the browser against Rust's, `tests/decimal_wasm.rs`).
 //! Natively (the unit tests, the fuzzing, the preview) Rust's own are used.
 
 /// The number `text` stands for, exactly as `text.parse::<f64>().ok()` gives it.
