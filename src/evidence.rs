@@ -8,13 +8,13 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use hutong_core::route::{Answer, Basis, Model, Role, Route, Rule, Rules, Step};
+use hutong_core::route::{Answer, Basis, Model, Role, Route, Rule, Step};
 use hutong_core::{Dataset, Lang};
 use leptos::prelude::*;
 
-use crate::explorer::{name, verdict_text};
+use crate::explorer::{ground_of, name, rule_ids, step_head, verdict_text};
 use crate::fmt;
-use crate::i18n::{channel_name, explorer_strings, rule_text, story_strings, strings};
+use crate::i18n::{explorer_strings, rule_text, story_strings, strings};
 use crate::state::use_ctx;
 
 /// The print button. `printing` is set while the sheet is in the page, to be printed (the
@@ -117,10 +117,6 @@ struct Sheet<'a> {
     quoted: std::cell::RefCell<HashSet<(usize, bool)>>,
 }
 
-fn rule_ids(rules: Rules) -> String {
-    rules.iter().map(Rule::id).collect::<Vec<_>>().join(" ")
-}
-
 impl Sheet<'_> {
     fn hops(&self, answer: &Answer) -> AnyView {
         let e = explorer_strings(self.lang);
@@ -161,20 +157,8 @@ impl Sheet<'_> {
         let (data, lang) = (self.data, self.lang);
         let e = explorer_strings(lang);
         let s = story_strings(lang);
-        let channel = if step.own_app || step.silent {
-            String::new()
-        } else {
-            format!(" · {}", channel_name(step.channel, lang))
-        };
-        let via = step.via.as_ref().map(|v| format!(" · {} {}", e.via, name(data, v, lang))).unwrap_or_default();
-        let head = format!("{} → {}{channel}{via}", name(data, &step.from, lang), name(data, &step.to, lang));
-        let ground = if step.silent {
-            "silent"
-        } else if step.stated() {
-            "stated"
-        } else {
-            "inferred"
-        };
+        let head = step_head(step, data, lang);
+        let ground = ground_of(step);
         let own_rules: Vec<&str> = step.rules.iter().map(|r| rule_text(r, None, lang)).collect();
         let events = if step.basis.is_empty() {
             view! { <p class="muted">{if step.silent { e.silent } else { s.none_deciding }}</p> }.into_any()

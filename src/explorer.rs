@@ -250,30 +250,37 @@ fn ground_tag(stated: bool, lang: Lang) -> impl IntoView {
     view! { <span class=format!("ground ground-{class}") title=hint>{word}</span> }
 }
 
-fn rule_ids(rules: Rules) -> String {
+/// A hop as the reader sees it: "from → to · channel · via …" (no channel for the merchant's own
+/// app or a hop no source speaks of). The explorer and the evidence sheet both write it.
+pub fn step_head(step: &Step, data: &Dataset, lang: Lang) -> String {
+    let s = explorer_strings(lang);
+    let channel =
+        if step.own_app || step.silent { String::new() } else { format!(" · {}", channel_name(step.channel, lang)) };
+    let via = step.via.as_ref().map(|v| format!(" · {} {}", s.via, name(data, v, lang))).unwrap_or_default();
+    format!("{} → {}{channel}{via}", name(data, &step.from, lang), name(data, &step.to, lang))
+}
+
+/// The `data-ground` of a step: `silent`, `stated` or `inferred`.
+pub fn ground_of(step: &Step) -> &'static str {
+    if step.silent {
+        "silent"
+    } else if step.stated() {
+        "stated"
+    } else {
+        "inferred"
+    }
+}
+
+pub fn rule_ids(rules: Rules) -> String {
     rules.iter().map(Rule::id).collect::<Vec<_>>().join(" ")
 }
 
 fn step_view(step: &Step, data: &std::sync::Arc<Dataset>, lang: Lang) -> impl IntoView {
     let ctx = use_ctx();
     let s = explorer_strings(lang);
-    let channel =
-        if step.own_app || step.silent { String::new() } else { format!(" · {}", channel_name(step.channel, lang)) };
-    let head = format!(
-        "{} → {}{}{}",
-        name(data, &step.from, lang),
-        name(data, &step.to, lang),
-        channel,
-        step.via.as_ref().map(|v| format!(" · {} {}", s.via, name(data, v, lang))).unwrap_or_default()
-    );
+    let head = step_head(step, data, lang);
     let note = step.silent.then_some(s.silent);
-    let ground = if step.silent {
-        "silent"
-    } else if step.stated() {
-        "stated"
-    } else {
-        "inferred"
-    };
+    let ground = ground_of(step);
     // The step's own rules (its own app, interoperability, a workaround not yet in existence).
     let own_rules = step
         .rules
