@@ -27,14 +27,20 @@ pub fn embedded() -> Dataset {
     }
     #[cfg(hutong_split)]
     {
-        WHOLE.with_borrow(|w| w.clone()).unwrap_or_else(hutong_core::embedded::first_screen)
+        let mut d = hutong_core::embedded::first_screen();
+        TEXTS.with_borrow(|t| {
+            if let Some(bytes) = t {
+                // Checked when they arrived.
+                let _ = hutong_core::compact::apply_texts(&mut d, bytes);
+            }
+        });
+        d
     }
 }
 
 #[cfg(hutong_split)]
 thread_local! {
-    /// The embedded dataset with its texts, once they have arrived.
-    static WHOLE: std::cell::RefCell<Option<Dataset>> = const { std::cell::RefCell::new(None) };
+    static TEXTS: std::cell::RefCell<Option<Vec<u8>>> = const { std::cell::RefCell::new(None) };
     /// The page's dataset, to complete when the texts arrive (`watch`).
     static DATA: std::cell::Cell<Option<(RwSignal<std::sync::Arc<Dataset>>, RwSignal<crate::state::Origin>)>> =
         const { std::cell::Cell::new(None) };
@@ -53,12 +59,12 @@ pub fn watch(
 pub async fn ensure() -> Result<(), ChunkError> {
     #[cfg(hutong_split)]
     {
-        if WHOLE.with_borrow(Option::is_none) {
+        if TEXTS.with_borrow(Option::is_none) {
             let bytes = fetch("texts.bin").await?;
-            // Refused unless they are this build's: nothing changes then.
-            let mut whole = hutong_core::embedded::first_screen();
-            hutong_core::compact::apply_texts(&mut whole, &bytes).map_err(|_| ChunkError)?;
-            WHOLE.set(Some(whole));
+            // Refused unless they are this build's: the dataset stays as it is.
+            hutong_core::compact::apply_texts(&mut hutong_core::embedded::first_screen(), &bytes)
+                .map_err(|_| ChunkError)?;
+            TEXTS.set(Some(bytes));
         }
         complete();
     }

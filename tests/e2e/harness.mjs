@@ -73,23 +73,24 @@ export async function loaded(page) {
   await page.waitForSelector('[data-testid="event-count"]', { timeout: 30000 });
 }
 
-/** Scrolls down the page a screen at a time until no part is waiting for its place to be seen
- * (and no part is still loading), then back to the top. */
+/** One step of reading, in the page: scrolls down a screen at a time, but never past the first
+ * part still waiting for its place to be seen, and says how many parts wait (for their place or
+ * while loading). Plain DOM, so that Playwright and Puppeteer (tests/firefox/) both run it. */
+function readStep() {
+  const waiting = document.querySelectorAll('.near-placeholder, [data-testid="chunk-loading"]').length;
+  const next = document.querySelector('.near-placeholder');
+  if (next) window.scrollBy(0, Math.max(0, Math.min(window.innerHeight, next.getBoundingClientRect().top)));
+  return waiting;
+}
+
+/** Reads through the page as a reader would, from the top (a reload restores the scroll position,
+ * which may be below a part still waiting), until no part is waiting, then goes back to the top.
+ * Up to 30 s: a part on its way (a slow, busy machine) is waited for, not skipped. */
 export async function readThrough(page) {
-  // From the top (a reload restores the scroll position, which may be below a part still
-  // waiting). Up to 30 s: a part on its way (a slow, busy machine) is waited for, not skipped.
   await page.evaluate(() => window.scrollTo(0, 0));
   for (let i = 0; i < 300; i++) {
-    const waiting = await page.locator('.near-placeholder, [data-testid="chunk-loading"]').count();
-    if (!waiting) break;
-    // Down a screen at a time, but never past the first part still waiting for its place.
-    await page.evaluate(() => {
-      const next = document.querySelector('.near-placeholder');
-      if (!next) return;
-      const top = next.getBoundingClientRect().top;
-      window.scrollBy(0, Math.max(0, Math.min(window.innerHeight, top)));
-    });
-    await page.waitForTimeout(100);
+    if (!(await page.evaluate(readStep))) break;
+    await new Promise((ok) => setTimeout(ok, 100));
   }
   await page.evaluate(() => window.scrollTo(0, 0));
 }

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { ROOT } from '../e2e/harness.mjs';
+import { ROOT, readThrough } from '../e2e/harness.mjs';
 
 export { serve, ROOT, DIST } from '../e2e/harness.mjs';
 
@@ -44,13 +44,7 @@ export async function openPage(browser, url, { read = true } = {}) {
   await page.goto(url);
   await page.waitForSelector('[data-testid="verdict"]', { timeout: 30000 });
   if (read) {
-    for (let i = 0; i < 40; i++) {
-      const waiting = await page.$$eval('.near-placeholder, [data-testid="chunk-loading"]', (els) => els.length);
-      if (!waiting) break;
-      await page.evaluate(() => window.scrollBy(0, window.innerHeight));
-      await new Promise((ok) => setTimeout(ok, 150));
-    }
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await readThrough(page);
     await page.waitForSelector('[data-testid="event-count"]', { timeout: 30000 });
   }
   return { page, problems };
