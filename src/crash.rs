@@ -15,7 +15,7 @@ pub fn install() {
 }
 
 fn show(detail: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let document = leptos::prelude::document();
+    let document = crate::html::document();
     let body = document.body().ok_or("no body")?;
     if document.query_selector("[data-testid=crash]")?.is_some() {
         return Ok(());
@@ -48,7 +48,7 @@ fn show(detail: &str) -> Result<(), wasm_bindgen::JsValue> {
     };
     add("h2", title)?;
     add("p", what)?;
-    let location = leptos::prelude::window().location();
+    let location = crate::html::window().location();
     let href = location.href()?;
     let a = add("a", reload)?;
     a.set_attribute("href", &href)?;

@@ -88,7 +88,7 @@ pub fn Details() -> impl IntoView {
                                 let is_off = ctx.view.with(|v| v.off.contains(&id));
                                 view! {
                                     <button data-testid="details-switch-off" aria-pressed=if is_off { "true" } else { "false" }
-                                        on:click=move |_| crate::explorer::toggle_off(ctx, id.clone())>
+                                        on:click=move |_| crate::explorer::toggle_off(id.clone())>
                                         {if is_off { e.switch_on } else { e.switch_off }}
                                     </button>
                                 }

@@ -2,7 +2,7 @@
 
 /// A new SVG element (`desc`, `title`, …) of the document.
 pub fn svg_element(name: &str) -> Option<web_sys::Element> {
-    leptos::prelude::document().create_element_ns(Some("http://www.w3.org/2000/svg"), name).ok()
+    crate::html::document().create_element_ns(Some("http://www.w3.org/2000/svg"), name).ok()
 }
 
 /// Sets the tooltip of an SVG element: its `<title>` child, made when it has none.

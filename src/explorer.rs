@@ -1,15 +1,24 @@
 //! The journey explorer: pick a day, a surface, a merchant and an instrument; see the verdict, the
 //! route hop by hop with the events that decide each hop, every instrument at once, and what
 //! changes when events are switched off. The model answers; this only draws.
+//!
+//! Drawn with plain DOM calls from the store (`store.rs`, `html.rs`): it is the first screen, and
+//! the Leptos runtime is not part of the first load. The form's controls are built once; what the
+//! model answers is drawn anew when the dataset, the language, the journey or the switched-off
+//! events change (never while playback moves the playhead). One listener per kind of event on the
+//! section (delegation): the buttons say what they do in `data-act`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
 
 use hutong_core::route::{differences, Answer, Model, Role, Route, Rule, Rules, Step, Verdict, Word};
 use hutong_core::{Dataset, Lang};
-use leptos::prelude::*;
+use web_sys::Element;
 
-use crate::fmt;
+use crate::html::{el, text, text_el};
 use crate::i18n::{channel_name, explorer_strings, level_name, rule_text, word_name};
-use crate::state::{use_ctx, Ctx, SharedModel};
-use crate::url::ViewState;
+use crate::{fmt, store};
 
 /// The verdict in words: the word, and for `undecided` both ends.
 pub fn verdict_text(v: Verdict, lang: Lang) -> String {
@@ -33,221 +42,297 @@ pub fn name(data: &Dataset, id: &str, lang: Lang) -> String {
 }
 
 /// Switches an event off (a counterfactual), or back on.
-pub fn toggle_off(ctx: Ctx, id: String) {
-    ctx.view.update(|v| {
+pub fn toggle_off(id: String) {
+    let data = store::data();
+    store::update_view(|v| {
         if let Some(i) = v.off.iter().position(|o| *o == id) {
             v.off.remove(i);
         } else {
             v.off.push(id);
-            crate::url::in_event_order(&mut v.off, &ctx.data.get_untracked());
+            crate::url::in_event_order(&mut v.off, &data);
         }
     });
 }
 
-#[component]
-pub fn Explorer() -> impl IntoView {
-    let ctx = use_ctx();
-    // The routing models depend only on the dataset and the switched-off events, so a new date or
-    // journey (a pause of playback writes the date) only asks them, never rebuilds them.
-    let off_ids = Memo::new(move |_| ctx.view.with(|v| v.off.clone()));
-    let model = Memo::new(move |_| {
-        let data = ctx.data.get();
-        // Read, not just tracked: a memo that has never run has no sources and would never wake.
-        let ids = off_ids.get();
-        let off = ViewState { off: ids, ..ctx.view.get_untracked() }.off_set(&data);
-        if off.is_empty() {
-            return ctx.actual.get();
+/// What the answer depends on: when it is the same, nothing is redrawn.
+#[derive(PartialEq)]
+struct Key {
+    data: usize,
+    lang: Lang,
+    journey: (chrono::NaiveDate, String, String, String),
+    off: Vec<String>,
+}
+
+fn key() -> Key {
+    store::with(|s| Key {
+        data: Arc::as_ptr(&s.data) as usize,
+        lang: s.view.lang,
+        journey: (s.view.date, s.view.from.clone(), s.view.shop.clone(), s.view.pay.clone()),
+        off: s.view.off.clone(),
+    })
+}
+
+/// The explorer's section, drawn from the store and kept in step with it.
+pub fn explorer(parent: &Element) -> Element {
+    let section = el(
+        "section",
+        &[("class", "explorer"), ("data-testid", "explorer"), ("aria-labelledby", "explorer-heading")],
+        Some(parent),
+    );
+    let heading = el("h2", &[("id", "explorer-heading")], Some(&section));
+    let intro = el("p", &[("class", "hint")], Some(&section));
+    let form = el("div", &[("class", "journey-form")], Some(&section));
+    let label = el("label", &[], Some(&form));
+    let date_label = el("span", &[], Some(&label));
+    let date = el(
+        "input",
+        &[("type", "date"), ("data-testid", "date-input"), ("min", "2004-01-01"), ("max", "2025-12-31")],
+        Some(&label),
+    );
+    let selects: Vec<(Element, Element)> = ["from-select", "shop-select", "pay-select"]
+        .iter()
+        .map(|testid| {
+            let label = el("label", &[], Some(&form));
+            (el("span", &[], Some(&label)), el("select", &[("data-testid", testid)], Some(&label)))
+        })
+        .collect();
+    let verdict_row = el("div", &[("class", "verdict-row")], Some(&section));
+    let off_list = el("div", &[("class", "off-list"), ("data-testid", "off-list")], Some(&section));
+    let instruments = el("div", &[("class", "instruments")], Some(&section));
+
+    // The controls' labels and options: once per dataset and language.
+    let labels = {
+        let (heading, intro, date_label, selects) = (heading, intro, date_label, selects.clone());
+        move || {
+            let lang = store::lang();
+            let s = explorer_strings(lang);
+            heading.set_text_content(Some(s.heading));
+            intro.set_text_content(Some(s.intro));
+            date_label.set_text_content(Some(s.date));
+            let data = store::data();
+            let lists: [(&str, &Vec<hutong_core::Node>); 3] =
+                [(s.from, &data.surfaces), (s.shop, &data.merchants), (s.pay, &data.instruments)];
+            for ((span, select), (name, list)) in selects.iter().zip(lists) {
+                span.set_text_content(Some(name));
+                crate::html::clear(select);
+                for n in list {
+                    text_el("option", &[("value", &n.id)], n.name.get(lang), select);
+                }
+            }
         }
-        SharedModel(std::sync::Arc::new(Model::shared(data, &off)))
-    });
-    let actual_model = ctx.actual;
-    // One answer per change of dataset, journey, date or counterfactual.
-    let answers = Memo::new(move |_| {
-        let data = ctx.data.get();
-        let view = ctx.view.get();
+    };
+    // The controls' values: whenever the view changes.
+    let values = {
+        let (date, selects) = (date.clone(), selects.clone());
+        move || {
+            let v = store::view();
+            crate::html::set_value(&date, &fmt::iso(v.date));
+            for ((_, select), value) in selects.iter().zip([&v.from, &v.shop, &v.pay]) {
+                crate::html::set_value(select, value);
+            }
+        }
+    };
+    let cache: Rc<RefCell<Option<(Vec<String>, usize, Arc<Model<'static>>)>>> = Rc::default();
+    let draw = move || {
+        let data = store::data();
+        let view = store::view();
+        let lang = view.lang;
+        let s = explorer_strings(lang);
         let off = view.off_set(&data);
         let journey = view.journey();
-        let model = model.get().0;
+        let actual = store::actual();
+        // The counterfactual model, kept while the switched-off events and the dataset stay.
+        let model = if off.is_empty() {
+            actual.clone()
+        } else {
+            let mut c = cache.borrow_mut();
+            let ptr = Arc::as_ptr(&data) as usize;
+            match &*c {
+                Some((ids, p, m)) if *ids == view.off && *p == ptr => m.clone(),
+                _ => {
+                    let m = Arc::new(Model::shared(Arc::clone(&data), &off));
+                    *c = Some((view.off.clone(), ptr, m.clone()));
+                    m
+                }
+            }
+        };
         let answer = model.answer(view.date, &journey);
-        let per_instrument: Vec<(String, Verdict)> = data
-            .instruments
-            .iter()
-            .map(|p| {
-                let j = hutong_core::route::Journey::new(&view.from, &view.shop, &p.id);
-                (p.id.clone(), model.verdict(view.date, &j))
-            })
-            .collect();
-        let actual = (!off.is_empty()).then(|| actual_model.get().0.verdict(view.date, &journey));
-        let made_difference = if off.is_empty() { vec![] } else { differences(&data, &off, view.date, &journey) };
-        (answer, per_instrument, actual, made_difference)
+
+        crate::html::clear(&verdict_row);
+        verdict_view(&verdict_row, &answer, &data, lang);
+        if !off.is_empty() {
+            let v = actual.verdict(view.date, &journey);
+            let p = el(
+                "p",
+                &[("class", "actual"), ("data-testid", "verdict-actual"), ("data-verdict", v.word().id())],
+                Some(&verdict_row),
+            );
+            text(&p, &format!("{}: ", s.actual));
+            text_el("span", &[("class", &format!("badge badge-{}", v.word().id()))], &verdict_text(v, lang), &p);
+        }
+
+        crate::html::clear(&off_list);
+        text_el("h3", &[], s.switched_off, &off_list);
+        if view.off.is_empty() {
+            text_el("p", &[("class", "muted")], s.none_off, &off_list);
+        } else {
+            let made = differences(&data, &off, view.date, &journey);
+            let ul = el("ul", &[], Some(&off_list));
+            for id in &view.off {
+                let index = data.events.iter().position(|e| e.id == *id);
+                let title = index.map_or(id.as_str(), |i| data.events[i].title.get(lang));
+                let decisive = index.is_some_and(|i| made.contains(&i));
+                let li = el(
+                    "li",
+                    &[("data-event-id", id), ("data-decisive", if decisive { "true" } else { "false" })],
+                    Some(&ul),
+                );
+                text(&li, title);
+                if decisive {
+                    text(&li, " ");
+                    text_el("strong", &[("class", "decisive")], s.made_difference, &li);
+                }
+                text(&li, " ");
+                text_el("button", &[("class", "small"), ("data-act", "off"), ("data-id", id)], s.switch_on, &li);
+            }
+            text_el("button", &[("class", "small"), ("data-act", "reset-off")], s.reset_off, &off_list);
+        }
+
+        crate::html::clear(&instruments);
+        text_el("h3", &[], s.all_instruments, &instruments);
+        let ul = el("ul", &[], Some(&instruments));
+        for p in &data.instruments {
+            let v = model.verdict(view.date, &hutong_core::route::Journey::new(&view.from, &view.shop, &p.id));
+            let current = p.id == view.pay;
+            let li = el("li", &[], Some(&ul));
+            let button = el(
+                "button",
+                &[
+                    ("class", &format!("instrument badge-{}{}", v.word().id(), if current { " current" } else { "" })),
+                    ("data-testid", "instrument-verdict"),
+                    ("data-pay", &p.id),
+                    ("data-verdict", v.word().id()),
+                    ("aria-pressed", if current { "true" } else { "false" }),
+                    ("data-act", "pay"),
+                ],
+                Some(&li),
+            );
+            text_el("span", &[("class", "instrument-name")], &name(&data, &p.id, lang), &button);
+            text_el("span", &[("class", "instrument-word")], &verdict_text(v, lang), &button);
+        }
+    };
+
+    labels();
+    values();
+    draw();
+    let last = RefCell::new((key(), Arc::as_ptr(&store::data()) as usize, store::lang()));
+    store::subscribe(move |changed| {
+        if !(changed.data || changed.view) {
+            return;
+        }
+        let now = key();
+        let mut last = last.borrow_mut();
+        if changed.data || now.lang != last.2 || now.data != last.1 {
+            labels();
+        }
+        values();
+        if now != last.0 {
+            draw();
+        }
+        *last = (Key { ..now }, Arc::as_ptr(&store::data()) as usize, store::lang());
     });
 
-    view! {
-        <section class="explorer" data-testid="explorer" aria-labelledby="explorer-heading">
-            <h2 id="explorer-heading">{move || explorer_strings(ctx.lang()).heading}</h2>
-            <p class="hint">{move || explorer_strings(ctx.lang()).intro}</p>
-            <JourneyForm />
-            <div class="verdict-row">
-                {move || {
-                    let lang = ctx.lang();
-                    let data = ctx.data.get();
-                    let (answer, _, actual, _) = answers.get();
-                    view! {
-                        <VerdictView answer=answer data=data.clone() lang=lang />
-                        {actual.map(|v| {
-                            let s = explorer_strings(lang);
-                            view! {
-                                <p class="actual" data-testid="verdict-actual" data-verdict=v.word().id()>
-                                    {s.actual}": "<span class=format!("badge badge-{}", v.word().id())>{verdict_text(v, lang)}</span>
-                                </p>
-                            }
-                        })}
+    let target: &web_sys::EventTarget = section.as_ref();
+    crate::html::on(
+        target,
+        "click",
+        Box::new(|ev| {
+            let Some(button) = crate::html::closest(&ev, "[data-act]") else { return };
+            let id = button.get_attribute("data-id").unwrap_or_default();
+            match button.get_attribute("data-act").as_deref() {
+                Some("open") => store::update_view(|v| v.event = Some(id)),
+                Some("off") => toggle_off(id),
+                Some("reset-off") => store::update_view(|v| v.off.clear()),
+                Some("pay") => {
+                    let pay = button.get_attribute("data-pay").unwrap_or_default();
+                    store::update_view(|v| v.pay = pay);
+                }
+                _ => {}
+            }
+        }),
+    );
+    crate::html::on(
+        target,
+        "change",
+        Box::new(|ev| {
+            let Some(control) = crate::html::closest(&ev, "[data-testid]") else { return };
+            let value = crate::html::value_of(&ev);
+            match control.get_attribute("data-testid").as_deref() {
+                // A malformed or out-of-range day is ignored: the input keeps showing the last good one.
+                Some("date-input") => {
+                    if let Ok(day) = hutong_core::date::parse_day(&value) {
+                        store::update_view(|v| v.date = day);
                     }
-                }}
-            </div>
-            <OffList made_difference=Signal::derive(move || answers.with(|a| a.3.clone())) />
-            <div class="instruments">
-                <h3>{move || explorer_strings(ctx.lang()).all_instruments}</h3>
-                <ul>
-                    {move || {
-                        let lang = ctx.lang();
-                        let data = ctx.data.get();
-                        let current = ctx.view.with(|v| v.pay.clone());
-                        answers.get().1.into_iter().map(|(id, v)| {
-                            let label = name(&data, &id, lang);
-                            let pick = id.clone();
-                            view! {
-                                <li>
-                                    <button
-                                        class=format!("instrument badge-{}{}", v.word().id(), if id == current { " current" } else { "" })
-                                        data-testid="instrument-verdict"
-                                        data-pay=id.clone()
-                                        data-verdict=v.word().id()
-                                        aria-pressed=if id == current { "true" } else { "false" }
-                                        on:click=move |_| ctx.view.update(|s| s.pay = pick.clone())
-                                    >
-                                        <span class="instrument-name">{label}</span>
-                                        <span class="instrument-word">{verdict_text(v, lang)}</span>
-                                    </button>
-                                </li>
-                            }
-                        }).collect_view()
-                    }}
-                </ul>
-            </div>
-        </section>
-    }
-}
-
-#[component]
-fn JourneyForm() -> impl IntoView {
-    let ctx = use_ctx();
-    let select = move |label: fn(Lang) -> &'static str,
-                       testid: &'static str,
-                       list: fn(&Dataset) -> &Vec<hutong_core::Node>,
-                       get: fn(&crate::url::ViewState) -> String,
-                       set: fn(&mut crate::url::ViewState, String)| {
-        view! {
-            <label>
-                <span>{move || label(ctx.lang())}</span>
-                <select
-                    data-testid=testid
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        ctx.view.update(|v| set(v, value));
-                    }
-                >
-                    {move || {
-                        let lang = ctx.lang();
-                        let data = ctx.data.get();
-                        let current = ctx.view.with(get);
-                        list(&data).iter().map(|n| view! {
-                            <option value=n.id.clone() selected=n.id == current>{n.name.get(lang).to_string()}</option>
-                        }).collect_view()
-                    }}
-                </select>
-            </label>
-        }
-    };
-    let on_date = move |ev| {
-        // A malformed or out-of-range day is ignored: the input keeps showing the last good one.
-        if let Ok(day) = hutong_core::date::parse_day(&event_target_value(&ev)) {
-            ctx.view.update(|v| v.date = day);
-        }
-    };
-    view! {
-        <div class="journey-form">
-            <label>
-                <span>{move || explorer_strings(ctx.lang()).date}</span>
-                <input
-                    type="date"
-                    data-testid="date-input"
-                    min="2004-01-01"
-                    max="2025-12-31"
-                    prop:value=move || fmt::iso(ctx.view.with(|v| v.date))
-                    on:change=on_date
-                />
-            </label>
-            {select(|l| explorer_strings(l).from, "from-select", |d| &d.surfaces, |v| v.from.clone(), |v, x| v.from = x)}
-            {select(|l| explorer_strings(l).shop, "shop-select", |d| &d.merchants, |v| v.shop.clone(), |v, x| v.shop = x)}
-            {select(|l| explorer_strings(l).pay, "pay-select", |d| &d.instruments, |v| v.pay.clone(), |v, x| v.pay = x)}
-        </div>
-    }
+                }
+                Some("from-select") => store::update_view(|v| v.from = value),
+                Some("shop-select") => store::update_view(|v| v.shop = value),
+                Some("pay-select") => store::update_view(|v| v.pay = value),
+                _ => {}
+            }
+        }),
+    );
+    section
 }
 
 /// The verdict badge and the route hop by hop. Public contract: `data-testid="verdict"` with
 /// `data-verdict`, and each cited event inside it with `data-event-id`.
-#[component]
-fn VerdictView(answer: Answer, data: std::sync::Arc<Dataset>, lang: Lang) -> impl IntoView {
+fn verdict_view(parent: &Element, answer: &Answer, data: &Dataset, lang: Lang) {
     let s = explorer_strings(lang);
     let word = answer.verdict.word();
-    let hop = |title: &'static str, routes: &[Route]| {
-        let best = routes.first().cloned();
-        let others: Vec<Route> = routes.iter().skip(1).cloned().collect();
-        let data = data.clone();
-        let data2 = data.clone();
-        view! {
-            <li class="hop">
-                <h3>{title}</h3>
-                {best.map(|r| route_view(&r, &data, lang))}
-                {(!others.is_empty()).then(|| view! {
-                    <details class="alternatives">
-                        <summary>{s.alternatives}" ("{others.len()}")"</summary>
-                        {others.iter().map(|r| route_view(r, &data2, lang)).collect_view()}
-                    </details>
-                })}
-            </li>
+    let verdict = el(
+        "div",
+        &[("class", "verdict"), ("data-testid", "verdict"), ("data-verdict", word.id()), ("aria-live", "polite")],
+        Some(parent),
+    );
+    let head = el("p", &[("class", "verdict-head")], Some(&verdict));
+    text_el("span", &[("class", "label")], &format!("{}: ", s.verdict), &head);
+    text_el("span", &[("class", &format!("badge badge-{}", word.id()))], &verdict_text(answer.verdict, lang), &head);
+    let legend = el("p", &[("class", "ground-legend muted"), ("data-testid", "ground-legend")], Some(&verdict));
+    ground_tag(&legend, true, lang);
+    text(&legend, &format!(" {} · ", s.stated_hint));
+    ground_tag(&legend, false, lang);
+    text(&legend, &format!(" {}", s.inferred_hint));
+    let hops = el("ol", &[("class", "hops")], Some(&verdict));
+    for (title, routes) in [(s.reach, &answer.reach.routes), (s.payment, &answer.pay.routes)] {
+        let li = el("li", &[("class", "hop")], Some(&hops));
+        text_el("h3", &[], title, &li);
+        if let Some(best) = routes.first() {
+            route_view(&li, best, data, lang);
         }
-    };
-    view! {
-        <div class="verdict" data-testid="verdict" data-verdict=word.id() aria-live="polite">
-            <p class="verdict-head">
-                <span class="label">{s.verdict}": "</span>
-                <span class=format!("badge badge-{}", word.id())>{verdict_text(answer.verdict, lang)}</span>
-            </p>
-            <p class="ground-legend muted" data-testid="ground-legend">
-                {ground_tag(true, lang)}" "{s.stated_hint}" · "{ground_tag(false, lang)}" "{s.inferred_hint}
-            </p>
-            <ol class="hops">
-                {hop(s.reach, &answer.reach.routes)}
-                {hop(s.payment, &answer.pay.routes)}
-            </ol>
-        </div>
+        if routes.len() > 1 {
+            let details = el("details", &[("class", "alternatives")], Some(&li));
+            text_el("summary", &[], &format!("{} ({})", s.alternatives, routes.len() - 1), &details);
+            for r in &routes[1..] {
+                route_view(&details, r, data, lang);
+            }
+        }
     }
 }
 
-fn route_view(route: &Route, data: &std::sync::Arc<Dataset>, lang: Lang) -> impl IntoView {
-    let steps = route.steps.iter().map(|step| step_view(step, data, lang)).collect_view();
-    view! { <ul class="route">{steps}</ul> }
+fn route_view(parent: &Element, route: &Route, data: &Dataset, lang: Lang) {
+    let ul = el("ul", &[("class", "route")], Some(parent));
+    for step in &route.steps {
+        step_view(&ul, step, data, lang);
+    }
 }
 
 /// How a step or a basis is known, as the `data-ground` hook and its tag: `stated` (its quotes say
 /// it), `inferred` (a named rule goes beyond them), `silent` (no source speaks of it).
-fn ground_tag(stated: bool, lang: Lang) -> impl IntoView {
+fn ground_tag(parent: &Element, stated: bool, lang: Lang) {
     let s = explorer_strings(lang);
     let (class, word, hint) =
         if stated { ("stated", s.stated, s.stated_hint) } else { ("inferred", s.inferred, s.inferred_hint) };
-    view! { <span class=format!("ground ground-{class}") title=hint>{word}</span> }
+    text_el("span", &[("class", &format!("ground ground-{class}")), ("title", hint)], word, parent);
 }
 
 /// A hop as the reader sees it: "from → to · channel · via …" (no channel for the merchant's own
@@ -275,109 +360,90 @@ pub fn rule_ids(rules: Rules) -> String {
     rules.iter().map(Rule::id).collect::<Vec<_>>().join(" ")
 }
 
-fn step_view(step: &Step, data: &std::sync::Arc<Dataset>, lang: Lang) -> impl IntoView {
-    let ctx = use_ctx();
+fn step_view(parent: &Element, step: &Step, data: &Dataset, lang: Lang) {
     let s = explorer_strings(lang);
-    let head = step_head(step, data, lang);
-    let note = step.silent.then_some(s.silent);
-    let ground = ground_of(step);
-    // The step's own rules (its own app, interoperability, a workaround not yet in existence).
-    let own_rules = step
-        .rules
-        .iter()
-        .map(|r| view! { <li class="rule" data-rule=r.id()>"↳ "{rule_text(r, None, lang)}</li> })
-        .collect_view();
-    let cites = step
-        .basis
-        .iter()
-        .map(|b| {
-            let event = &data.events[b.event];
-            let id = event.id.clone();
-            let (open_id, off_id) = (id.clone(), id.clone());
-            let role = match b.role {
-                Role::Maybe if b.rules.contains(Rule::MayHaveTakenEffect) => s.role_announced,
-                Role::InEffect => s.role_in_effect,
-                Role::Maybe => s.role_maybe,
-                Role::Before => s.role_before,
-                Role::NotYet => s.role_not_yet,
-            };
-            // A `before` is cited by its own quote; everything else by the event's.
-            let (quote, source_id, summary) = match (&event.before, b.role) {
-                (Some(before), Role::Before) => (before.quote.clone(), before.source.clone(), s.before_quote),
-                _ => (event.cite.quote.clone(), event.cite.source.clone(), s.show_quote),
-            };
-            let source = data.source(&source_id).map(|src| src.outlet.get(lang).to_string()).unwrap_or_default();
-            let prior = event.before.as_ref().map(|x| x.state);
-            let rules = b
-                .rules
-                .iter()
-                .map(|r| view! { <span class="rule" data-rule=r.id()>{rule_text(r, prior, lang)}</span> })
-                .collect_view();
-            let ground = if b.stated() { "stated" } else { "inferred" };
-            view! {
-                <li class="cite" data-event-id=id.clone() data-ground=ground data-rules=rule_ids(b.rules)>
-                    {(b.role != Role::NotYet).then(|| ground_tag(b.stated(), lang))}" "
-                    <button class="link" on:click=move |_| ctx.view.update(|v| v.event = Some(open_id.clone()))>
-                        {event.title.get(lang).to_string()}
-                    </button>
-                    " "<span class="muted">{format!("({}; {})", fmt::date(&event.date, lang), role)}</span>
-                    {(!b.stated()).then(|| view! { <span class="rules">" — "{rules}</span> })}
-                    <details>
-                        <summary>{summary}</summary>
-                        <blockquote lang="zh">{quote}</blockquote>
-                        <p class="muted">{source}</p>
-                    </details>
-                    <button class="small" data-testid="switch-off" on:click=move |_| toggle_off(ctx, off_id.clone())>{s.switch_off}</button>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <li class=format!("step badge-edge-{}", step.verdict.word().id()) data-testid="step" data-ground=ground data-rules=rule_ids(step.all_rules())>
-            <span class="step-head">{head}</span>" "
-            <span class=format!("badge small badge-{}", step.verdict.word().id())>{verdict_text(step.verdict, lang)}</span>
-            " "{(!step.silent).then(|| ground_tag(step.stated(), lang))}
-            {note.map(|n| view! { <span class="muted">" — "{n}</span> })}
-            <ul class="rules">{own_rules}</ul>
-            <ul class="cites">{cites}</ul>
-        </li>
+    let word = step.verdict.word().id();
+    let li = el(
+        "li",
+        &[
+            ("class", &format!("step badge-edge-{word}")),
+            ("data-testid", "step"),
+            ("data-ground", ground_of(step)),
+            ("data-rules", &rule_ids(step.all_rules())),
+        ],
+        Some(parent),
+    );
+    text_el("span", &[("class", "step-head")], &step_head(step, data, lang), &li);
+    text(&li, " ");
+    text_el("span", &[("class", &format!("badge small badge-{word}"))], &verdict_text(step.verdict, lang), &li);
+    text(&li, " ");
+    if !step.silent {
+        ground_tag(&li, step.stated(), lang);
     }
-}
-
-/// The switched-off events, each with a way back, marking those that made the difference.
-#[component]
-fn OffList(made_difference: Signal<Vec<usize>>) -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <div class="off-list" data-testid="off-list">
-            <h3>{move || explorer_strings(ctx.lang()).switched_off}</h3>
-            {move || {
-                let lang = ctx.lang();
-                let s = explorer_strings(lang);
-                let data = ctx.data.get();
-                let off = ctx.view.with(|v| v.off.clone());
-                if off.is_empty() {
-                    return view! { <p class="muted">{s.none_off}</p> }.into_any();
-                }
-                let made = made_difference.get();
-                let items = off.into_iter().map(|id| {
-                    let index = data.events.iter().position(|e| e.id == id);
-                    let title = index.map(|i| data.events[i].title.get(lang).to_string()).unwrap_or(id.clone());
-                    let decisive = index.is_some_and(|i| made.contains(&i));
-                    let back = id.clone();
-                    view! {
-                        <li data-event-id=id.clone() data-decisive=if decisive { "true" } else { "false" }>
-                            {title}
-                            {decisive.then(|| view! { " " <strong class="decisive">{s.made_difference}</strong> })}
-                            " "<button class="small" on:click=move |_| toggle_off(ctx, back.clone())>{s.switch_on}</button>
-                        </li>
-                    }
-                }).collect_view();
-                view! {
-                    <ul>{items}</ul>
-                    <button class="small" on:click=move |_| ctx.view.update(|v| v.off.clear())>{s.reset_off}</button>
-                }.into_any()
-            }}
-        </div>
+    if step.silent {
+        text_el("span", &[("class", "muted")], &format!(" — {}", s.silent), &li);
+    }
+    // The step's own rules (its own app, interoperability, a workaround not yet in existence).
+    let rules = el("ul", &[("class", "rules")], Some(&li));
+    for r in step.rules.iter() {
+        text_el("li", &[("class", "rule"), ("data-rule", r.id())], &format!("↳ {}", rule_text(r, None, lang)), &rules);
+    }
+    let cites = el("ul", &[("class", "cites")], Some(&li));
+    for b in &step.basis {
+        let event = &data.events[b.event];
+        let role = match b.role {
+            Role::Maybe if b.rules.contains(Rule::MayHaveTakenEffect) => s.role_announced,
+            Role::InEffect => s.role_in_effect,
+            Role::Maybe => s.role_maybe,
+            Role::Before => s.role_before,
+            Role::NotYet => s.role_not_yet,
+        };
+        // A `before` is cited by its own quote; everything else by the event's.
+        let (quote, source_id, summary) = match (&event.before, b.role) {
+            (Some(before), Role::Before) => (&before.quote, &before.source, s.before_quote),
+            _ => (&event.cite.quote, &event.cite.source, s.show_quote),
+        };
+        let source = data.source(source_id).map(|src| src.outlet.get(lang)).unwrap_or_default();
+        let prior = event.before.as_ref().map(|x| x.state);
+        let stated = b.stated();
+        let li = el(
+            "li",
+            &[
+                ("class", "cite"),
+                ("data-event-id", &event.id),
+                ("data-ground", if stated { "stated" } else { "inferred" }),
+                ("data-rules", &rule_ids(b.rules)),
+            ],
+            Some(&cites),
+        );
+        if b.role != Role::NotYet {
+            ground_tag(&li, stated, lang);
+        }
+        text(&li, " ");
+        text_el(
+            "button",
+            &[("class", "link"), ("data-act", "open"), ("data-id", &event.id)],
+            event.title.get(lang),
+            &li,
+        );
+        text(&li, " ");
+        text_el("span", &[("class", "muted")], &format!("({}; {})", fmt::date(&event.date, lang), role), &li);
+        if !stated {
+            let why = el("span", &[("class", "rules")], Some(&li));
+            text(&why, " — ");
+            for r in b.rules.iter() {
+                text_el("span", &[("class", "rule"), ("data-rule", r.id())], rule_text(r, prior, lang), &why);
+            }
+        }
+        let details = el("details", &[], Some(&li));
+        text_el("summary", &[], summary, &details);
+        text_el("blockquote", &[("lang", "zh")], quote, &details);
+        text_el("p", &[("class", "muted")], source, &details);
+        text_el(
+            "button",
+            &[("class", "small"), ("data-testid", "switch-off"), ("data-act", "off"), ("data-id", &event.id)],
+            s.switch_off,
+            &li,
+        );
     }
 }

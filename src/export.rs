@@ -15,7 +15,7 @@ pub fn download_text(name: &str, mime: &str, text: &str) -> Result<(), JsValue> 
 
 fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
     let url = web_sys::Url::create_object_url_with_blob(blob)?;
-    let document = leptos::prelude::document();
+    let document = crate::html::document();
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     a.set_href(&url);
     a.set_download(name);
@@ -37,7 +37,7 @@ pub fn download_png(name: &str, svg: &str, width: f64, height: f64) -> Result<()
     let url2 = url.clone();
     let onload = Closure::once(move || {
         let result = (|| -> Result<(), JsValue> {
-            let document = leptos::prelude::document();
+            let document = crate::html::document();
             let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.unchecked_into();
             canvas.set_width((width * 2.0) as u32);
             canvas.set_height((height * 2.0) as u32);

@@ -60,6 +60,14 @@ macro_rules! entry {
 }
 
 entry! {
+    /// Everything but the first screen: the Leptos runtime and the components that fill the first
+    /// screen's slots (`app::mount_parts`), each of which loads its own part when needed.
+    shell: fn shell() -> fn(crate::page::Slots) {
+        crate::app::mount_parts
+    }
+}
+
+entry! {
     /// Filters, timeline, details and the event list.
     below: fn below_part() -> fn() -> AnyView {
         crate::app::below_view

@@ -40,31 +40,61 @@ impl PartialEq for SharedModel {
     }
 }
 
-/// Where the dataset in use came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Origin {
-    Embedded,
-    /// Imported by the user (and saved in this browser).
-    Imported,
-    /// `?synthetic=N`, for scale tests.
-    Synthetic,
-}
+pub use crate::store::Origin;
 
 impl Ctx {
+    /// Starts a page's store over `data` and `view` (`store::init`) and gives its `Ctx` (tests
+    /// that mount a component on its own).
     pub fn new(data: Arc<Dataset>, view: ViewState, notices: Vec<Notice>) -> Ctx {
-        let playhead = RwSignal::new(view.date);
-        let view = RwSignal::new(view);
-        let data = RwSignal::new(data);
+        crate::store::init(data, view, Origin::Embedded);
+        Ctx::from_store(notices)
+    }
+
+    /// The `Ctx` of the page in the store, kept in step with it both ways: a change of the store
+    /// (the first screen's controls, playback) sets the signals, and a change of a signal (a part's
+    /// controls, an import, a story) is written to the store. Each side writes only what differs,
+    /// so a change goes round once.
+    pub fn from_store(notices: Vec<Notice>) -> Ctx {
+        use crate::store;
+        let (d, v, p, o) = store::with(|s| (Arc::clone(&s.data), s.view.clone(), s.playhead, s.origin));
+        let data = RwSignal::new(d);
+        let view = RwSignal::new(v);
+        let playhead = RwSignal::new(p);
+        let origin = RwSignal::new(o);
+        store::subscribe(move |changed| {
+            if changed.data {
+                let d = store::data();
+                if data.try_with_untracked(|x| !Arc::ptr_eq(x, &d)) == Some(true) {
+                    data.set(d);
+                }
+            }
+            if changed.view {
+                let v = store::view();
+                if view.try_with_untracked(|x| *x != v) == Some(true) {
+                    view.set(v);
+                }
+            }
+            if changed.playhead {
+                let p = store::playhead();
+                if playhead.try_get_untracked().is_some_and(|x| x != p) {
+                    playhead.set(p);
+                }
+            }
+        });
+        Effect::new(move |_| store::set_data(data.get()));
+        Effect::new(move |_| store::set_view(view.get()));
+        Effect::new(move |_| store::set_playhead(playhead.get()));
+        Effect::new(move |_| store::set_origin(origin.get()));
         Ctx {
             data,
             view,
             notices: RwSignal::new(notices),
             playhead,
-            origin: RwSignal::new(Origin::Embedded),
+            origin,
             lang: Memo::new(move |_| view.with(|v| v.lang)),
-            actual: Memo::new(move |_| {
-                SharedModel(Arc::new(hutong_core::route::Model::shared(data.get(), &Default::default())))
-            }),
+            // The store's model when it is the store's dataset (it is built once, for the first
+            // screen); another only for a dataset the store does not have yet.
+            actual: Memo::new(move |_| SharedModel(store::actual_for(&data.get()))),
             story_files: RwSignal::new(Vec::new()),
         }
     }

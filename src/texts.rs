@@ -80,9 +80,11 @@ fn complete() {
     }
     let missing = data.try_with_untracked(|d| d.events.iter().all(|e| e.record.summary.en.is_empty()));
     if missing == Some(true) {
-        let full = embedded();
-        // Untracked: only the texts change, which nothing built so far shows.
-        data.update_untracked(|d| *d = std::sync::Arc::new(full));
+        let full = std::sync::Arc::new(embedded());
+        // Untracked: only the texts change, which nothing built so far shows. The store gets the
+        // same dataset (so the two sides still agree on which one is in use).
+        crate::store::complete_data(std::sync::Arc::clone(&full));
+        data.update_untracked(|d| *d = full);
     }
 }
 

@@ -3,12 +3,7 @@
 
 mod common;
 
-use std::sync::Arc;
-
 use common::{count_of, find, fire, mount, mount_with, n_events, sleep, text};
-use hutong::app::Page;
-use hutong::state::Ctx;
-use hutong::url::ViewState;
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
@@ -125,15 +120,7 @@ fn dataset_text_is_never_markup() {
     let document = document();
     let container = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&container).unwrap();
-    let data = Arc::new(data);
-    let mut view_state = ViewState::default_for(&data);
-    view_state.lang = hutong_core::Lang::En;
-    view_state.event = Some(id);
-    leptos::mount::mount_to(container.clone().unchecked_into(), move || {
-        provide_context(Ctx::new(data, view_state, vec![]));
-        view! { <Page /> }
-    })
-    .forget();
+    hutong::page::mount(&container, data, &format!("?lang=en&event={id}"));
     assert_eq!(container.query_selector_all("img").unwrap().length(), 0);
     assert!(container.text_content().unwrap().contains("<img src=x onerror=alert(1)>"));
 }

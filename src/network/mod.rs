@@ -4,4 +4,4 @@ pub mod layout;
 pub mod table;
 mod view;
 
-pub use view::Network;
+pub use view::network;

@@ -79,7 +79,8 @@ pub fn rows(data: &Dataset, timelines: &[ChannelTimeline], day: NaiveDate, lang:
         .collect()
 }
 
-fn strings(lang: Lang) -> [&'static str; 7] {
+/// The disclosure's summary, the caption, the column heads.
+pub fn table_strings(lang: Lang) -> [&'static str; 7] {
     match lang {
         Lang::Zh => [
             "通道一览表（屏幕阅读器友好）",
@@ -102,24 +103,27 @@ fn strings(lang: Lang) -> [&'static str; 7] {
     }
 }
 
-/// The disclosure under the network (on the first screen). The table inside it is a part of its
-/// own (`lazy::network_table`), fetched when the disclosure is first opened, and built only while
-/// the disclosure is open, so playback does not keep a closed table up to date.
+/// What the disclosure under the network (drawn by `network::view`, on the first screen) holds:
+/// mounted by the parts in its slot, it fetches the table's part (`lazy::network_table`) when the
+/// disclosure is first opened, and builds the table only while it is open, so playback does not
+/// keep a closed table up to date.
 #[component]
-pub fn NetworkTableDisclosure() -> impl IntoView {
-    let ctx = use_ctx();
-    let open = RwSignal::new(false);
+pub fn NetworkTableSlot(details: web_sys::Element) -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    let open = RwSignal::new(details.has_attribute("open"));
+    let watched = details.clone();
+    crate::html::on(
+        details.as_ref(),
+        "toggle",
+        Box::new(move |_| {
+            let _ = open.try_set(watched.has_attribute("open"));
+        }),
+    );
+    let _ = details.dyn_ref::<web_sys::HtmlElement>();
     view! {
-        <details class="network-table" data-testid="network-table" on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            let el = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-            open.set(el.is_some_and(|d| d.has_attribute("open")));
-        }>
-            <summary>{move || strings(ctx.lang())[0]}</summary>
-            <Show when=move || open.get()>
-                <crate::lazy::Deferred load=crate::lazy::network_table what=["通道表", "channel table"] render=crate::app::call />
-            </Show>
-        </details>
+        <Show when=move || open.get()>
+            <crate::lazy::Deferred load=crate::lazy::network_table what=["通道表", "channel table"] render=crate::app::call />
+        </Show>
     }
 }
 
@@ -149,10 +153,10 @@ pub fn NetworkTable() -> impl IntoView {
     });
     view! {
         <table class="channel-table" data-testid="channel-table">
-            <caption>{move || format!("{} {}", strings(ctx.lang())[1], crate::fmt::day(ctx.playhead.get(), ctx.lang()))}</caption>
+            <caption>{move || format!("{} {}", table_strings(ctx.lang())[1], crate::fmt::day(ctx.playhead.get(), ctx.lang()))}</caption>
             <thead>
                 <tr>
-                    {move || strings(ctx.lang())[2..].iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}
+                    {move || table_strings(ctx.lang())[2..].iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}
                 </tr>
             </thead>
             <tbody>

@@ -1,18 +1,28 @@
-use std::time::Duration;
+//! The platform network and its playback, drawn with plain DOM calls from the store (`store.rs`):
+//! it is on the first screen, and the Leptos runtime is not part of the first load.
+//!
+//! The drawing's positions come from the dataset only (`layout`), the edges' states from the
+//! playhead: a step of playback looks each channel's state up in its timeline and writes only the
+//! attributes that changed.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
-use hutong_core::route::{Model, Word};
-use hutong_core::Lang;
-use leptos::prelude::*;
+use hutong_core::route::{ChannelId, Model, Verdict, Word};
+use hutong_core::{Dataset, Lang};
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use super::layout::{
-    channel_id, channel_timelines, dashes, describe, layout, px, verdict_colour, HEIGHT, OWNER_COLOURS, VIEW_BOX, WIDTH,
+    channel_id, channel_timelines, dashes, describe, layout, px, verdict_colour, ChannelTimeline, EdgePath, HEIGHT,
+    OWNER_COLOURS, VIEW_BOX, WIDTH,
 };
 use crate::explorer::{name, verdict_text};
-use crate::export;
-use crate::fmt;
+use crate::html::{el, set, set_if, set_text, svg, text_el};
 use crate::i18n::{channel_name, word_name};
-use crate::state::use_ctx;
+use crate::{export, fmt, store};
 
 fn strings(lang: Lang) -> [&'static str; 17] {
     match lang {
@@ -81,11 +91,6 @@ fn group_word(group: usize) -> (Word, bool) {
     (DRAW_ORDER[group % DRAW_ORDER.len()], group >= DRAW_ORDER.len())
 }
 
-/// The word of an edge's state (undecided until it has one).
-fn word_of(state: EdgeSignal) -> Word {
-    state.with(|s| s.as_ref().map_or(Word::Undecided, |s| s.0.word()))
-}
-
 /// What an edge connects, in words: "WeChat group chat → Taobao (link)".
 /// One event behind an edge, with how it is known: "title (stated)", "title (inferred: rule)".
 fn basis_label(event: &hutong_core::Event, b: &hutong_core::route::Basis, lang: Lang) -> String {
@@ -108,21 +113,6 @@ fn edge_name(data: &hutong_core::Dataset, id: &hutong_core::route::ChannelId, la
     format!("{} → {} ({})", name(data, &id.from, lang), name(data, &id.to, lang), channel_name(id.channel, lang))
 }
 
-type EdgeSignal = RwSignal<Option<(hutong_core::route::Verdict, bool)>>;
-
-/// The picture's edges and their state signals; equal when built from the same layout.
-#[derive(Clone)]
-struct Built {
-    edges: std::sync::Arc<Vec<super::layout::EdgePath>>,
-    signals: Vec<EdgeSignal>,
-}
-
-impl PartialEq for Built {
-    fn eq(&self, other: &Built) -> bool {
-        std::sync::Arc::ptr_eq(&self.edges, &other.edges)
-    }
-}
-
 /// The least time between two announcements of passed events while playing.
 const ANNOUNCE_MS: f64 = 2000.0;
 
@@ -130,472 +120,832 @@ const START: &str = "2004-01-01";
 const END: &str = "2025-12-31";
 
 fn reduced_motion() -> bool {
-    window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())
+    crate::html::window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())
 }
 
-#[component]
-pub fn Network() -> impl IntoView {
-    let ctx = use_ctx();
-    let (start, end) =
-        (hutong_core::date::parse_day(START).expect("valid"), hutong_core::date::parse_day(END).expect("valid"));
-    let playhead = ctx.playhead;
-    playhead.set(ctx.view.get_untracked().date.clamp(start, end));
-    let playing = RwSignal::new(false);
-    let speed = RwSignal::new(365.0f64);
-    let announce = RwSignal::new(String::new());
-    // Not playing: the playhead follows the journey date (the URL's `date`).
-    Effect::new(move |_| {
-        let date = ctx.view.with(|v| v.date);
-        if !playing.get_untracked() {
-            playhead.set(date.clamp(start, end));
+/// The elements the network changes after it is built.
+struct Els {
+    heading: Element,
+    playback: Element,
+    play: Element,
+    jump_start: Element,
+    prev: Element,
+    next: Element,
+    jump_end: Element,
+    scrub: Element,
+    speed_label: web_sys::Text,
+    speed: Element,
+    playhead: Element,
+    live: Element,
+    svg: Element,
+    lines: Element,
+    nodes: Element,
+    caption: Element,
+    sources: Element,
+    hits: Element,
+    side_hint: Element,
+    legend: Element,
+    info: Element,
+    describe_summary: Element,
+    description: Element,
+    table_summary: Element,
+    export_svg: Element,
+    export_png: Element,
+}
+
+/// What the network knows of the dataset in use, the switched-off events and the playback.
+struct Net {
+    els: Els,
+    data: Arc<Dataset>,
+    edges: Vec<EdgePath>,
+    /// Each channel's states over time, as it is and (events switched off) as it would be.
+    actual: Arc<Vec<ChannelTimeline>>,
+    cf: Option<Vec<ChannelTimeline>>,
+    off: Vec<String>,
+    lang: Lang,
+    /// Each edge's drawn state: its verdict, and whether a switched-off event changed it.
+    states: Vec<Option<(Verdict, bool)>>,
+    /// The drawn edges (one per channel; twelve paths, one per verdict and mark, past `MANY`).
+    lines: Vec<Element>,
+    /// The edges to hover, focus and test, built in slices past `MANY`.
+    hits: Vec<Option<Element>>,
+    many: bool,
+    event_days: Vec<NaiveDate>,
+    playing: bool,
+    /// Which run of the playback loop is current (a new play starts a new one).
+    run: u32,
+    speed: u32,
+    last_announced: f64,
+    inspected: Option<usize>,
+    describe_open: bool,
+    /// The hover layer's slices still to build (the next one last).
+    pending: Vec<(usize, Element)>,
+}
+
+type Shared = Rc<RefCell<Net>>;
+
+fn start_day() -> NaiveDate {
+    hutong_core::date::parse_day(START).expect("valid")
+}
+
+fn end_day() -> NaiveDate {
+    hutong_core::date::parse_day(END).expect("valid")
+}
+
+/// The network's section, drawn from the store and kept in step with it. `table` is where the
+/// parts (`app.rs`) put the network's table when its disclosure is opened.
+pub fn network(parent: &Element) -> Element {
+    let total_days = (end_day() - start_day()).num_days().to_string();
+    let section = el("section", &[("class", "network-panel"), ("aria-labelledby", "network-heading")], Some(parent));
+    let heading = el("h2", &[("id", "network-heading")], Some(&section));
+    let playback = el("div", &[("class", "playback"), ("role", "group")], Some(&section));
+    let play = el("button", &[("data-testid", "play"), ("aria-pressed", "false")], Some(&playback));
+    let jump_start = text_el("button", &[], "«", &playback);
+    let prev = text_el("button", &[("data-testid", "prev-event")], "◀", &playback);
+    let next = text_el("button", &[("data-testid", "next-event")], "▶", &playback);
+    let jump_end = text_el("button", &[], "»", &playback);
+    let scrub = el(
+        "input",
+        &[("type", "range"), ("class", "scrub"), ("data-testid", "scrub"), ("min", "0"), ("max", &total_days)],
+        Some(&playback),
+    );
+    let speed_box = el("label", &[("class", "speed")], Some(&playback));
+    let speed_label = crate::html::document().create_text_node("");
+    let _ = speed_box.append_child(&speed_label);
+    // Whole days per second, read and written as integers (no float parsing or formatting in the
+    // first screen).
+    let speed = el("select", &[("data-testid", "speed")], Some(&speed_box));
+    for v in ["30", "91", "365", "1095"] {
+        el("option", &[("value", v)], Some(&speed));
+    }
+    crate::html::set_value(&speed, "365");
+    let playhead = el("span", &[("class", "playhead"), ("data-testid", "playhead")], Some(&playback));
+    let live =
+        el("p", &[("class", "sr-live"), ("aria-live", "polite"), ("data-testid", "passed-event")], Some(&section));
+    let wrap = el("div", &[("class", "network-wrap")], Some(&section));
+    let canvas = el("div", &[("class", "network-canvas"), ("data-testid", "network")], Some(&wrap));
+    let picture = svg(
+        "svg",
+        &[("viewBox", VIEW_BOX), ("role", "img"), ("aria-describedby", "network-description")],
+        Some(&canvas),
+    );
+    let (w, h) = (px(WIDTH).to_string(), px(HEIGHT + 40.0).to_string());
+    svg("rect", &[("x", "0"), ("y", "0"), ("width", &w), ("height", &h), ("fill", "#ffffff")], Some(&picture));
+    // What is seen (and exported). The edges to hover, focus and test are the layer above.
+    let lines = svg("g", &[("class", "edges"), ("aria-hidden", "true")], Some(&picture));
+    let nodes = svg("g", &[("class", "nodes")], Some(&picture));
+    let caption = svg(
+        "text",
+        &[
+            ("x", "12"),
+            ("y", &px(HEIGHT + 14.0).to_string()),
+            ("font-size", "12"),
+            ("fill", "#1f1b16"),
+            ("data-caption", ""),
+        ],
+        Some(&picture),
+    );
+    let sources = svg(
+        "text",
+        &[("x", "12"), ("y", &px(HEIGHT + 30.0).to_string()), ("font-size", "9"), ("fill", "#6b6257")],
+        Some(&picture),
+    );
+    // The edges as elements: one per channel, not painted, on top of the drawing. Only their data
+    // attributes change with the playhead, so a step never repaints or lays them out. An edge's
+    // label (its verdict and deciding events) is written when it is hovered or focused.
+    let hits = svg("svg", &[("class", "edge-hits"), ("viewBox", VIEW_BOX), ("role", "group")], Some(&canvas));
+    let side = el("div", &[("class", "network-side")], Some(&wrap));
+    let side_hint = el("p", &[("class", "hint"), ("data-testid", "network-plain"), ("hidden", "")], Some(&side));
+    let legend = el("ul", &[("class", "network-legend")], Some(&side));
+    // The last edge hovered or focused, kept in step with the playhead.
+    let info = el("p", &[("class", "edge-info hint"), ("data-testid", "edge-info")], Some(&section));
+    // The description is long; it is generated while someone reads it (the details are open) or
+    // while playback is paused, never on every frame.
+    let describe_box = el("details", &[("class", "describe")], Some(&section));
+    let describe_summary = el("summary", &[], Some(&describe_box));
+    let description =
+        el("p", &[("id", "network-description"), ("data-testid", "network-description")], Some(&describe_box));
+    // The channel table: its disclosure is here; the table is a part of its own (`app.rs` mounts
+    // it in the slot when the parts have arrived, `lazy::network_table` when first opened).
+    let table = el("details", &[("class", "network-table"), ("data-testid", "network-table")], Some(&section));
+    let table_summary = el("summary", &[], Some(&table));
+    el("div", &[("data-slot", "network-table")], Some(&table));
+    let actions = el("p", &[("class", "chart-actions")], Some(&section));
+    let export_svg = el("button", &[("class", "small"), ("data-testid", "export-network-svg")], Some(&actions));
+    let export_png = el("button", &[("class", "small"), ("data-testid", "export-network-png")], Some(&actions));
+
+    let els = Els {
+        heading,
+        playback,
+        play,
+        jump_start,
+        prev,
+        next,
+        jump_end,
+        scrub,
+        speed_label,
+        speed,
+        playhead,
+        live,
+        svg: picture,
+        lines,
+        nodes,
+        caption,
+        sources,
+        hits,
+        side_hint,
+        legend,
+        info,
+        describe_summary,
+        description,
+        table_summary,
+        export_svg,
+        export_png,
+    };
+    let net: Shared = Rc::new(RefCell::new(Net {
+        els,
+        data: store::data(),
+        edges: Vec::new(),
+        actual: Arc::default(),
+        cf: None,
+        off: Vec::new(),
+        lang: store::lang(),
+        states: Vec::new(),
+        lines: Vec::new(),
+        hits: Vec::new(),
+        many: false,
+        event_days: Vec::new(),
+        playing: false,
+        run: 0,
+        speed: 365,
+        last_announced: f64::NEG_INFINITY,
+        inspected: None,
+        describe_open: false,
+        pending: Vec::new(),
+    }));
+    store::set_playhead(store::view().date.clamp(start_day(), end_day()));
+    {
+        let mut n = net.borrow_mut();
+        n.rebuild();
+        n.relabel();
+        n.retime();
+        n.update();
+    }
+    slice_in(&net);
+    listen(&net, &describe_box);
+    let last = RefCell::new(store::view());
+    let net2 = Rc::clone(&net);
+    store::subscribe(move |changed| {
+        // No borrow is held across a change of the store: a listener may be called again from
+        // inside (the playhead set here tells every listener, this one too).
+        let view = store::view();
+        let (lang_changed, off_changed, date_changed) = {
+            let mut last = last.borrow_mut();
+            let diff = (view.lang != last.lang, view.off != last.off, view.date != last.date);
+            *last = view.clone();
+            diff
+        };
+        if changed.data {
+            let mut n = net2.borrow_mut();
+            n.data = store::data();
+            n.lang = view.lang;
+            n.rebuild();
+            n.relabel();
+            n.retime();
+            n.update();
+            drop(n);
+            slice_in(&net2);
+        } else if changed.view {
+            let mut n = net2.borrow_mut();
+            if lang_changed {
+                n.lang = view.lang;
+                n.relabel();
+            }
+            if off_changed {
+                n.retime();
+                n.update();
+            }
+        }
+        if changed.view && date_changed && !net2.borrow().playing {
+            // Not playing: the playhead follows the journey date (the URL's `date`).
+            store::set_playhead(view.date.clamp(start_day(), end_day()));
+        }
+        if changed.playhead {
+            net2.borrow_mut().update();
         }
     });
-    let pause = move || {
-        playing.set(false);
-        // The URL's date is written when playback pauses, not every frame.
-        let at = playhead.get_untracked();
-        ctx.view.update(|v| v.date = at);
+    section
+}
+
+/// The section's listeners: the controls, the keyboard, hovering and focusing edges, the
+/// description's disclosure and the exports.
+fn listen(net: &Shared, describe_box: &Element) {
+    let n = net.borrow();
+    let on = |target: &Element, event: &str, f: Box<dyn FnMut(web_sys::Event)>| {
+        crate::html::on(target.as_ref(), event, f);
     };
-    // Summarise the events the playhead has just passed (the latest one), politely.
-    // While playing, at most one announcement every ANNOUNCE_MS: with a dense dataset an event
-    // passes at every step, and a screen reader would only queue them. A step or a jump says
-    // where it landed at once.
-    let last_announced = StoredValue::new(f64::NEG_INFINITY);
-    let passed = move |from: NaiveDate, to: NaiveDate, while_playing: bool| {
-        let now = js_sys::Date::now();
-        if while_playing && now - last_announced.get_value() < ANNOUNCE_MS {
-            return;
-        }
-        let data = ctx.data.get_untracked();
-        let lang = ctx.lang();
-        if let Some(e) = data.events.iter().rev().find(|e| e.date.earliest().is_some_and(|d| d > from && d <= to)) {
-            announce.set(format!("{} — {}", fmt::date(&e.date, lang), e.title.get(lang)));
-            last_announced.set_value(now);
-        }
+    let click = |target: &Element, f: fn(&Shared)| {
+        let net = Rc::clone(net);
+        on(target, "click", Box::new(move |_| f(&net)));
     };
-    let handle = set_interval_with_handle(
-        move || {
-            if !playing.get_untracked() {
-                return;
+    click(&n.els.play, toggle);
+    click(&n.els.jump_start, |net| jump(net, start_day()));
+    click(&n.els.prev, prev_event);
+    click(&n.els.next, next_event);
+    click(&n.els.jump_end, |net| jump(net, end_day()));
+    let net2 = Rc::clone(net);
+    on(
+        &n.els.playback,
+        "keydown",
+        Box::new(move |ev| {
+            let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+            match ev.key().as_str() {
+                " " => toggle(&net2),
+                "ArrowLeft" => prev_event(&net2),
+                "ArrowRight" => next_event(&net2),
+                "Home" => jump(&net2, start_day()),
+                "End" => jump(&net2, end_day()),
+                _ => return,
             }
-            let now = playhead.get_untracked();
-            let days = if reduced_motion() { 30 } else { (speed.get_untracked() / 10.0).round().max(1.0) as i64 };
-            let next = (now + chrono::Duration::days(days)).min(end);
-            passed(now, next, true);
-            playhead.set(next);
-            if next >= end {
-                pause();
+            ev.prevent_default();
+        }),
+    );
+    let net2 = Rc::clone(net);
+    on(
+        &n.els.scrub,
+        "input",
+        Box::new(move |ev| {
+            if let Ok(days) = crate::html::value_of(&ev).parse::<i64>() {
+                net2.borrow_mut().set_playing(false);
+                store::set_playhead(start_day() + chrono::Duration::days(days));
             }
-        },
-        // Reduced motion: a step a second instead of ten small ones.
-        if reduced_motion() { Duration::from_millis(1000) } else { Duration::from_millis(100) },
-    )
-    .ok();
-    on_cleanup(move || {
-        if let Some(h) = handle {
-            h.clear();
-        }
-    });
-    let jump = move |to: NaiveDate| {
-        playing.set(false);
-        let from = playhead.get_untracked();
+        }),
+    );
+    on(&n.els.scrub, "change", Box::new(|_| write_date()));
+    let net2 = Rc::clone(net);
+    on(
+        &n.els.speed,
+        "change",
+        Box::new(move |ev| {
+            if let Ok(v) = crate::html::value_of(&ev).parse::<u32>() {
+                net2.borrow_mut().speed = v;
+            }
+        }),
+    );
+    let net2 = Rc::clone(net);
+    let inspect = move |ev: web_sys::Event| {
+        let Some(path) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        let Some(i) = path.get_attribute("data-index").and_then(|i| i.parse::<usize>().ok()) else { return };
+        let mut n = net2.borrow_mut();
+        let Some(label) = n.edge_label(i) else { return };
+        // The accessible name and the mouse tooltip, for this edge, now.
+        set(&path, "aria-label", &label);
+        crate::dom::set_svg_title(&path, &label);
+        n.inspected = Some(i);
+        n.show_info();
+    };
+    let inspect = Rc::new(inspect);
+    let again = Rc::clone(&inspect);
+    on(&n.els.hits, "mouseover", Box::new(move |ev| inspect(ev)));
+    on(&n.els.hits, "focusin", Box::new(move |ev| again(ev)));
+    let net2 = Rc::clone(net);
+    on(
+        describe_box,
+        "toggle",
+        Box::new(move |ev| {
+            let open =
+                ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+            let mut n = net2.borrow_mut();
+            n.describe_open = open;
+            n.show_description();
+        }),
+    );
+    let net2 = Rc::clone(net);
+    on(
+        &n.els.export_svg,
+        "click",
+        Box::new(move |_| {
+            if let Some(svg) = net2.borrow().export_svg() {
+                let name = format!("hutong-network-{}.svg", fmt::iso(store::playhead()));
+                let _ = export::download_text(&name, "image/svg+xml", &svg);
+            }
+        }),
+    );
+    let net2 = Rc::clone(net);
+    on(
+        &n.els.export_png,
+        "click",
+        Box::new(move |_| {
+            if let Some(svg) = net2.borrow().export_svg() {
+                let name = format!("hutong-network-{}.png", fmt::iso(store::playhead()));
+                let _ = export::download_png(&name, &svg, WIDTH, HEIGHT + 40.0);
+            }
+        }),
+    );
+}
+
+/// The URL's date is written when playback pauses or a jump lands, not every step.
+fn write_date() {
+    let at = store::playhead();
+    store::update_view(|v| v.date = at);
+}
+
+fn pause(net: &Shared) {
+    net.borrow_mut().set_playing(false);
+    write_date();
+}
+
+fn toggle(net: &Shared) {
+    if net.borrow().playing {
+        pause(net);
+        return;
+    }
+    if store::playhead() >= end_day() {
+        store::set_playhead(start_day());
+    }
+    let run = {
+        let mut n = net.borrow_mut();
+        n.set_playing(true);
+        n.run += 1;
+        n.run
+    };
+    // Reduced motion: a step a second instead of ten small ones.
+    let reduced = reduced_motion();
+    let page = store::page();
+    let net = Rc::clone(net);
+    crate::html::every(
+        if reduced { 1000 } else { 100 },
+        Box::new(move || {
+            let (playing, current, speed) = {
+                let n = net.borrow();
+                (n.playing, n.run == run, n.speed)
+            };
+            if !playing || !current || store::page() != page {
+                return false;
+            }
+            let now = store::playhead();
+            let days = if reduced { 30 } else { i64::from(speed.div_ceil(10).max(1)) };
+            let next = (now + chrono::Duration::days(days)).min(end_day());
+            net.borrow_mut().passed(now, next, true);
+            store::set_playhead(next);
+            if next >= end_day() {
+                pause(&net);
+                return false;
+            }
+            true
+        }),
+    );
+}
+
+fn jump(net: &Shared, to: NaiveDate) {
+    let from = store::playhead();
+    {
+        let mut n = net.borrow_mut();
+        n.set_playing(false);
         if to > from {
-            passed(from, to, false);
+            n.passed(from, to, false);
         }
-        playhead.set(to);
-        ctx.view.update(|v| v.date = to);
-    };
-    let event_days = Memo::new(move |_| {
-        let mut days: Vec<NaiveDate> = ctx.data.with(|d| d.events.iter().filter_map(|e| e.date.earliest()).collect());
+    }
+    store::set_playhead(to);
+    store::update_view(|v| v.date = to);
+}
+
+fn prev_event(net: &Shared) {
+    let now = store::playhead();
+    let day = net.borrow().event_days.iter().rev().find(|d| **d < now).copied();
+    if let Some(d) = day {
+        jump(net, d);
+    }
+}
+
+fn next_event(net: &Shared) {
+    let now = store::playhead();
+    let day = net.borrow().event_days.iter().find(|d| **d > now).copied();
+    if let Some(d) = day {
+        jump(net, d);
+    }
+}
+
+impl Net {
+    /// The picture for the dataset in use: positions, edges, nodes, the hover layer.
+    fn rebuild(&mut self) {
+        let data = Arc::clone(&self.data);
+        let model = store::actual_for(&data);
+        let channels = model.channels();
+        self.actual = Arc::new(channel_timelines(&model, &channels));
+        let (nodes, edges) = layout(&data, &channels);
+        self.many = edges.len() > MANY;
+        set(&self.els.svg, "class", if self.many { "many" } else { "" });
+        if self.many {
+            let _ = self.els.side_hint.remove_attribute("hidden");
+        } else {
+            set(&self.els.side_hint, "hidden", "");
+        }
+        let mut days: Vec<NaiveDate> = data.events.iter().filter_map(|e| e.date.earliest()).collect();
         hutong_core::sort::sort(&mut days);
         days.dedup();
-        days
-    });
-    let prev_event = move || {
-        let now = playhead.get_untracked();
-        if let Some(d) = event_days.with_untracked(|days| days.iter().rev().find(|d| **d < now).copied()) {
-            jump(d);
-        }
-    };
-    let next_event = move || {
-        let now = playhead.get_untracked();
-        if let Some(d) = event_days.with_untracked(|days| days.iter().find(|d| **d > now).copied()) {
-            jump(d);
-        }
-    };
-    let toggle = move || {
-        if playing.get_untracked() {
-            pause();
-        } else {
-            if playhead.get_untracked() >= end {
-                playhead.set(start);
-            }
-            playing.set(true);
-        }
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let handled = match ev.key().as_str() {
-            " " => {
-                toggle();
-                true
-            }
-            "ArrowLeft" => {
-                prev_event();
-                true
-            }
-            "ArrowRight" => {
-                next_event();
-                true
-            }
-            "Home" => {
-                jump(start);
-                true
-            }
-            "End" => {
-                jump(end);
-                true
-            }
-            _ => false,
-        };
-        if handled {
-            ev.prevent_default();
-        }
-    };
+        self.event_days = days;
 
-    // The picture: positions from the dataset only; edge states from the playhead.
-    // The actual model once per dataset: the picture and the timelines both read it.
-    let actual = Memo::new(move |_| {
-        let model = ctx.actual.get().0;
-        let channels = model.channels();
-        let timelines = std::sync::Arc::new(channel_timelines(&model, &channels));
-        std::sync::Arc::new((channels, timelines))
-    });
-    let picture = Memo::new(move |_| {
-        let data = ctx.data.get();
-        actual.with(|a| layout(&data, &a.0))
-    });
-    // Channel timelines once per dataset and counterfactual; each frame only looks them up.
-    let timelines = Memo::new(move |_| {
-        let data = ctx.data.get();
-        let off = ctx.view.with(|v| v.off_set(&data));
-        let actual = actual.get();
-        let cf = (!off.is_empty()).then(|| channel_timelines(&Model::new(&data, &off), &actual.0));
-        std::sync::Arc::new((std::sync::Arc::clone(&actual.1), cf))
-    });
-    let states = Memo::new(move |_| {
-        let day = playhead.get();
-        let timelines = timelines.get();
-        let (actual, cf) = &*timelines;
-        actual
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let (v, basis) = t.at(day);
-                let events: Vec<usize> = basis.iter().map(|b| b.event).collect();
-                (t.id.clone(), v, cf.as_ref().map(|c| c[i].at(day).0), events)
-            })
-            .collect::<Vec<_>>()
-    });
-    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
-    let describe_open = RwSignal::new(false);
-    // The caption's date is drawn while the playhead stands still: a text in the SVG that changed on
-    // every step cost a relayout of the page per step. The playhead above shows the date meanwhile,
-    // and an export always carries it (`export_svg`).
-    let still_day = Memo::new(move |_| (!playing.get()).then(|| playhead.get()));
-    let caption = move |day: Option<NaiveDate>, lang: Lang| {
-        let version = ctx.data.with_untracked(|d| d.version.clone());
+        crate::html::clear(&self.els.lines);
+        self.lines = if self.many {
+            (0..GROUPS)
+                .map(|group| {
+                    let (word, marked) = group_word(group);
+                    svg(
+                        "path",
+                        &[
+                            ("class", "edge-line"),
+                            ("d", ""),
+                            ("fill", "none"),
+                            ("stroke", verdict_colour(word)),
+                            ("stroke-width", if marked { "2.5" } else { "1" }),
+                        ],
+                        Some(&self.els.lines),
+                    )
+                })
+                .collect()
+        } else {
+            edges
+                .iter()
+                .map(|e| {
+                    svg(
+                        "path",
+                        &[("class", "edge-line"), ("d", &e.d), ("fill", "none"), ("stroke-opacity", "0.85")],
+                        Some(&self.els.lines),
+                    )
+                })
+                .collect()
+        };
+        crate::html::clear(&self.els.nodes);
+        for n in &nodes {
+            let g = svg("g", &[("class", "node"), ("data-platform", &n.platform)], Some(&self.els.nodes));
+            let colour = OWNER_COLOURS[n.owner_index % OWNER_COLOURS.len()];
+            let (x, y) = (px(n.x).to_string(), px(n.y).to_string());
+            svg(
+                "circle",
+                &[("cx", &x), ("cy", &y), ("r", "7"), ("fill", colour), ("stroke", "#ffffff"), ("stroke-width", "2")],
+                Some(&g),
+            );
+            let lx = px(if n.label_right { n.x + 10.0 } else { n.x - 10.0 }).to_string();
+            svg(
+                "text",
+                &[
+                    ("x", &lx),
+                    ("y", &px(n.y + 4.0).to_string()),
+                    ("font-size", "11"),
+                    ("fill", "#1f1b16"),
+                    ("text-anchor", if n.label_right { "start" } else { "end" }),
+                ],
+                Some(&g),
+            );
+        }
+        let ids: Vec<&str> = data.sources.iter().map(|s| s.id.as_str()).collect();
+        set_text(&self.els.sources, &ids.join(" · "));
+
+        crate::html::clear(&self.els.hits);
+        self.states = vec![None; edges.len()];
+        self.hits = vec![None; edges.len()];
+        self.inspected = None;
+        self.edges = edges;
+        // Past MANY the hover layer comes in slices after the first paint (the drawing is whole at
+        // once); each slice a group of its own.
+        let n = self.edges.len();
+        let slices = n.div_ceil(SLICE);
+        let groups: Vec<Element> = (0..slices).map(|_| svg("g", &[], Some(&self.els.hits))).collect();
+        self.pending.clear();
+        for (k, g) in groups.into_iter().enumerate().rev() {
+            if n <= MANY {
+                self.build_hits(k, &g);
+            } else {
+                self.pending.push((k, g));
+            }
+        }
+    }
+
+    /// The hover layer's edges of slice `k`.
+    fn build_hits(&mut self, k: usize, g: &Element) {
+        let lang = self.lang;
+        let range = k * SLICE..((k + 1) * SLICE).min(self.edges.len());
+        for i in range {
+            let e = &self.edges[i];
+            let word = self.states[i].map_or(Word::Undecided, |s| s.0.word());
+            let path = svg(
+                "path",
+                &[
+                    ("class", "edge"),
+                    ("d", &e.d),
+                    ("data-testid", "edge"),
+                    ("data-from", &e.id.from),
+                    ("data-to", &e.id.to),
+                    ("data-channel", channel_id(e.id.channel)),
+                    ("data-verdict", word.id()),
+                    ("data-index", &i.to_string()),
+                    ("tabindex", "0"),
+                    ("role", "img"),
+                    ("aria-label", &edge_name(&self.data, &e.id, lang)),
+                ],
+                Some(g),
+            );
+            self.hits[i] = Some(path);
+        }
+    }
+
+    /// The words of the section in the language in use.
+    fn relabel(&mut self) {
+        let lang = self.lang;
+        let s = strings(lang);
+        let e = &self.els;
+        set_text(&e.heading, s[0]);
+        set(&e.playback, "aria-label", s[0]);
+        set(&e.jump_start, "aria-label", s[10]);
+        set(&e.prev, "aria-label", s[8]);
+        set(&e.next, "aria-label", s[9]);
+        set(&e.jump_end, "aria-label", s[11]);
+        set(&e.scrub, "aria-label", s[14]);
+        e.speed_label.set_data(&format!("{} ", s[3]));
+        let options = e.speed.children();
+        for (k, label) in [s[4], s[5], s[6], s[7]].into_iter().enumerate() {
+            if let Some(o) = options.item(k as u32) {
+                set_text(&o, label);
+            }
+        }
+        set(&e.hits, "aria-label", s[15]);
+        set_text(
+            &e.side_hint,
+            if lang == Lang::Zh {
+                "通道超过 400 条：为保证播放流畅，连线画成细实线（不可行的在最上层），以颜色区分结论；悬停或聚焦一条连线可查看依据。"
+            } else {
+                "More than 400 channels: so that playback stays smooth, lines are drawn thin and without dashes (walls on top); the colour tells the verdict. Hover or focus a line for its events."
+            },
+        );
+        crate::html::clear(&e.legend);
+        for w in [Word::Direct, Word::Workaround, Word::Partial, Word::Announced, Word::Blocked, Word::Undecided] {
+            let li = el("li", &[], Some(&e.legend));
+            el("span", &[("class", &format!("swatch swatch-{}", w.id()))], Some(&li));
+            crate::html::text(&li, word_name(w, lang));
+        }
+        set_text(&e.describe_summary, s[12]);
+        set_text(&e.table_summary, super::table::table_strings(lang)[0]);
+        set_text(&e.export_svg, &format!("{} (SVG)", s[13]));
+        set_text(&e.export_png, &format!("{} (PNG)", s[13]));
+        // The platforms' names, and the edges' names until one is inspected again.
+        let groups = e.nodes.children();
+        for k in 0..groups.length() {
+            let Some(g) = groups.item(k) else { continue };
+            let id = g.get_attribute("data-platform").unwrap_or_default();
+            let name = self.data.platform(&id).map_or(id.as_str(), |p| p.name.get(lang));
+            if let Some(t) = g.last_element_child() {
+                set_text(&t, name);
+            }
+        }
+        for (path, e) in self.hits.iter().zip(&self.edges) {
+            if let Some(path) = path {
+                set(path, "aria-label", &edge_name(&self.data, &e.id, lang));
+            }
+        }
+        self.show_playhead();
+        self.show_info();
+        self.show_description();
+    }
+
+    /// The counterfactual's timelines, when events are switched off.
+    fn retime(&mut self) {
+        let view = store::view();
+        self.off = view.off.clone();
+        let off = view.off_set(&self.data);
+        self.cf = (!off.is_empty()).then(|| {
+            let channels: Vec<ChannelId> = self.actual.iter().map(|t| t.id.clone()).collect();
+            channel_timelines(&Model::new(&self.data, &off), &channels)
+        });
+    }
+
+    /// The edges at the playhead: only the attributes that changed are written.
+    fn update(&mut self) {
+        let day = store::playhead();
+        let mut changed = false;
+        for i in 0..self.edges.len() {
+            let Some(t) = self.actual.get(i) else { continue };
+            let v = t.at(day).0;
+            let w = self.cf.as_ref().map(|c| c[i].at(day).0);
+            let next = Some((w.unwrap_or(v), w.is_some_and(|w| w != v)));
+            if self.states[i] == next {
+                continue;
+            }
+            self.states[i] = next;
+            changed = true;
+            let (verdict, marked) = (w.unwrap_or(v), w.is_some_and(|w| w != v));
+            let word = verdict.word();
+            if !self.many {
+                let line = &self.lines[i];
+                set_if(line, "class", if marked { "edge-line counterfactual" } else { "edge-line" });
+                set_if(line, "stroke", verdict_colour(word));
+                set_if(line, "stroke-width", if word == Word::Direct { "2.4" } else { "1.8" });
+                set_if(line, "stroke-dasharray", dashes(word));
+            }
+            if let Some(hit) = &self.hits[i] {
+                set_if(hit, "data-verdict", word.id());
+            }
+        }
+        if changed && self.many {
+            let mut ds: [String; GROUPS] = std::array::from_fn(|_| String::new());
+            for (e, state) in self.edges.iter().zip(&self.states) {
+                if let Some((v, marked)) = state {
+                    let d = &mut ds[group_of(v.word(), *marked)];
+                    d.push_str(&e.d);
+                    d.push(' ');
+                }
+            }
+            for (line, d) in self.lines.iter().zip(ds) {
+                set_if(line, "d", &d);
+            }
+        }
+        self.show_playhead();
+        self.show_info();
+        self.show_description();
+    }
+
+    fn set_playing(&mut self, playing: bool) {
+        if self.playing == playing {
+            return;
+        }
+        self.playing = playing;
+        self.show_playhead();
+        self.show_description();
+    }
+
+    /// The playhead's date, the scrubber, the play button, the caption.
+    fn show_playhead(&self) {
+        let day = store::playhead();
+        let lang = self.lang;
+        let s = strings(lang);
+        let e = &self.els;
+        set_if(&e.play, "aria-pressed", if self.playing { "true" } else { "false" });
+        set_text(&e.play, if self.playing { s[2] } else { s[1] });
+        set_if(&e.playhead, "data-date", &fmt::iso(day));
+        set_text(&e.playhead, &fmt::day(day, lang));
+        set_if(&e.scrub, "aria-valuetext", &fmt::day(day, lang));
+        crate::html::set_value(&e.scrub, &(day - start_day()).num_days().to_string());
+        // The caption's date is drawn while the playhead stands still: a text in the SVG that
+        // changed on every step cost a relayout of the page per step. The playhead above shows the
+        // date meanwhile, and an export always carries it.
+        let still = (!self.playing).then_some(day);
+        set_text(&e.caption, &self.caption(still));
+        set_if(
+            &e.svg,
+            "aria-label",
+            &match still {
+                Some(day) => format!("{} · {}", s[0], fmt::day(day, lang)),
+                None => s[0].to_string(),
+            },
+        );
+    }
+
+    fn caption(&self, day: Option<NaiveDate>) -> String {
+        let version = &self.data.version;
         match day {
-            Some(day) => format!("Hutong 互通 · {} · {version}", fmt::day(day, lang)),
+            Some(day) => format!("Hutong 互通 · {} · {version}", fmt::day(day, self.lang)),
             None => format!("Hutong 互通 · {version}"),
         }
-    };
-    // What is exported: a copy of the drawing with the caption at the playhead and the generated
-    // description as its alt text (`<desc>`); the page's own drawing is not touched.
-    let export_svg = move || -> Option<String> {
-        use wasm_bindgen::JsCast;
-        let el: web_sys::Element = svg_ref.get_untracked()?.unchecked_into();
-        let copy: web_sys::Element = el.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
-        let lang = ctx.lang();
-        if let Ok(Some(text)) = copy.query_selector("[data-caption]") {
-            text.set_text_content(Some(&caption(Some(playhead.get_untracked()), lang)));
+    }
+
+    /// The last edge hovered or focused, at the playhead.
+    fn show_info(&self) {
+        let e = &self.els.info;
+        match self.inspected.and_then(|i| self.edge_label(i)) {
+            Some(label) => {
+                set_if(e, "class", "edge-info");
+                set_text(e, &label);
+            }
+            None => {
+                set_if(e, "class", "edge-info hint");
+                set_text(e, strings(self.lang)[16]);
+            }
         }
-        let data = ctx.data.get_untracked();
-        let s: Vec<_> = states.get_untracked().into_iter().map(|(c, v, _, _)| (c, v)).collect();
+    }
+
+    /// Past 400 channels the text is long (and costs a long frame to build and lay out), so it
+    /// waits until someone opens it; exports always carry it.
+    fn show_description(&self) {
+        let text = if (self.playing || self.many) && !self.describe_open {
+            String::new()
+        } else {
+            describe(&self.data, &self.shown_states(), self.lang)
+        };
+        set_text(&self.els.description, &text);
+    }
+
+    fn shown_states(&self) -> Vec<(ChannelId, Verdict)> {
+        let day = store::playhead();
+        self.actual.iter().map(|t| (t.id.clone(), t.at(day).0)).collect()
+    }
+
+    /// What an edge says at the playhead: its verdict (the counterfactual's when events are switched
+    /// off) and the events behind it.
+    fn edge_label(&self, i: usize) -> Option<String> {
+        let day = store::playhead();
+        let timeline = self.actual.get(i)?;
+        let (shown, basis) = self.cf.as_ref().map_or_else(|| timeline.at(day), |c| c[i].at(day));
+        let cites: Vec<String> =
+            basis.iter().filter_map(|b| self.data.events.get(b.event).map(|e| basis_label(e, b, self.lang))).collect();
+        Some(format!(
+            "{}: {}{}",
+            edge_name(&self.data, &timeline.id, self.lang),
+            verdict_text(shown, self.lang),
+            if cites.is_empty() { String::new() } else { format!(" — {}", cites.join("; ")) }
+        ))
+    }
+
+    /// Summarises the events the playhead has just passed (the latest one), politely. While
+    /// playing, at most one announcement every ANNOUNCE_MS: with a dense dataset an event passes
+    /// at every step, and a screen reader would only queue them. A step or a jump says where it
+    /// landed at once.
+    fn passed(&mut self, from: NaiveDate, to: NaiveDate, while_playing: bool) {
+        let now = js_sys::Date::now();
+        if while_playing && now - self.last_announced < ANNOUNCE_MS {
+            return;
+        }
+        let lang = self.lang;
+        if let Some(e) = self.data.events.iter().rev().find(|e| e.date.earliest().is_some_and(|d| d > from && d <= to))
+        {
+            set_text(&self.els.live, &format!("{} — {}", fmt::date(&e.date, lang), e.title.get(lang)));
+            self.last_announced = now;
+        }
+    }
+
+    /// A copy of the drawing with the caption at the playhead and the generated description as its
+    /// alt text (`<desc>`); the page's own drawing is not touched.
+    fn export_svg(&self) -> Option<String> {
+        let copy: Element = self.els.svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+        if let Ok(Some(text)) = copy.query_selector("[data-caption]") {
+            text.set_text_content(Some(&self.caption(Some(store::playhead()))));
+        }
         let desc = crate::dom::svg_element("desc")?;
-        desc.set_text_content(Some(&describe(&data, &s, lang)));
+        desc.set_text_content(Some(&describe(&self.data, &self.shown_states(), self.lang)));
         copy.prepend_with_node_1(&desc).ok()?;
         Some(copy.outer_html())
-    };
-    // Which edge was last hovered or focused (its index), and what it says at a day.
-    let inspected = RwSignal::new(None::<usize>);
-    let edge_label = move |i: usize, day: NaiveDate, lang: Lang| -> Option<String> {
-        let data = ctx.data.get_untracked();
-        timelines.with_untracked(|t| {
-            let (actual, cf) = &**t;
-            let timeline = actual.get(i)?;
-            // The counterfactual's state and reasons when events are switched off.
-            let (shown, basis) = cf.as_ref().map_or_else(|| timeline.at(day), |c| c[i].at(day));
-            let cites: Vec<String> =
-                basis.iter().filter_map(|b| data.events.get(b.event).map(|e| basis_label(e, b, lang))).collect();
-            Some(format!(
-                "{}: {}{}",
-                edge_name(&data, &timeline.id, lang),
-                verdict_text(shown, lang),
-                if cites.is_empty() { String::new() } else { format!(" — {}", cites.join("; ")) }
-            ))
-        })
-    };
-    let inspect_target = move |target: Option<web_sys::EventTarget>| {
-        use wasm_bindgen::JsCast;
-        let Some(path) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        let Some(i) = path.get_attribute("data-index").and_then(|i| i.parse::<usize>().ok()) else { return };
-        let Some(label) = edge_label(i, playhead.get_untracked(), ctx.lang()) else { return };
-        // The accessible name and the mouse tooltip, for this edge, now.
-        let _ = path.set_attribute("aria-label", &label);
-        crate::dom::set_svg_title(&path, &label);
-        inspected.set(Some(i));
-    };
-    // The edges, built once per dataset, each with its own signal of its state. One effect per step
-    // sets only the signals whose state changed, so a step touches only those edges (a shared memo
-    // read by thousands of edges made every step re-subscribe them all).
-    let built = Memo::new(move |_| {
-        let (_, edges) = picture.get();
-        let signals = (0..edges.len()).map(|_| RwSignal::new(None)).collect();
-        Built { edges: std::sync::Arc::new(edges), signals }
-    });
-    let many = Memo::new(move |_| built.with(|b| b.edges.len() > MANY));
-    // Past MANY edges the picture draws one path per verdict (and counterfactual mark) instead of
-    // one per edge: the browser's paint and layout walk every element of a changed drawing, so
-    // 2,845 elements cost a long frame per step however few changed (BENCHMARKS.md, Playback).
-    let group_d: [RwSignal<String>; GROUPS] = std::array::from_fn(|_| RwSignal::new(String::new()));
-    let update_edges = move || {
-        let day = playhead.get_untracked();
-        let timelines = timelines.get_untracked();
-        let (actual, cf) = &*timelines;
-        built.with_untracked(|b| {
-            let mut changed = false;
-            for (i, signal) in b.signals.iter().enumerate() {
-                let Some(t) = actual.get(i) else { continue };
-                let v = t.at(day).0;
-                let w = cf.as_ref().map(|c| c[i].at(day).0);
-                let next = Some((w.unwrap_or(v), w.is_some_and(|w| w != v)));
-                if signal.get_untracked() != next {
-                    signal.set(next);
-                    changed = true;
-                }
-            }
-            if changed && b.edges.len() > MANY {
-                let mut ds: [String; GROUPS] = std::array::from_fn(|_| String::new());
-                for (e, signal) in b.edges.iter().zip(&b.signals) {
-                    if let Some((v, marked)) = signal.get_untracked() {
-                        let d = &mut ds[group_of(v.word(), marked)];
-                        d.push_str(&e.d);
-                        d.push(' ');
-                    }
-                }
-                for (signal, d) in group_d.iter().zip(ds) {
-                    if signal.with_untracked(|old| *old != d) {
-                        signal.set(d);
-                    }
-                }
-            }
-        });
-    };
-    Effect::new(move |_| {
-        playhead.track();
-        timelines.track();
-        built.track();
-        update_edges();
-    });
-    let total_days = (end - start).num_days();
-
-    view! {
-        <section class="network-panel" aria-labelledby="network-heading">
-            <h2 id="network-heading">{move || strings(ctx.lang())[0]}</h2>
-            <div class="playback" role="group" aria-label=move || strings(ctx.lang())[0] on:keydown=on_key>
-                <button data-testid="play" aria-pressed=move || if playing.get() { "true" } else { "false" } on:click=move |_| toggle()>
-                    {move || if playing.get() { strings(ctx.lang())[2] } else { strings(ctx.lang())[1] }}
-                </button>
-                <button aria-label=move || strings(ctx.lang())[10] on:click=move |_| jump(start)>"«"</button>
-                <button data-testid="prev-event" aria-label=move || strings(ctx.lang())[8] on:click=move |_| prev_event()>"◀"</button>
-                <button data-testid="next-event" aria-label=move || strings(ctx.lang())[9] on:click=move |_| next_event()>"▶"</button>
-                <button aria-label=move || strings(ctx.lang())[11] on:click=move |_| jump(end)>"»"</button>
-                <input type="range" class="scrub" data-testid="scrub" min="0" max=total_days
-                    aria-label=move || strings(ctx.lang())[14]
-                    aria-valuetext=move || fmt::day(playhead.get(), ctx.lang())
-                    prop:value=move || (playhead.get() - start).num_days().to_string()
-                    on:input=move |ev| {
-                        if let Ok(n) = event_target_value(&ev).parse::<i64>() {
-                            playing.set(false);
-                            playhead.set(start + chrono::Duration::days(n));
-                        }
-                    }
-                    on:change=move |_| { let at = playhead.get_untracked(); ctx.view.update(|v| v.date = at); }
-                />
-                <label class="speed">{move || strings(ctx.lang())[3]}" "
-                    // Whole days per second, read and written as integers (no float parsing or
-                    // formatting in the first screen).
-                    <select data-testid="speed" on:change={move |ev| if let Ok(v) = event_target_value(&ev).parse::<u32>() { speed.set(f64::from(v)) }}>
-                        {move || {
-                            let s = strings(ctx.lang());
-                            [(30u32, s[4]), (91, s[5]), (365, s[6]), (1095, s[7])].into_iter().map(|(v, label)| view! {
-                                <option value=v selected=speed.get_untracked() == f64::from(v)>{label}</option>
-                            }).collect_view()
-                        }}
-                    </select>
-                </label>
-                <span class="playhead" data-testid="playhead" data-date=move || fmt::iso(playhead.get())>{move || fmt::day(playhead.get(), ctx.lang())}</span>
-            </div>
-            <p class="sr-live" aria-live="polite" data-testid="passed-event">{move || announce.get()}</p>
-            <div class="network-wrap">
-                // Past a few hundred edges, animated transitions cost more than they show.
-                <div class="network-canvas" data-testid="network">
-                <svg node_ref=svg_ref class=move || if many.get() { "many" } else { "" }
-                    xmlns="http://www.w3.org/2000/svg" viewBox=VIEW_BOX role="img"
-                    aria-label=move || match still_day.get() {
-                        Some(day) => format!("{} · {}", strings(ctx.lang())[0], fmt::day(day, ctx.lang())),
-                        None => strings(ctx.lang())[0].to_string(),
-                    } aria-describedby="network-description">
-                    <rect x="0" y="0" width=px(WIDTH) height=px(HEIGHT + 40.0) fill="#ffffff" />
-                    // What is seen (and exported). The edges to hover, focus and test are the
-                    // layer above (`edge-hits`).
-                    <g class="edges" aria-hidden="true">
-                        {move || {
-                            if many.get() {
-                                return group_d.into_iter().enumerate().map(|(group, d)| {
-                                    let (word, marked) = group_word(group);
-                                    view! {
-                                    <path class="edge-line" d=move || d.get() fill="none" stroke=verdict_colour(word)
-                                        stroke-width=if marked { "2.5" } else { "1" } />
-                                }}).collect_view().into_any();
-                            }
-                            let b = built.get();
-                            b.edges.iter().zip(b.signals).map(|(e, state)| {
-                                let word = move || word_of(state);
-                                view! {
-                                    <path class=move || if state.with(|s| s.as_ref().is_some_and(|s| s.1)) { "edge-line counterfactual" } else { "edge-line" }
-                                        d=e.d.clone() fill="none"
-                                        stroke=move || verdict_colour(word()) stroke-width=move || if word() == Word::Direct { "2.4" } else { "1.8" }
-                                        stroke-dasharray=move || dashes(word()) stroke-opacity="0.85" />
-                                }
-                            }).collect_view().into_any()
-                        }}
-                    </g>
-                    <g class="nodes">
-                        {move || {
-                            let lang = ctx.lang();
-                            let data = ctx.data.get();
-                            picture.get().0.into_iter().map(|n| {
-                                let label = data.platform(&n.platform).map_or(n.platform.clone(), |p| p.name.get(lang).to_string());
-                                let colour = OWNER_COLOURS[n.owner_index % OWNER_COLOURS.len()];
-                                view! {
-                                    <g class="node" data-platform=n.platform.clone()>
-                                        <circle cx=px(n.x) cy=px(n.y) r="7" fill=colour stroke="#ffffff" stroke-width="2" />
-                                        <text x=px(if n.label_right { n.x + 10.0 } else { n.x - 10.0 }) y=px(n.y + 4.0) font-size="11" fill="#1f1b16"
-                                            text-anchor=if n.label_right { "start" } else { "end" }>{label}</text>
-                                    </g>
-                                }
-                            }).collect_view()
-                        }}
-                    </g>
-                    <text x="12" y=px(HEIGHT + 14.0) font-size="12" fill="#1f1b16" data-caption="">{move || caption(still_day.get(), ctx.lang())}</text>
-                    <text x="12" y=px(HEIGHT + 30.0) font-size="9" fill="#6b6257">{move || ctx.data.with(|d| d.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>().join(" · "))}</text>
-                </svg>
-                // The edges as elements: one per channel, not painted, on top of the drawing. Only
-                // their data attributes change with the playhead, so a step never repaints or lays
-                // them out. An edge's label (its verdict and deciding events) is written when it is
-                // hovered or focused, for that edge only.
-                <svg class="edge-hits" viewBox=VIEW_BOX role="group"
-                    aria-label=move || strings(ctx.lang())[15]
-                    on:mouseover=move |ev| inspect_target(ev.target()) on:focusin=move |ev| inspect_target(ev.target())>
-                    {move || {
-                        // Until an edge is inspected its name says what it connects; a change of
-                        // language rebuilds the edges (rare; a step never does).
-                        let lang = ctx.lang();
-                        let data = ctx.data.get_untracked();
-                        // Past MANY they come in slices after the first paint (the drawing below
-                        // is whole at once).
-                        let b = built.get();
-                        let ready = crate::slices::ready(b.edges.len(), MANY);
-                        let n = b.edges.len();
-                        (0..n.div_ceil(crate::slices::SLICE)).map(|k| {
-                            let visible = Memo::new(move |_| ready.get() > k);
-                            let (data, b) = (data.clone(), b.clone());
-                            view! { <g>{move || visible.get().then(|| {
-                                let slice = k * crate::slices::SLICE..((k + 1) * crate::slices::SLICE).min(n);
-                                b.edges[slice.clone()].iter().zip(&b.signals[slice.clone()]).zip(slice).map(|((e, state), i)| {
-                                    let state = *state;
-                                    let word = move || word_of(state);
-                                    view! {
-                                        <path class="edge" d=e.d.clone()
-                                            data-testid="edge" data-from=e.id.from.clone() data-to=e.id.to.clone() data-channel=channel_id(e.id.channel) data-verdict=move || word().id()
-                                            data-index=i tabindex="0" role="img"
-                                            aria-label=edge_name(&data, &e.id, lang) />
-                                    }
-                                }).collect_view()
-                            })}</g> }
-                        }).collect_view()
-                    }}
-                </svg>
-                </div>
-                <div class="network-side">
-                {move || many.get().then(|| view! {
-                    <p class="hint" data-testid="network-plain">{move || if ctx.lang() == hutong_core::Lang::Zh {
-                        "通道超过 400 条：为保证播放流畅，连线画成细实线（不可行的在最上层），以颜色区分结论；悬停或聚焦一条连线可查看依据。"
-                    } else {
-                        "More than 400 channels: so that playback stays smooth, lines are drawn thin and without dashes (walls on top); the colour tells the verdict. Hover or focus a line for its events."
-                    }}</p>
-                })}
-                <ul class="network-legend">
-                    {move || {
-                        let lang = ctx.lang();
-                        [Word::Direct, Word::Workaround, Word::Partial, Word::Announced, Word::Blocked, Word::Undecided].into_iter().map(|w| view! {
-                            <li><span class=format!("swatch swatch-{}", w.id())></span>{word_name(w, lang)}</li>
-                        }).collect_view()
-                    }}
-                </ul>
-                </div>
-            </div>
-            // The last edge hovered or focused, kept in step with the playhead.
-            <p class="edge-info" class:hint=move || inspected.get().is_none() data-testid="edge-info">{move || {
-                let Some(i) = inspected.get() else { return strings(ctx.lang())[16].to_string() };
-                timelines.track();
-                edge_label(i, playhead.get(), ctx.lang()).unwrap_or_default()
-            }}</p>
-            // The description is long; it is generated while someone reads it (the details are
-            // open) or while playback is paused, never on every frame.
-            <details class="describe" on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
-                describe_open.set(open);
-            }>
-                <summary>{move || strings(ctx.lang())[12]}</summary>
-                <p id="network-description" data-testid="network-description">{move || {
-                    // Past 400 channels the text is long (and costs a long frame to build and lay
-                    // out), so it waits until someone opens it; exports always carry it.
-                    if (playing.get() || many.get()) && !describe_open.get() {
-                        return String::new();
-                    }
-                    let data = ctx.data.get();
-                    let s: Vec<_> = states.get().into_iter().map(|(c, v, _, _)| (c, v)).collect();
-                    describe(&data, &s, ctx.lang())
-                }}</p>
-            </details>
-            <super::table::NetworkTableDisclosure />
-            <p class="chart-actions">
-                <button class="small" data-testid="export-network-svg" on:click=move |_| {
-                    if let Some(svg) = export_svg() {
-                        let name = format!("hutong-network-{}.svg", fmt::iso(playhead.get_untracked()));
-                        let _ = export::download_text(&name, "image/svg+xml", &svg);
-                    }
-                }>{move || strings(ctx.lang())[13]}" (SVG)"</button>
-                <button class="small" data-testid="export-network-png" on:click=move |_| {
-                    if let Some(svg) = export_svg() {
-                        let name = format!("hutong-network-{}.png", fmt::iso(playhead.get_untracked()));
-                        let _ = export::download_png(&name, &svg, WIDTH, HEIGHT + 40.0);
-                    }
-                }>{move || strings(ctx.lang())[13]}" (PNG)"</button>
-            </p>
-        </section>
     }
+}
+
+/// Elements built in one task.
+const SLICE: usize = 500;
+
+/// Builds the hover layer's remaining slices, one task each, after the first paint (past `MANY`
+/// edges the drawing is whole at once and the elements to hover come after).
+fn slice_in(net: &Shared) {
+    let page = store::page();
+    let net = Rc::clone(net);
+    crate::html::after_next_frame(Box::new(move || {
+        crate::html::every(
+            0,
+            Box::new(move || {
+                if store::page() != page {
+                    return false;
+                }
+                let mut n = net.borrow_mut();
+                let Some((k, g)) = n.pending.pop() else { return false };
+                n.build_hits(k, &g);
+                !n.pending.is_empty()
+            }),
+        );
+    }));
 }

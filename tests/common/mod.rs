@@ -1,11 +1,6 @@
 //! Helpers the browser test binaries share: mount the page with a URL's view, query and poke the DOM.
 #![allow(dead_code)] // each test binary uses its own subset
 
-use std::sync::Arc;
-
-use hutong::app::Page;
-use hutong::state::Ctx;
-use hutong::url;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -15,18 +10,13 @@ pub fn mount(query: &str) -> Element {
     mount_with(hutong_core::embedded::dataset(), query)
 }
 
-/// Mounts the page over another dataset (a synthetic one, say).
+/// Mounts the page over another dataset (a synthetic one, say): the first screen and every part,
+/// at once (`page::mount`).
 pub fn mount_with(data: hutong_core::Dataset, query: &str) -> Element {
     let document = document();
     let container = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&container).unwrap();
-    let data = Arc::new(data);
-    let (view, notices) = url::parse(query, &data);
-    let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
-        provide_context(Ctx::new(data, view, notices));
-        view! { <Page /> }
-    });
-    handle.forget();
+    hutong::page::mount(&container, data, query);
     container
 }
 

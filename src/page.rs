@@ -1,0 +1,416 @@
+//! The page's start and its first screen, without Leptos (issue 14).
+//!
+//! `start` reads the URL and the dataset (embedded; the import saved in this browser; or
+//! `?synthetic=N`), fills the store (`store.rs`), and draws the first screen with plain DOM calls:
+//! the header, the journey explorer, then (a frame later) the platform network. Everything else is
+//! Leptos and comes in the `shell` part (`lazy::shell`, `app::mount_parts`), fetched once the
+//! network is drawn; it fills the [`Slots`] this module leaves for it: the copy-link button, the
+//! URL's notices, the toolbar (stories, theme, print), "Cite this answer", the network's table,
+//! what lies below (timeline, simulation, data panel) and the footer. The URL and `<html lang>`
+//! follow the store from here, so they are right before the parts arrive.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
+
+use hutong_core::{Dataset, Lang};
+use web_sys::Element;
+
+use crate::html::{el, text_el};
+use crate::i18n::strings;
+use crate::lazy::ChunkError;
+use crate::store::{self, Origin};
+use crate::url::{self, Notice, NoticeKind};
+
+/// Where the parts (`app::mount_parts`) put what they draw.
+pub struct Slots {
+    /// What the page was drawn in (`<body>`, or a test's container).
+    pub root: Element,
+    pub copy_link: Element,
+    pub notices: Element,
+    pub toolbar: Element,
+    pub cite: Element,
+    pub network_table: Option<(Element, Element)>,
+    pub below: Element,
+    pub sim: Element,
+    pub data: Element,
+    pub footer: Element,
+    /// What the URL asked for that could not be given.
+    pub notice_list: Vec<Notice>,
+    /// An embedded view (`?embed=1`): only the notices and the footer.
+    pub embed: bool,
+    /// Built one after the other as the reader nears them (the site), or all at once (tests).
+    pub staged: bool,
+}
+
+/// Reads the URL and draws the page on `<body>`.
+pub fn start() {
+    let query = crate::html::window().location().search().unwrap_or_default();
+    let body: Element = crate::html::document().body().expect("a body").into();
+    let param = |name: &str| {
+        form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).find(|(k, _)| k == name).map(|(_, v)| v)
+    };
+    // `?synthetic=N` (1–20000) swaps in a generated dataset for scale tests (BENCHMARKS.md).
+    let synthetic = param("synthetic").and_then(|v| v.parse::<usize>().ok()).filter(|n| (1..=20_000).contains(n));
+    if param("reset-data").is_some() {
+        crate::data::set_aside();
+    }
+    let lang = param("lang").and_then(|l| Lang::from_code(&l)).unwrap_or_default();
+    if let Some(n) = synthetic {
+        // Made by a part of its own: the generator is not part of the first screen.
+        let root = body.clone();
+        load(
+            crate::lazy::synthetic,
+            ["生成的数据", "generated dataset"],
+            lang,
+            &body,
+            Box::new(move |generate: fn(usize) -> Dataset| {
+                open(&root, &query, Some(n), generate(n), Origin::Synthetic, None, None, true);
+            }),
+        );
+        return;
+    }
+    let Some(text) = crate::data::saved_text() else {
+        open(&body, &query, None, crate::texts::embedded(), Origin::Embedded, None, None, true);
+        return;
+    };
+    // A saved import is read by the data part (the JSON reader is not part of the first screen).
+    let root = body.clone();
+    load(
+        crate::lazy::data_for_saved,
+        ["你导入的数据", "imported dataset"],
+        lang,
+        &body,
+        Box::new(move |chunk: crate::lazy::DataChunk| match (chunk.read_saved)(text) {
+            Ok((data, fingerprint)) => open(&root, &query, None, data, Origin::Imported, None, Some(fingerprint), true),
+            Err(problem) => {
+                open(&root, &query, None, crate::texts::embedded(), Origin::Embedded, Some(problem), None, true)
+            }
+        }),
+    );
+}
+
+/// Mounts a page over `data` with the view a URL query gives, in `root`, everything at once (the
+/// component tests).
+pub fn mount(root: &Element, data: Dataset, query: &str) {
+    open(root, query, None, data, Origin::Embedded, None, None, false);
+}
+
+/// The page over its dataset: the view read from the URL, the store, the first screen, then the
+/// parts. `fingerprint` is the imported dataset's; `saved_problem` says why a saved import could
+/// not be read.
+#[allow(clippy::too_many_arguments)]
+fn open(
+    root: &Element,
+    query: &str,
+    synthetic: Option<usize>,
+    data: Dataset,
+    origin: Origin,
+    saved_problem: Option<String>,
+    fingerprint: Option<String>,
+    staged: bool,
+) {
+    let (mut view, mut notices) = url::parse(query, &data);
+    // The link says which dataset it needs; tell the reader when it is not the one in use.
+    // Only an import is named by its fingerprint (a synthetic dataset by its size in the URL).
+    let have = fingerprint.filter(|_| origin == Origin::Imported);
+    // A bare address (no view in it) was not made with any dataset: no notice then.
+    let bare = query.trim_start_matches('?').is_empty();
+    if origin != Origin::Synthetic && !bare && view.dataset != have {
+        let value = view.dataset.clone().unwrap_or_default();
+        notices.push(Notice { param: "dataset".into(), value, kind: NoticeKind::OtherDataset });
+    }
+    if let Some(problem) = saved_problem {
+        notices.push(Notice { param: String::new(), value: problem, kind: NoticeKind::SavedUnreadable });
+    }
+    view.dataset = have;
+    store::init(Arc::new(data), view, origin);
+    let debug_panic = form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).any(|(k, _)| k == "debug-panic");
+    if debug_panic {
+        // For the end-to-end test of the crash message (crash.rs): a panic after the page is up.
+        crate::html::after_next_frame(Box::new(|| panic!("debug-panic was asked for in the URL")));
+    }
+    if staged {
+        // Sync outward only: the URL and the document language follow the view.
+        follow_url(synthetic);
+        store::subscribe(move |changed| {
+            if changed.view {
+                follow_url(synthetic);
+            }
+        });
+    }
+    let slots =
+        if store::with(|s| s.view.embed) { embedded(root, notices, staged) } else { page(root, notices, staged) };
+    if !staged {
+        mount_parts(slots);
+        return;
+    }
+    // The page's own header replaces the static introduction of index.html once it is drawn.
+    crate::html::after_next_frame(Box::new(move || {
+        if let Some(intro) = crate::html::document().get_element_by_id("intro") {
+            intro.remove();
+        }
+    }));
+    // The parts once the network is drawn (`page`, `embedded`: a frame after the explorer).
+    crate::html::after_next_frame(Box::new(move || {
+        crate::html::after_next_frame(Box::new(move || mount_parts(slots)));
+    }));
+}
+
+/// Writes the view into the URL and `<html lang>`.
+fn follow_url(synthetic: Option<usize>) {
+    let view = store::view();
+    let mut query = url::to_query(&view);
+    if let Some(n) = synthetic {
+        query.push_str(&format!("&synthetic={n}"));
+    }
+    let window = crate::html::window();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
+    }
+    // Only when it changes: writing `lang` on <html> makes the browser restyle the whole page
+    // (thousands of marks and edges with a large dataset), even when the value is the same.
+    if let Some(root) = crate::html::document().document_element() {
+        let lang = if view.lang == Lang::Zh { "zh-CN" } else { "en" };
+        if root.get_attribute("lang").as_deref() != Some(lang) {
+            let _ = root.set_attribute("lang", lang);
+        }
+    }
+}
+
+/// Fetches the parts and lets them fill the slots; says so, with a retry, if they do not arrive.
+fn mount_parts(mut slots: Slots) {
+    if slots.network_table.is_none() {
+        slots.network_table = table_slot(&slots.root);
+    }
+    let place = slots.toolbar.clone();
+    load(
+        crate::lazy::shell,
+        ["页面其余部分", "rest of the page"],
+        store::lang(),
+        &place,
+        Box::new(move |mount: fn(Slots)| mount(slots)),
+    );
+}
+
+/// The whole page: header, toolbar, explorer, network and the slots for the parts.
+fn page(root: &Element, notice_list: Vec<Notice>, staged: bool) -> Slots {
+    let header = el("header", &[("class", "top")], Some(root));
+    let titles = el("div", &[], Some(&header));
+    let h1 = el("h1", &[], Some(&titles));
+    let tagline = el("p", &[("class", "tagline")], Some(&titles));
+    let controls = el("div", &[("class", "top-controls")], Some(&header));
+    let copy_link = el("span", &[("class", "slot")], Some(&controls));
+    // Its accessible name is the word it shows (the other language, in that language).
+    let toggle = el("button", &[("class", "lang"), ("data-testid", "lang-toggle")], Some(&controls));
+    crate::html::on(
+        toggle.as_ref(),
+        "click",
+        Box::new(|_| store::update_view(|v| v.lang = if v.lang == Lang::Zh { Lang::En } else { Lang::Zh })),
+    );
+    let notices = el("div", &[("class", "slot")], Some(root));
+    // Stories, the theme switch and printing (the `story` part), in a slot that keeps its height
+    // from the first frame so that nothing below moves when they arrive. A region of its own
+    // (every part of the page is in a landmark).
+    let toolbar = el("div", &[("class", "toolbar"), ("data-testid", "toolbar"), ("role", "region")], Some(root));
+    let main = el("main", &[], Some(root));
+    crate::explorer::explorer(&main);
+    let cite = el("div", &[("class", "slot")], Some(&main));
+    let placeholder = el("div", &[("class", "network-placeholder")], Some(&main));
+    let below = el("div", &[("class", "slot")], Some(&main));
+    let sim = el("div", &[("class", "slot")], Some(&main));
+    let data = el("div", &[("class", "slot")], Some(root));
+    let footer = el("div", &[("class", "slot")], Some(root));
+    let words = {
+        let toolbar = toolbar.clone();
+        move || {
+            let lang = store::lang();
+            let s = strings(lang);
+            h1.set_text_content(Some(s.app_title));
+            tagline.set_text_content(Some(s.tagline));
+            toggle.set_text_content(Some(s.other_lang_label));
+            crate::html::set(&toolbar, "aria-label", crate::i18n::story_strings(lang).toolbar);
+        }
+    };
+    words();
+    let lang = std::cell::Cell::new(store::lang());
+    store::subscribe(move |changed| {
+        if changed.view && store::lang() != lang.get() {
+            lang.set(store::lang());
+            words();
+        }
+    });
+    let mut slots = Slots {
+        root: root.clone(),
+        copy_link,
+        notices,
+        toolbar,
+        cite,
+        network_table: None,
+        below,
+        sim,
+        data,
+        footer,
+        notice_list,
+        embed: false,
+        staged,
+    };
+    // The network a frame after the explorer: its channel timelines and drawing were half of one
+    // long start task on a slow phone.
+    if staged {
+        let main = main.clone();
+        crate::html::after_next_frame(Box::new(move || {
+            let network = crate::network::network(&main);
+            let _ = main.replace_child(&network, &placeholder);
+        }));
+    } else {
+        let network = crate::network::network(&main);
+        let _ = main.replace_child(&network, &placeholder);
+        slots.network_table = table_slot(&network);
+    }
+    slots
+}
+
+/// The network's table disclosure and its slot, once the network is drawn.
+fn table_slot(network: &Element) -> Option<(Element, Element)> {
+    let details = network.query_selector("[data-testid=network-table]").ok()??;
+    let slot = details.query_selector("[data-slot]").ok()??;
+    Some((details, slot))
+}
+
+/// `?embed=1`: the network and the explorer's answer, for an iframe, with a way to the full view.
+fn embedded(root: &Element, notice_list: Vec<Notice>, staged: bool) -> Slots {
+    let frame = el("div", &[("class", "embedded"), ("data-testid", "embed")], Some(root));
+    let header = el("header", &[("class", "top compact")], Some(&frame));
+    let lang = store::lang();
+    text_el("h1", &[], strings(lang).app_title, &header);
+    let full = {
+        let view = url::ViewState { embed: false, ..store::view() };
+        let path = crate::html::window().location().pathname().unwrap_or_default();
+        format!("{path}{}", url::to_query(&view))
+    };
+    let link = el(
+        "a",
+        &[("data-testid", "embed-link"), ("href", &full), ("target", "_blank"), ("rel", "noopener")],
+        Some(&header),
+    );
+    link.set_text_content(Some(&format!("{} ↗", crate::i18n::data_strings(lang).open_full)));
+    let notices = el("div", &[("class", "slot")], Some(&frame));
+    let main = el("main", &[], Some(&frame));
+    let network = crate::network::network(&main);
+    crate::explorer::explorer(&main);
+    let footer = el("div", &[("class", "slot")], Some(&frame));
+    let unused = || el("div", &[], None);
+    Slots {
+        root: root.clone(),
+        copy_link: unused(),
+        notices,
+        toolbar: unused(),
+        cite: unused(),
+        network_table: table_slot(&network),
+        below: unused(),
+        sim: unused(),
+        data: unused(),
+        footer,
+        notice_list,
+        embed: true,
+        staged,
+    }
+}
+
+/// Polls a future once: its value if it is ready now.
+fn now<F: Future>(f: Pin<&mut F>) -> Option<F::Output> {
+    match f.poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(v) => Some(v),
+        Poll::Pending => None,
+    }
+}
+
+/// Runs `ready` with a part's entry once `load` has given it: at once when it is already here (a
+/// build that is not split), else when it arrives, with a line in `place` meanwhile and, if it
+/// does not arrive, a message with a retry button (the same as the parts' own, `lazy::Deferred`).
+fn load<T: 'static, Fut: Future<Output = Result<T, ChunkError>> + 'static>(
+    load: fn() -> Fut,
+    what: [&'static str; 2],
+    lang: Lang,
+    place: &Element,
+    ready: Box<dyn FnOnce(T)>,
+) {
+    let mut fut = Box::pin(load());
+    if let Some(Ok(entry)) = now(fut.as_mut()) {
+        ready(entry);
+        return;
+    }
+    let status = el("div", &[], Some(place));
+    status_line(&status, false, what, lang);
+    let place = place.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        match fut.await {
+            Ok(entry) => {
+                status.remove();
+                ready(entry);
+            }
+            Err(_) => {
+                status_line(&status, true, what, lang);
+                let retry = status.query_selector("[data-testid=chunk-retry]").ok().flatten();
+                if let Some(retry) = retry {
+                    let once = std::cell::Cell::new(Some(ready));
+                    crate::html::on(
+                        retry.as_ref(),
+                        "click",
+                        Box::new(move |_| {
+                            if let Some(ready) = once.take() {
+                                status.remove();
+                                load_again(load, what, lang, &place, ready);
+                            }
+                        }),
+                    );
+                }
+            }
+        }
+    });
+}
+
+fn load_again<T: 'static, Fut: Future<Output = Result<T, ChunkError>> + 'static>(
+    f: fn() -> Fut,
+    what: [&'static str; 2],
+    lang: Lang,
+    place: &Element,
+    ready: Box<dyn FnOnce(T)>,
+) {
+    load(f, what, lang, place, ready)
+}
+
+/// The line shown while a part is on its way, or (`failed`) the message with a retry button.
+fn status_line(status: &Element, failed: bool, what: [&'static str; 2], lang: Lang) {
+    crate::html::clear(status);
+    let part = what[1];
+    if !failed {
+        let text = match lang {
+            Lang::Zh => format!("正在载入{}…", what[0]),
+            Lang::En => format!("Loading {part}…"),
+        };
+        text_el(
+            "p",
+            &[("class", "chunk-loading"), ("role", "status"), ("data-testid", "chunk-loading"), ("data-part", part)],
+            &text,
+            status,
+        );
+        return;
+    }
+    let (text, label) = match lang {
+        Lang::Zh => (format!("{}未能载入（网络中断或文件缺失）。页面其他部分不受影响。", what[0]), "重试"),
+        Lang::En => (
+            format!("The {part} could not be loaded (the network failed or a file is missing). The rest of the page still works."),
+            "Retry",
+        ),
+    };
+    let div = el(
+        "div",
+        &[("class", "chunk-error"), ("role", "alert"), ("data-testid", "chunk-error"), ("data-part", part)],
+        Some(status),
+    );
+    text_el("p", &[], &text, &div);
+    text_el("button", &[("class", "small"), ("data-testid", "chunk-retry")], label, &div);
+}

@@ -1,0 +1,176 @@
+//! The page's state without Leptos: the dataset in use, the view (which is also the URL) and the
+//! playhead, with listeners told what changed.
+//!
+//! The first screen (header, explorer, network: `page.rs`) is drawn with plain DOM calls from this
+//! store, so that the Leptos runtime is not part of the first load (issue 14). The parts loaded
+//! later are Leptos components over a [`crate::state::Ctx`], whose signals `Ctx::from_store` keeps
+//! in step with this store both ways. There is one page per document: [`init`] replaces the state
+//! and forgets every listener (a test that mounts a new page leaves the old one inert).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use hutong_core::route::Model;
+use hutong_core::{Dataset, Lang};
+
+use crate::url::ViewState;
+
+/// Where the dataset in use came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Embedded,
+    /// Imported by the user (and saved in this browser).
+    Imported,
+    /// `?synthetic=N`, for scale tests.
+    Synthetic,
+}
+
+pub struct State {
+    pub data: Arc<Dataset>,
+    pub view: ViewState,
+    /// The playback's current day: it moves every step while playing (the view's `date` only when
+    /// playback pauses); the network and the simulation's charts follow it.
+    pub playhead: NaiveDate,
+    /// The routing model of `data` with nothing switched off, built once per dataset and shared by
+    /// the explorer, the network and (through `Ctx::actual`) the parts.
+    pub actual: Arc<Model<'static>>,
+    pub origin: Origin,
+}
+
+/// What a change touched.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Changed {
+    pub data: bool,
+    pub view: bool,
+    pub playhead: bool,
+}
+
+type Listener = Rc<dyn Fn(Changed)>;
+
+thread_local! {
+    static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
+    static LISTENERS: RefCell<Vec<Listener>> = const { RefCell::new(Vec::new()) };
+    static PAGE: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Starts a page over `data` and `view`: the state is replaced and earlier listeners are dropped.
+pub fn init(data: Arc<Dataset>, view: ViewState, origin: Origin) {
+    let actual = Arc::new(Model::shared(Arc::clone(&data), &Default::default()));
+    let playhead = view.date;
+    STATE.set(Some(State { data, view, playhead, actual, origin }));
+    LISTENERS.with_borrow_mut(Vec::clear);
+    PAGE.set(PAGE.get() + 1);
+}
+
+/// Which page this is (counts [`init`]s): a timer of an older page stops when it differs.
+pub fn page() -> u32 {
+    PAGE.get()
+}
+
+/// Reads the state. Panics before [`init`] (a build defect: nothing is drawn before it).
+pub fn with<R>(f: impl FnOnce(&State) -> R) -> R {
+    STATE.with_borrow(|s| f(s.as_ref().expect("store::init runs before the page is drawn")))
+}
+
+pub fn data() -> Arc<Dataset> {
+    with(|s| Arc::clone(&s.data))
+}
+
+pub fn view() -> ViewState {
+    with(|s| s.view.clone())
+}
+
+pub fn lang() -> Lang {
+    with(|s| s.view.lang)
+}
+
+pub fn playhead() -> NaiveDate {
+    with(|s| s.playhead)
+}
+
+pub fn actual() -> Arc<Model<'static>> {
+    with(|s| Arc::clone(&s.actual))
+}
+
+/// The model with nothing switched off for `data`: the store's when it is the dataset in use.
+pub fn actual_for(data: &Arc<Dataset>) -> Arc<Model<'static>> {
+    let mine = STATE.with_borrow(|s| s.as_ref().filter(|s| Arc::ptr_eq(&s.data, data)).map(|s| Arc::clone(&s.actual)));
+    mine.unwrap_or_else(|| Arc::new(Model::shared(Arc::clone(data), &Default::default())))
+}
+
+/// Calls `f` after every change, until the next [`init`].
+pub fn subscribe(f: impl Fn(Changed) + 'static) {
+    LISTENERS.with_borrow_mut(|l| l.push(Rc::new(f)));
+}
+
+fn notify(changed: Changed) {
+    // A copy of the list: a listener may change the store again (and so notify) or subscribe.
+    let listeners: Vec<Listener> = LISTENERS.with_borrow(|l| l.clone());
+    for f in listeners {
+        f(changed);
+    }
+}
+
+/// Changes the view; listeners hear of it only if it changed.
+pub fn update_view(f: impl FnOnce(&mut ViewState)) {
+    let changed = STATE.with_borrow_mut(|s| {
+        let s = s.as_mut().expect("store::init runs first");
+        let before = s.view.clone();
+        f(&mut s.view);
+        s.view != before
+    });
+    if changed {
+        notify(Changed { view: true, ..Changed::default() });
+    }
+}
+
+pub fn set_view(view: ViewState) {
+    update_view(|v| *v = view);
+}
+
+/// Replaces the dataset (an import, a reset); nothing happens when it is the same one.
+pub fn set_data(data: Arc<Dataset>) {
+    let same = with(|s| Arc::ptr_eq(&s.data, &data));
+    if same {
+        return;
+    }
+    let actual = Arc::new(Model::shared(Arc::clone(&data), &Default::default()));
+    STATE.with_borrow_mut(|s| {
+        let s = s.as_mut().expect("store::init runs first");
+        s.data = data;
+        s.actual = actual;
+    });
+    notify(Changed { data: true, ..Changed::default() });
+}
+
+/// Replaces the dataset with the same one completed by texts nothing drawn so far shows (the
+/// events' summaries and notes, `texts.rs`): no listener is told, the model stays.
+pub fn complete_data(data: Arc<Dataset>) {
+    STATE.with_borrow_mut(|s| {
+        if let Some(s) = s.as_mut() {
+            s.data = data;
+        }
+    });
+}
+
+pub fn set_origin(origin: Origin) {
+    STATE.with_borrow_mut(|s| {
+        if let Some(s) = s.as_mut() {
+            s.origin = origin;
+        }
+    });
+}
+
+pub fn set_playhead(day: NaiveDate) {
+    let changed = STATE.with_borrow_mut(|s| {
+        let s = s.as_mut().expect("store::init runs first");
+        let changed = s.playhead != day;
+        s.playhead = day;
+        changed
+    });
+    if changed {
+        notify(Changed { playhead: true, ..Changed::default() });
+    }
+}
