@@ -465,7 +465,7 @@ pub const DATA_ZH: DataStrings = DataStrings {
     copy_link: "复制链接",
     copied: "链接已复制",
     copy_fallback: "无法直接复制，请手动复制下面的链接：",
-    open_full: "打开完整视图",
+    open_full: OPEN_FULL[0],
     other_dataset: "此链接使用的数据集是 {want}，而你当前载入的是 {have}。请导入该数据集以看到完全相同的视图。",
     other_dataset_embedded: "此链接使用的是内置数据集，而你当前载入的是导入的数据集 {have}。恢复内置数据集可看到完全相同的视图。",
     saved_unreadable: "本机保存的导入数据集无法读取（{e}），现使用内置数据集；保存的数据未删除，重新导入或恢复内置数据集后才会被替换。",
@@ -512,7 +512,7 @@ pub const DATA_EN: DataStrings = DataStrings {
     copy_link: "Copy link",
     copied: "Link copied",
     copy_fallback: "Could not copy; copy this link by hand:",
-    open_full: "Open the full view",
+    open_full: OPEN_FULL[1],
     other_dataset: "This link was made with the dataset {want}; you have {have} loaded. Import that dataset to see exactly the same view.",
     other_dataset_embedded: "This link was made with the embedded dataset; you have the imported dataset {have} loaded. Reset to the embedded dataset to see exactly the same view.",
     saved_unreadable: "The imported dataset saved in this browser could not be read ({e}), so the embedded dataset is in use; the saved data is kept until you import again or reset.",
@@ -782,7 +782,7 @@ pub struct StoryStrings {
 }
 
 pub const STORY_ZH: StoryStrings = StoryStrings {
-    toolbar: "导览、配色与打印",
+    toolbar: TOOLBAR[0],
     stories: "导览",
     story: "导览",
     step_of: "第 {k} 步，共 {n} 步",
@@ -811,7 +811,7 @@ pub const STORY_ZH: StoryStrings = StoryStrings {
 };
 
 pub const STORY_EN: StoryStrings = StoryStrings {
-    toolbar: "Stories, theme and printing",
+    toolbar: TOOLBAR[1],
     stories: "Guided tours",
     story: "Story",
     step_of: "Step {k} of {n}",
@@ -838,6 +838,20 @@ pub const STORY_EN: StoryStrings = StoryStrings {
     quoted_above: "(quoted above)",
     stories_loaded: "Stories loaded: {n} (kept in this browser).",
 };
+
+/// Words the first screen shows on its own (Chinese, English), without the tables they belong to
+/// (a table read on the first screen would bring all of its words into the first load).
+pub const OPEN_FULL: [&str; 2] = ["打开完整视图", "Open the full view"];
+pub const TOOLBAR: [&str; 2] = ["导览、配色与打印", "Stories, theme and printing"];
+
+/// A word of such a pair in the language.
+pub fn in_lang(pair: [&'static str; 2], lang: Lang) -> &'static str {
+    if lang == Lang::Zh {
+        pair[0]
+    } else {
+        pair[1]
+    }
+}
 
 pub fn story_strings(lang: Lang) -> &'static StoryStrings {
     match lang {

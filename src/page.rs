@@ -72,7 +72,7 @@ pub fn start() {
         return;
     }
     let Some(text) = crate::data::saved_text() else {
-        open(&body, &query, None, crate::texts::embedded(), Origin::Embedded, None, None, true);
+        open(&body, &query, None, crate::texts::at_start(), Origin::Embedded, None, None, true);
         return;
     };
     // A saved import is read by the data part (the JSON reader is not part of the first screen).
@@ -230,7 +230,7 @@ fn page(root: &Element, notice_list: Vec<Notice>, staged: bool) -> Slots {
             h1.set_text_content(Some(s.app_title));
             tagline.set_text_content(Some(s.tagline));
             toggle.set_text_content(Some(s.other_lang_label));
-            crate::html::set(&toolbar, "aria-label", crate::i18n::story_strings(lang).toolbar);
+            crate::html::set(&toolbar, "aria-label", crate::i18n::in_lang(crate::i18n::TOOLBAR, lang));
         }
     };
     words();
@@ -295,7 +295,7 @@ fn embedded(root: &Element, notice_list: Vec<Notice>, staged: bool) -> Slots {
         &[("data-testid", "embed-link"), ("href", &full), ("target", "_blank"), ("rel", "noopener")],
         Some(&header),
     );
-    link.set_text_content(Some(&format!("{} ↗", crate::i18n::data_strings(lang).open_full)));
+    link.set_text_content(Some(&format!("{} ↗", crate::i18n::in_lang(crate::i18n::OPEN_FULL, lang))));
     let notices = el("div", &[("class", "slot")], Some(&frame));
     let main = el("main", &[], Some(&frame));
     let network = crate::network::network(&main);

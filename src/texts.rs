@@ -18,6 +18,19 @@ use leptos::prelude::*;
 
 use crate::lazy::ChunkError;
 
+/// The embedded dataset as the page starts with it: (split build) without the long texts, which
+/// have not been fetched yet. The first screen's module then carries no code to put them in.
+pub fn at_start() -> Dataset {
+    #[cfg(not(hutong_split))]
+    {
+        hutong_core::embedded::dataset()
+    }
+    #[cfg(hutong_split)]
+    {
+        hutong_core::embedded::first_screen()
+    }
+}
+
 /// The embedded dataset as far as this build has it: whole, or (split build) without the long
 /// texts until they have been fetched.
 pub fn embedded() -> Dataset {

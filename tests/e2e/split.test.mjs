@@ -19,10 +19,12 @@ test('a part is fetched only when its place nears the viewport (or a link needs 
   const { page, problems } = await openPage(b, `${server.url}?lang=en`, undefined, { read: false });
   await page.waitForSelector('[data-testid="edge"]');
   await page.waitForTimeout(1500);
-  // The toolbar under the header (stories, theme, printing) is on the first screen: its part
-  // (split_story) comes right after the first frame; nothing below the first screen does.
+  // The Leptos side of the page (split_shell: the slots' components) and the toolbar under the
+  // header (split_story: stories, theme, printing) come right after the first screen; nothing
+  // below the first screen does.
   const fetched = () => page.evaluate(() => performance.getEntriesByType('resource')
-    .map((r) => new URL(r.name).pathname.split('/').pop()).filter((n) => /^split_.*\.wasm$/.test(n) && n !== 'split_story.wasm'));
+    .map((r) => new URL(r.name).pathname.split('/').pop())
+    .filter((n) => /^split_.*\.wasm$/.test(n) && n !== 'split_story.wasm' && n !== 'split_shell.wasm'));
   assert.deepEqual(await fetched(), [], 'nothing below the first screen before the reader scrolls');
   const textsFetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/texts.bin')));
   assert.equal(await textsFetched(), false, 'the long texts (summaries, notes) are not part of the first screen');
@@ -35,6 +37,32 @@ test('a part is fetched only when its place nears the viewport (or a link needs 
   const linked = await openPage(b, `${server.url}?lang=en&event=alipay-bans-wechat-merchants`, undefined, { read: false });
   await linked.page.waitForSelector('[data-testid="event-details"][data-event-id="alipay-bans-wechat-merchants"]');
   assert.deepEqual([...problems, ...linked.problems], []);
+});
+
+test('the first screen answers without the rest of the page; if that does not arrive, it says so and a retry loads it', { skip: !split && 'not a split build' }, async () => {
+  const page = await b.newPage({ viewport: { width: 1280, height: 860 } });
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.route('**/split_shell.wasm', (route) => route.abort());
+  await page.goto(`${server.url}?lang=en&date=2022-06-01&from=wechat-group&shop=taobao&pay=alipay`);
+  const error = page.locator('[data-testid="chunk-error"][data-part="rest of the page"]');
+  await error.waitFor();
+  assert.match(await error.textContent(), /rest of the page could not be loaded/);
+  // The explorer and the network work on their own: a new journey, a new verdict, the URL follows.
+  assert.equal(await page.getAttribute('[data-testid="verdict"]', 'data-verdict'), 'direct');
+  await page.selectOption('[data-testid="pay-select"]', 'wechat-pay');
+  await page.waitForSelector('[data-testid="verdict"][data-verdict="partial"]');
+  assert.match(page.url(), /pay=wechat-pay/);
+  await page.click('[data-testid="next-event"]');
+  assert.notEqual(await page.getAttribute('[data-testid="playhead"]', 'data-date'), '2022-06-01');
+  assert.equal(await page.locator('[data-testid="crash"]').count(), 0);
+  await page.unroute('**/split_shell.wasm');
+  await error.locator('[data-testid="chunk-retry"]').click();
+  await page.waitForSelector('[data-testid="copy-link"]');
+  await page.waitForSelector('[data-testid="toolbar"] button');
+  assert.equal(await page.locator('[data-testid="chunk-error"]').count(), 0);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
 });
 
 test('the parts below the first screen are fetched after it and all arrive', { skip: !split && 'not a split build' }, async () => {
