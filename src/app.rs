@@ -1,9 +1,8 @@
 use std::sync::Arc;
 
-use hutong_core::{Dataset, Lang};
+use hutong_core::Dataset;
 use leptos::prelude::*;
 
-use crate::data::CopyLink;
 use crate::details::Details;
 use crate::filters::Filters;
 use crate::i18n::strings;
@@ -42,9 +41,11 @@ fn mount_others(slots: &Slots, ctx: Ctx, now: bool) {
         if slots.embed {
             return;
         }
-        mount(&slots.copy_link, || view! { <CopyLink /> });
         mount(&slots.toolbar, || view! { <Deferred load=crate::lazy::story what=["导览", "stories"] render=call /> });
-        mount(&slots.cite, || view! { <CiteJourney /> });
+        // It replaces the first screen's stand-in, and honours a press made meanwhile.
+        let asked = slots.cite.has_attribute("data-asked");
+        slots.cite.set_text_content(None);
+        mount(&slots.cite, move || view! { <CiteJourney asked=asked /> });
         // Each part is fetched and built when its place nears the viewport (or a link opens an
         // event or a search, which the timeline's part shows): a reader who never scrolls to the
         // simulation never downloads or runs it. Built anew when the dataset changes (an import or
@@ -143,15 +144,18 @@ fn search(tools: crate::lazy::ToolsChunk) -> AnyView {
 /// "Cite this answer", after the explorer: a button that fetches the tools chunk when pressed (a
 /// reader who never cites downloads nothing), then the citation from that chunk, open.
 #[component]
-fn CiteJourney() -> impl IntoView {
+fn CiteJourney(
+    /// Pressed already (on the first screen's stand-in, before this part arrived).
+    asked: bool,
+) -> impl IntoView {
     let ctx = use_ctx();
-    let asked = RwSignal::new(false);
+    let asked = RwSignal::new(asked);
     move || {
         if asked.get() {
             return view! { <Deferred load=crate::lazy::tools what=["引用", "citation"] render=cite_journey as ToolPart /> }
                 .into_any();
         }
-        let label = move || if ctx.lang() == Lang::Zh { "引用这个回答" } else { "Cite this answer" };
+        let label = move || crate::i18n::in_lang(crate::i18n::CITE_ANSWER, ctx.lang());
         view! {
             <div class="citation citation-journey">
                 <button class="small cite-button" data-testid="cite-journey" aria-expanded="false" on:click=move |_| asked.set(true)>

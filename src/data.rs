@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use hutong_core::{Dataset, Diagnostic, ImportSummary, Mode, Normalized, SourceFile};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::i18n::{data_strings, place, problem};
 use crate::state::{use_ctx, Ctx, Origin};
@@ -365,48 +364,6 @@ fn outcome_view(ctx: Ctx, outcome: Outcome) -> AnyView {
             }
             .into_any()
         }
-    }
-}
-
-/// Copies the page's address; where the clipboard is refused, shows it selected to copy by hand.
-#[component]
-pub fn CopyLink() -> impl IntoView {
-    let ctx = use_ctx();
-    let state = RwSignal::new(None::<bool>);
-    let copy = move |_| {
-        let href = window().location().href().unwrap_or_default();
-        let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into()).ok();
-        let write = clipboard
-            .filter(|c| !c.is_undefined())
-            .and_then(|c| js_sys::Reflect::get(&c, &"writeText".into()).ok().map(|f| (c, f)))
-            .and_then(|(c, f)| f.dyn_into::<js_sys::Function>().ok().map(|f| (c, f)))
-            .and_then(|(c, f)| f.call1(&c, &href.into()).ok())
-            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-        match write {
-            Some(promise) => leptos::task::spawn_local(async move {
-                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                let _ = state.try_set(Some(ok));
-            }),
-            None => state.set(Some(false)),
-        }
-    };
-    view! {
-        <span class="copy-link">
-            <button class="small" data-testid="copy-link" on:click=copy>{move || data_strings(ctx.lang()).copy_link}</button>
-            <span role="status" data-testid="copy-link-status">
-                {move || match state.get() {
-                    None => ().into_any(),
-                    Some(true) => data_strings(ctx.lang()).copied.into_any(),
-                    Some(false) => view! {
-                        <span>{data_strings(ctx.lang()).copy_fallback}" "
-                            <input readonly class="copy-url" data-testid="copy-link-url"
-                                prop:value=move || { ctx.view.track(); window().location().href().unwrap_or_default() }
-                                on:focus=move |ev| { let i: web_sys::HtmlInputElement = event_target(&ev); i.select(); } />
-                        </span>
-                    }.into_any(),
-                }}
-            </span>
-        </span>
     }
 }
 

@@ -415,9 +415,6 @@ pub struct DataStrings {
     pub column: &'static str,
     pub item: &'static str,
     pub field: &'static str,
-    pub copy_link: &'static str,
-    pub copied: &'static str,
-    pub copy_fallback: &'static str,
     pub open_full: &'static str,
     pub other_dataset: &'static str,
     pub other_dataset_embedded: &'static str,
@@ -462,9 +459,6 @@ pub const DATA_ZH: DataStrings = DataStrings {
     column: "第 {n} 列",
     item: "条目",
     field: "字段",
-    copy_link: "复制链接",
-    copied: "链接已复制",
-    copy_fallback: "无法直接复制，请手动复制下面的链接：",
     open_full: OPEN_FULL[0],
     other_dataset: "此链接使用的数据集是 {want}，而你当前载入的是 {have}。请导入该数据集以看到完全相同的视图。",
     other_dataset_embedded: "此链接使用的是内置数据集，而你当前载入的是导入的数据集 {have}。恢复内置数据集可看到完全相同的视图。",
@@ -509,9 +503,6 @@ pub const DATA_EN: DataStrings = DataStrings {
     column: "column {n}",
     item: "item",
     field: "field",
-    copy_link: "Copy link",
-    copied: "Link copied",
-    copy_fallback: "Could not copy; copy this link by hand:",
     open_full: OPEN_FULL[1],
     other_dataset: "This link was made with the dataset {want}; you have {have} loaded. Import that dataset to see exactly the same view.",
     other_dataset_embedded: "This link was made with the embedded dataset; you have the imported dataset {have} loaded. Reset to the embedded dataset to see exactly the same view.",
@@ -843,6 +834,11 @@ pub const STORY_EN: StoryStrings = StoryStrings {
 /// (a table read on the first screen would bring all of its words into the first load).
 pub const OPEN_FULL: [&str; 2] = ["打开完整视图", "Open the full view"];
 pub const TOOLBAR: [&str; 2] = ["导览、配色与打印", "Stories, theme and printing"];
+pub const COPY_LINK: [&str; 2] = ["复制链接", "Copy link"];
+pub const COPIED: [&str; 2] = ["链接已复制", "Link copied"];
+pub const COPY_FALLBACK: [&str; 2] =
+    ["无法直接复制，请手动复制下面的链接：", "Could not copy; copy this link by hand:"];
+pub const CITE_ANSWER: [&str; 2] = ["引用这个回答", "Cite this answer"];
 
 /// A word of such a pair in the language.
 pub fn in_lang(pair: [&'static str; 2], lang: Lang) -> &'static str {

@@ -81,11 +81,12 @@ entry! {
     }
 }
 
-entry! {
-    /// The toolbar under the header (stories, theme, printing) and the story being told.
-    story: fn story() -> fn() -> AnyView {
-        crate::story::bar
-    }
+/// The toolbar under the header (stories, theme, printing) and the story being told: in the
+/// `shell` part itself, which is fetched right after the first screen and which mounts the toolbar
+/// at once (as a part of its own it cost another fetch, and another set of chunks for the code it
+/// shares with the other parts, to be fetched and instantiated one by one).
+pub async fn story() -> Result<fn() -> AnyView, ChunkError> {
+    Ok(crate::story::bar)
 }
 
 entry! {
@@ -122,11 +123,10 @@ entry! {
     }
 }
 
-entry! {
-    /// The network at the playhead as a table (`network::table`), when its disclosure is opened.
-    network_table: fn network_table() -> fn() -> AnyView {
-        || leptos::view! { <crate::network::table::NetworkTable /> }.into_any()
-    }
+/// The network at the playhead as a table (`network::table`), when its disclosure is opened: in
+/// the `shell` part (it is small, and as a part of its own it was another set of chunks).
+pub async fn network_table() -> Result<fn() -> AnyView, ChunkError> {
+    Ok(|| leptos::view! { <crate::network::table::NetworkTable /> }.into_any())
 }
 
 // The parts that show the events' long texts (the details, the search, the exports) are entered

@@ -27,7 +27,6 @@ use crate::url::{self, Notice, NoticeKind};
 pub struct Slots {
     /// What the page was drawn in (`<body>`, or a test's container).
     pub root: Element,
-    pub copy_link: Element,
     pub notices: Element,
     pub toolbar: Element,
     pub cite: Element,
@@ -132,8 +131,10 @@ fn open(
         crate::html::after_next_frame(Box::new(|| panic!("debug-panic was asked for in the URL")));
     }
     if staged {
-        // Sync outward only: the URL and the document language follow the view.
-        follow_url(synthetic);
+        // Sync outward only: the URL and the document language follow the view (from the first
+        // frame on: writing the URL is a few milliseconds the first paint need not wait for).
+        set_lang();
+        crate::html::after_next_frame(Box::new(move || follow_url(synthetic)));
         store::subscribe(move |changed| {
             if changed.view {
                 follow_url(synthetic);
@@ -146,12 +147,11 @@ fn open(
         mount_parts(slots);
         return;
     }
-    // The page's own header replaces the static introduction of index.html once it is drawn.
-    crate::html::after_next_frame(Box::new(move || {
-        if let Some(intro) = crate::html::document().get_element_by_id("intro") {
-            intro.remove();
-        }
-    }));
+    // The page's own header replaces the static introduction of index.html in the same task, so
+    // that no frame shows both (the page would jump up when it went).
+    if let Some(intro) = crate::html::document().get_element_by_id("intro") {
+        intro.remove();
+    }
     // The parts once the network is drawn (`page`, `embedded`: a frame after the explorer).
     crate::html::after_next_frame(Box::new(move || {
         crate::html::after_next_frame(Box::new(move || mount_parts(slots)));
@@ -169,6 +169,12 @@ fn follow_url(synthetic: Option<usize>) {
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
     }
+    set_lang();
+}
+
+/// Writes the view's language into `<html lang>`.
+fn set_lang() {
+    let view = store::view();
     // Only when it changes: writing `lang` on <html> makes the browser restyle the whole page
     // (thousands of marks and edges with a large dataset), even when the value is the same.
     if let Some(root) = crate::html::document().document_element() {
@@ -201,7 +207,7 @@ fn page(root: &Element, notice_list: Vec<Notice>, staged: bool) -> Slots {
     let h1 = el("h1", &[], Some(&titles));
     let tagline = el("p", &[("class", "tagline")], Some(&titles));
     let controls = el("div", &[("class", "top-controls")], Some(&header));
-    let copy_link = el("span", &[("class", "slot")], Some(&controls));
+    copy_link(&controls);
     // Its accessible name is the word it shows (the other language, in that language).
     let toggle = el("button", &[("class", "lang"), ("data-testid", "lang-toggle")], Some(&controls));
     crate::html::on(
@@ -216,7 +222,19 @@ fn page(root: &Element, notice_list: Vec<Notice>, staged: bool) -> Slots {
     let toolbar = el("div", &[("class", "toolbar"), ("data-testid", "toolbar"), ("role", "region")], Some(root));
     let main = el("main", &[], Some(root));
     crate::explorer::explorer(&main);
+    // "Cite this answer" is drawn here as it will be, so that nothing moves when the parts replace
+    // it with theirs (`app::CiteJourney`); a press meanwhile is kept (`data-asked`) and honoured then.
     let cite = el("div", &[("class", "slot")], Some(&main));
+    let cite_box = el("div", &[("class", "citation citation-journey")], Some(&cite));
+    let cite_button = el(
+        "button",
+        &[("class", "small cite-button"), ("data-testid", "cite-journey"), ("aria-expanded", "false")],
+        Some(&cite_box),
+    );
+    {
+        let cite = cite.clone();
+        crate::html::on(cite_button.as_ref(), "click", Box::new(move |_| crate::html::set(&cite, "data-asked", "")));
+    }
     let placeholder = el("div", &[("class", "network-placeholder")], Some(&main));
     let below = el("div", &[("class", "slot")], Some(&main));
     let sim = el("div", &[("class", "slot")], Some(&main));
@@ -230,6 +248,7 @@ fn page(root: &Element, notice_list: Vec<Notice>, staged: bool) -> Slots {
             h1.set_text_content(Some(s.app_title));
             tagline.set_text_content(Some(s.tagline));
             toggle.set_text_content(Some(s.other_lang_label));
+            cite_button.set_text_content(Some(&format!("❝ {}", crate::i18n::in_lang(crate::i18n::CITE_ANSWER, lang))));
             crate::html::set(&toolbar, "aria-label", crate::i18n::in_lang(crate::i18n::TOOLBAR, lang));
         }
     };
@@ -243,7 +262,6 @@ fn page(root: &Element, notice_list: Vec<Notice>, staged: bool) -> Slots {
     });
     let mut slots = Slots {
         root: root.clone(),
-        copy_link,
         notices,
         toolbar,
         cite,
@@ -270,6 +288,100 @@ fn page(root: &Element, notice_list: Vec<Notice>, staged: bool) -> Slots {
         slots.network_table = table_slot(&network);
     }
     slots
+}
+
+/// "Copy link": the page's address (which is the view) to the clipboard, or, where the clipboard
+/// cannot be written, the address selected in a box to copy by hand. Public contract:
+/// `copy-link`, `copy-link-status`, `copy-link-url`.
+fn copy_link(parent: &Element) -> Element {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+    let wrap = el("span", &[("class", "copy-link")], Some(parent));
+    let button = el("button", &[("class", "small"), ("data-testid", "copy-link")], Some(&wrap));
+    let status = el("span", &[("role", "status"), ("data-testid", "copy-link-status")], Some(&wrap));
+    // What the status says: nothing yet, copied, or copy by hand.
+    let state: Rc<Cell<Option<bool>>> = Rc::default();
+    // `show(false)` keeps a box to copy by hand that is there (and its selection), with the address
+    // brought up to date; `show(true)` writes everything anew (a new language).
+    let show: Rc<dyn Fn(bool)> = {
+        let (button, status, state) = (button.clone(), status.clone(), Rc::clone(&state));
+        Rc::new(move |anew: bool| {
+            let lang = store::lang();
+            button.set_text_content(Some(crate::i18n::in_lang(crate::i18n::COPY_LINK, lang)));
+            let href = crate::html::window().location().href().unwrap_or_default();
+            match state.get() {
+                None => crate::html::clear(&status),
+                Some(true) => status.set_text_content(Some(crate::i18n::in_lang(crate::i18n::COPIED, lang))),
+                Some(false) => {
+                    if let (false, Ok(Some(input))) = (anew, status.query_selector("input")) {
+                        crate::html::set_value(&input, &href);
+                        return;
+                    }
+                    let span = el("span", &[], None);
+                    crate::html::text(&span, &format!("{} ", crate::i18n::in_lang(crate::i18n::COPY_FALLBACK, lang)));
+                    let input = el(
+                        "input",
+                        &[("readonly", ""), ("class", "copy-url"), ("data-testid", "copy-link-url")],
+                        Some(&span),
+                    );
+                    crate::html::set_value(&input, &href);
+                    crate::html::on(
+                        input.as_ref(),
+                        "focus",
+                        Box::new(|ev| {
+                            if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                i.select();
+                            }
+                        }),
+                    );
+                    crate::html::clear(&status);
+                    let _ = status.append_child(&span);
+                }
+            }
+        })
+    };
+    show(true);
+    {
+        let show = Rc::clone(&show);
+        let lang = Cell::new(store::lang());
+        store::subscribe(move |changed| {
+            if changed.view {
+                // A new language rewrites the words; a new view, the address to copy by hand.
+                let anew = store::lang() != lang.get();
+                lang.set(store::lang());
+                show(anew);
+            }
+        });
+    }
+    crate::html::on(
+        button.as_ref(),
+        "click",
+        Box::new(move |_| {
+            let window = crate::html::window();
+            let href = window.location().href().unwrap_or_default();
+            let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into()).ok();
+            let write = clipboard
+                .filter(|c| !c.is_undefined())
+                .and_then(|c| js_sys::Reflect::get(&c, &"writeText".into()).ok().map(|f| (c, f)))
+                .and_then(|(c, f)| f.dyn_into::<js_sys::Function>().ok().map(|f| (c, f)))
+                .and_then(|(c, f)| f.call1(&c, &href.into()).ok())
+                .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+            let (show, state) = (Rc::clone(&show), Rc::clone(&state));
+            match write {
+                Some(promise) => wasm_bindgen_futures::spawn_local(async move {
+                    let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                    state.set(Some(ok));
+                    show(true);
+                }),
+                None => {
+                    state.set(Some(false));
+                    show(true);
+                }
+            }
+        }),
+    );
+    wrap
 }
 
 /// The network's table disclosure and its slot, once the network is drawn.
@@ -304,7 +416,6 @@ fn embedded(root: &Element, notice_list: Vec<Notice>, staged: bool) -> Slots {
     let unused = || el("div", &[], None);
     Slots {
         root: root.clone(),
-        copy_link: unused(),
         notices,
         toolbar: unused(),
         cite: unused(),
