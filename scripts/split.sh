@@ -56,6 +56,20 @@ wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
 # gzip off the first load.
 terser "$WORK/bindgen/$NAME.js" --module --compress --mangle -o "$TRUNK_STAGING_DIR/$NAME.js"
 terser "$WORK/__wasm_split.js" --module --compress --mangle -o "$TRUNK_STAGING_DIR/__wasm_split.js"
+# The stylesheets the page adds after the first screen (parts.css, print.css) are copied by trunk
+# as they are; minified here as trunk minifies main.css: comments out, runs of white space one.
+for css in parts.css print.css; do
+  python3 - "$TRUNK_STAGING_DIR/$css" <<'PY'
+import re, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+text = re.sub(r"\s+", " ", text)
+text = re.sub(r"\s*([{};,])\s*", r"\1", text).replace(";}", "}")
+text = re.sub(r":\s+", ":", text)
+open(path, "w", encoding="utf-8").write(text.strip() + "\n")
+PY
+done
 wasm-opt -Oz "$WORK/bindgen/${NAME}_bg.wasm" -o "$TRUNK_STAGING_DIR/${NAME}_bg.wasm" &
 for part in "$WORK"/split_*.wasm "$WORK"/chunk_*.wasm; do
   [ -e "$part" ] || continue

@@ -9,8 +9,10 @@
 //! what lies below (timeline, simulation, data panel) and the footer. The URL and `<html lang>`
 //! follow the store from here, so they are right before the parts arrive.
 
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
@@ -125,11 +127,6 @@ fn open(
     }
     view.dataset = have;
     store::init(Arc::new(data), view, origin);
-    let debug_panic = form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).any(|(k, _)| k == "debug-panic");
-    if debug_panic {
-        // For the end-to-end test of the crash message (crash.rs): a panic after the page is up.
-        crate::html::after_next_frame(Box::new(|| panic!("debug-panic was asked for in the URL")));
-    }
     if staged {
         // Sync outward only: the URL and the document language follow the view (from the first
         // frame on: writing the URL is a few milliseconds the first paint need not wait for).
@@ -140,6 +137,11 @@ fn open(
                 follow_url(synthetic);
             }
         });
+    }
+    if form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).any(|(k, _)| k == "debug-panic") {
+        // For the end-to-end test of the crash message (crash.rs): a panic after the page is up
+        // and its address written (registered after `follow_url`, so it runs after it).
+        crate::html::after_next_frame(Box::new(|| panic!("debug-panic was asked for in the URL")));
     }
     let slots =
         if store::with(|s| s.view.embed) { embedded(root, notices, staged) } else { page(root, notices, staged) };
@@ -191,13 +193,59 @@ fn mount_parts(mut slots: Slots) {
         slots.network_table = table_slot(&slots.root);
     }
     let place = slots.toolbar.clone();
+    // The parts' stylesheets are fetched alongside the shell part; the parts are drawn once both
+    // are here (drawn unstyled they would jump when their rules came).
+    let styled = if slots.staged { add_stylesheets() } else { Rc::new(RefCell::new(Styled::Ready)) };
     load(
         crate::lazy::shell,
         ["页面其余部分", "rest of the page"],
         store::lang(),
         &place,
-        Box::new(move |mount: fn(Slots)| mount(slots)),
+        Box::new(move |mount: fn(Slots)| when_styled(&styled, Box::new(move || mount(slots)))),
     );
+}
+
+/// Whether parts.css has arrived (or failed: the parts are then drawn without it rather than not
+/// at all), and what waits for it.
+enum Styled {
+    Waiting(Option<Box<dyn FnOnce()>>),
+    Ready,
+}
+
+/// Adds parts.css and print.css (`media="print"`) to `<head>`: they are not part of the first load.
+fn add_stylesheets() -> Rc<RefCell<Styled>> {
+    let styled = Rc::new(RefCell::new(Styled::Waiting(None)));
+    let document = crate::html::document();
+    let Some(head) = document.head() else { return Rc::new(RefCell::new(Styled::Ready)) };
+    let head: Element = head.into();
+    let parts = el("link", &[("rel", "stylesheet"), ("href", "parts.css")], Some(&head));
+    el("link", &[("rel", "stylesheet"), ("href", "print.css"), ("media", "print")], Some(&head));
+    for event in ["load", "error"] {
+        let styled = styled.clone();
+        crate::html::on(
+            &parts,
+            event,
+            Box::new(move |_| {
+                let waiting = std::mem::replace(&mut *styled.borrow_mut(), Styled::Ready);
+                if let Styled::Waiting(Some(then)) = waiting {
+                    then();
+                }
+            }),
+        );
+    }
+    styled
+}
+
+/// Runs `then` now if parts.css is here, or when it arrives.
+fn when_styled(styled: &Rc<RefCell<Styled>>, then: Box<dyn FnOnce()>) {
+    let mut state = styled.borrow_mut();
+    match &mut *state {
+        Styled::Ready => {
+            drop(state);
+            then();
+        }
+        Styled::Waiting(slot) => *slot = Some(then),
+    }
 }
 
 /// The whole page: header, toolbar, explorer, network and the slots for the parts.

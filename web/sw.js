@@ -1,6 +1,6 @@
 // Offline support: network first (so a new build is always taken when online), the cache when not.
 const CACHE = 'hutong-v5';
-const CORE = ['./', './index.html', './boot.js', './hutong.js', './hutong_bg.wasm', './main.css', './print.css', './icon.svg',
+const CORE = ['./', './index.html', './boot.js', './hutong.js', './hutong_bg.wasm', './main.css', './parts.css', './print.css', './icon.svg',
   './manifest.webmanifest', './icon-192.png', './icon-512.png', './preview.png', './texts.bin'];
 // The parts loaded on demand (the split wasm chunks and their loader): written here by
 // scripts/split.sh in the release build, so that they work offline too (they are asked for right

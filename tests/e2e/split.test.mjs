@@ -19,12 +19,11 @@ test('a part is fetched only when its place nears the viewport (or a link needs 
   const { page, problems } = await openPage(b, `${server.url}?lang=en`, undefined, { read: false });
   await page.waitForSelector('[data-testid="edge"]');
   await page.waitForTimeout(1500);
-  // The Leptos side of the page (split_shell: the slots' components) and the toolbar under the
-  // header (split_story: stories, theme, printing) come right after the first screen; nothing
-  // below the first screen does.
+  // The Leptos side of the page (split_shell: the slots' components, the toolbar's stories, theme
+  // and printing) comes right after the first screen; nothing below the first screen does.
   const fetched = () => page.evaluate(() => performance.getEntriesByType('resource')
     .map((r) => new URL(r.name).pathname.split('/').pop())
-    .filter((n) => /^split_.*\.wasm$/.test(n) && n !== 'split_story.wasm' && n !== 'split_shell.wasm'));
+    .filter((n) => /^split_.*\.wasm$/.test(n) && n !== 'split_shell.wasm'));
   assert.deepEqual(await fetched(), [], 'nothing below the first screen before the reader scrolls');
   const textsFetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/texts.bin')));
   assert.equal(await textsFetched(), false, 'the long texts (summaries, notes) are not part of the first screen');
@@ -74,7 +73,7 @@ test('the parts below the first screen are fetched after it and all arrive', { s
   assert.equal(await page.locator('[data-testid="chunk-loading"], [data-testid="chunk-error"]').count(), 0);
   const parts = await page.evaluate(() => performance.getEntriesByType('resource')
     .map((r) => new URL(r.name).pathname.split('/').pop()).filter((n) => /^(split|chunk)_.*\.wasm$/.test(n)));
-  for (const part of ['split_below.wasm', 'split_sim.wasm', 'split_data.wasm', 'split_tools.wasm', 'split_story.wasm']) assert.ok(parts.includes(part), `${part} in ${parts}`);
+  for (const part of ['split_shell.wasm', 'split_below.wasm', 'split_sim.wasm', 'split_data.wasm', 'split_tools.wasm']) assert.ok(parts.includes(part), `${part} in ${parts}`);
   assert.deepEqual(problems, []);
 });
 
