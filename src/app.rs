@@ -25,12 +25,33 @@ pub fn mount_parts(slots: Slots) {
         crate::texts::watch(ctx.data, ctx.origin);
         provide_context(ctx);
         let now = !slots.staged;
-        mount_others(&slots, ctx, now);
+        if now {
+            mount_toolbar(&slots);
+            mount_others(&slots, ctx, now);
+        } else {
+            // On the site, in tasks of their own: the toolbar, then the rest (one task for all of
+            // it is a long task on a slow phone; they share this owner and so the context).
+            let owner = Owner::current().expect("mounted under an owner");
+            crate::html::timeout(
+                0,
+                Box::new(move || {
+                    owner.with(|| mount_toolbar(&slots));
+                    crate::html::timeout(0, Box::new(move || owner.with(|| mount_others(&slots, ctx, now))));
+                }),
+            );
+        }
         view! { <Notices /> }
     });
 }
 
-/// Everything but the notices.
+/// The toolbar: stories, the theme switch, the evidence sheet.
+fn mount_toolbar(slots: &Slots) {
+    if !slots.embed {
+        mount(&slots.toolbar, || view! { <Deferred load=crate::lazy::story what=["导览", "stories"] render=call /> });
+    }
+}
+
+/// Everything but the notices and the toolbar.
 fn mount_others(slots: &Slots, ctx: Ctx, now: bool) {
     {
         mount(&slots.footer, move || view! { <Footer now=now /> });
@@ -39,9 +60,9 @@ fn mount_others(slots: &Slots, ctx: Ctx, now: bool) {
             mount(slot, move || view! { <crate::network::table::NetworkTableSlot details=details /> });
         }
         if slots.embed {
+            parts_in(slots);
             return;
         }
-        mount(&slots.toolbar, || view! { <Deferred load=crate::lazy::story what=["导览", "stories"] render=call /> });
         // It replaces the first screen's stand-in, and honours a press made meanwhile.
         let asked = slots.cite.has_attribute("data-asked");
         slots.cite.set_text_content(None);
@@ -77,7 +98,15 @@ fn mount_others(slots: &Slots, ctx: Ctx, now: bool) {
                 </WhenNear>
             }
         });
+        parts_in(slots);
     }
+}
+
+/// Says on the page's root that every slot has its part (`data-parts="in"`; each part may still be
+/// waiting for its place to near the viewport): what a script that reads through the page waits
+/// for first (tests/e2e/harness.mjs).
+fn parts_in(slots: &Slots) {
+    let _ = slots.root.set_attribute("data-parts", "in");
 }
 
 /// Mounts a view at the end of a slot, for the page's life.

@@ -87,6 +87,12 @@ function readStep() {
  * which may be below a part still waiting), until no part is waiting, then goes back to the top.
  * Up to 30 s: a part on its way (a slow, busy machine) is waited for, not skipped. */
 export async function readThrough(page) {
+  // The parts' slots are filled a few tasks after the first screen (src/app.rs): until then no
+  // part is seen waiting, and the reading would stop before it began.
+  for (let i = 0; i < 300; i++) {
+    if (await page.evaluate(() => !!document.querySelector('[data-parts="in"]'))) break;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
   await page.evaluate(() => window.scrollTo(0, 0));
   for (let i = 0; i < 300; i++) {
     if (!(await page.evaluate(readStep))) break;
