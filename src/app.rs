@@ -47,7 +47,9 @@ pub fn mount_parts(slots: Slots) {
 /// The toolbar: stories, the theme switch, the evidence sheet.
 fn mount_toolbar(slots: &Slots) {
     if !slots.embed {
-        mount(&slots.toolbar, || view! { <Deferred load=crate::lazy::story what=["导览", "stories"] render=call /> });
+        // In the shell part itself (as a part of its own it was another fetch, and another set of
+        // chunks for the code it shares with the other parts).
+        mount(&slots.toolbar, crate::story::bar);
     }
 }
 

@@ -311,21 +311,13 @@ fn copy(
     format: &'static str,
     status: RwSignal<Option<(&'static str, bool)>>,
 ) {
-    use wasm_bindgen::JsCast;
     let fallback = move || {
         if let Some(pre) = pre.get_untracked() {
             select_contents(&pre);
         }
         let _ = status.try_set(Some((format, false)));
     };
-    let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into()).ok();
-    let write = clipboard
-        .filter(|c| !c.is_undefined() && !c.is_null())
-        .and_then(|c| js_sys::Reflect::get(&c, &"writeText".into()).ok().map(|f| (c, f)))
-        .and_then(|(c, f)| f.dyn_into::<js_sys::Function>().ok().map(|f| (c, f)))
-        .and_then(|(c, f)| f.call1(&c, &text.into()).ok())
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    match write {
+    match crate::html::clipboard_write(&text) {
         Some(promise) => leptos::task::spawn_local(async move {
             if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
                 let _ = status.try_set(Some((format, true)));

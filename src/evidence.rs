@@ -8,11 +8,11 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use hutong_core::route::{Answer, Basis, Model, Role, Route, Rule, Step};
+use hutong_core::route::{Answer, Basis, Model, Role, Route, Step};
 use hutong_core::{Dataset, Lang};
 use leptos::prelude::*;
 
-use crate::explorer::{ground_of, name, rule_ids, step_head, verdict_text};
+use crate::explorer::{cited, ground_of, name, role_word, rule_ids, step_head, verdict_text};
 use crate::fmt;
 use crate::i18n::{explorer_strings, rule_text, story_strings, strings};
 use crate::state::use_ctx;
@@ -181,21 +181,11 @@ impl Sheet<'_> {
 
     fn basis(&self, b: &Basis) -> AnyView {
         let (data, lang) = (self.data, self.lang);
-        let e = explorer_strings(lang);
         let t = strings(lang);
         let event = &data.events[b.event];
-        let role = match b.role {
-            Role::Maybe if b.rules.contains(Rule::MayHaveTakenEffect) => e.role_announced,
-            Role::InEffect => e.role_in_effect,
-            Role::Maybe => e.role_maybe,
-            Role::Before => e.role_before,
-            Role::NotYet => e.role_not_yet,
-        };
-        // A `before` is cited by its own quote; everything else by the event's.
-        let (quote, source_id) = match (&event.before, b.role) {
-            (Some(before), Role::Before) => (before.quote.clone(), before.source.clone()),
-            _ => (event.cite.quote.clone(), event.cite.source.clone()),
-        };
+        let role = role_word(b, lang);
+        let (quote, source_id) = cited(event, b.role);
+        let quote = quote.to_string();
         let first = self.quoted.borrow_mut().insert((b.event, b.role == Role::Before));
         let prior = event.before.as_ref().map(|x| x.state);
         let rules: Vec<&str> = b.rules.iter().map(|r| rule_text(r, prior, lang)).collect();

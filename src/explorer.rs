@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use hutong_core::route::{differences, Answer, Model, Role, Route, Rule, Rules, Step, Verdict, Word};
+use hutong_core::route::{differences, Answer, Basis, Model, Role, Route, Rule, Rules, Step, Verdict, Word};
 use hutong_core::{Dataset, Lang};
 use web_sys::Element;
 
@@ -356,6 +356,28 @@ pub fn ground_of(step: &Step) -> &'static str {
     }
 }
 
+/// How an event bears on its step, in words ("announced" for one that may have taken effect).
+/// The explorer and the evidence sheet both write it.
+pub fn role_word(b: &Basis, lang: Lang) -> &'static str {
+    let s = explorer_strings(lang);
+    match b.role {
+        Role::Maybe if b.rules.contains(Rule::MayHaveTakenEffect) => s.role_announced,
+        Role::InEffect => s.role_in_effect,
+        Role::Maybe => s.role_maybe,
+        Role::Before => s.role_before,
+        Role::NotYet => s.role_not_yet,
+    }
+}
+
+/// The quote an event is cited by for a step, and its source's id: a `before` by its own quote,
+/// everything else by the event's.
+pub fn cited(event: &hutong_core::Event, role: Role) -> (&str, &str) {
+    match (&event.before, role) {
+        (Some(before), Role::Before) => (&before.quote, &before.source),
+        _ => (&event.cite.quote, &event.cite.source),
+    }
+}
+
 pub fn rule_ids(rules: Rules) -> String {
     rules.iter().map(Rule::id).collect::<Vec<_>>().join(" ")
 }
@@ -377,11 +399,10 @@ fn step_view(parent: &Element, step: &Step, data: &Dataset, lang: Lang) {
     text(&li, " ");
     text_el("span", &[("class", &format!("badge small badge-{word}"))], &verdict_text(step.verdict, lang), &li);
     text(&li, " ");
-    if !step.silent {
-        ground_tag(&li, step.stated(), lang);
-    }
     if step.silent {
         text_el("span", &[("class", "muted")], &format!(" — {}", s.silent), &li);
+    } else {
+        ground_tag(&li, step.stated(), lang);
     }
     // The step's own rules (its own app, interoperability, a workaround not yet in existence).
     let rules = el("ul", &[("class", "rules")], Some(&li));
@@ -391,18 +412,9 @@ fn step_view(parent: &Element, step: &Step, data: &Dataset, lang: Lang) {
     let cites = el("ul", &[("class", "cites")], Some(&li));
     for b in &step.basis {
         let event = &data.events[b.event];
-        let role = match b.role {
-            Role::Maybe if b.rules.contains(Rule::MayHaveTakenEffect) => s.role_announced,
-            Role::InEffect => s.role_in_effect,
-            Role::Maybe => s.role_maybe,
-            Role::Before => s.role_before,
-            Role::NotYet => s.role_not_yet,
-        };
-        // A `before` is cited by its own quote; everything else by the event's.
-        let (quote, source_id, summary) = match (&event.before, b.role) {
-            (Some(before), Role::Before) => (&before.quote, &before.source, s.before_quote),
-            _ => (&event.cite.quote, &event.cite.source, s.show_quote),
-        };
+        let role = role_word(b, lang);
+        let (quote, source_id) = cited(event, b.role);
+        let summary = if b.role == Role::Before && event.before.is_some() { s.before_quote } else { s.show_quote };
         let source = data.source(source_id).map(|src| src.outlet.get(lang)).unwrap_or_default();
         let prior = event.before.as_ref().map(|x| x.state);
         let stated = b.stated();

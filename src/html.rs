@@ -81,7 +81,7 @@ pub fn on(target: &web_sys::EventTarget, event: &str, f: Box<dyn FnMut(Event)>) 
     closure.forget();
 }
 
-/// The element an event started on, or the nearest ancestor (up to `within`) matching `selector`.
+/// The element an event started on, or its nearest ancestor, matching `selector`.
 pub fn closest(ev: &Event, selector: &str) -> Option<Element> {
     ev.target()?.dyn_into::<Element>().ok()?.closest(selector).ok().flatten()
 }
@@ -122,18 +122,38 @@ pub fn after_next_frame(f: Box<dyn FnOnce()>) {
 }
 
 /// Calls `f` every `ms` milliseconds until it returns false.
-pub fn every(ms: i32, f: Box<dyn FnMut() -> bool>) {
-    let f = std::rc::Rc::new(std::cell::RefCell::new(f));
-    fn again(ms: i32, f: std::rc::Rc<std::cell::RefCell<Box<dyn FnMut() -> bool>>>) {
-        timeout(
-            ms,
-            Box::new(move || {
-                let go = (f.borrow_mut())();
-                if go {
-                    again(ms, f);
-                }
-            }),
-        );
-    }
-    again(ms, f);
+pub fn every(ms: i32, mut f: Box<dyn FnMut() -> bool>) {
+    timeout(
+        ms,
+        Box::new(move || {
+            if f() {
+                every(ms, f);
+            }
+        }),
+    );
+}
+
+/// Writes `text` to the clipboard: the write's promise, or `None` where there is no clipboard or it
+/// refuses at once. Called by name, so that no further web-sys bindings are needed.
+pub fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
+    let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into()).ok();
+    clipboard
+        .filter(|c| !c.is_undefined() && !c.is_null())
+        .and_then(|c| js_sys::Reflect::get(&c, &"writeText".into()).ok().map(|f| (c, f)))
+        .and_then(|(c, f)| f.dyn_into::<js_sys::Function>().ok().map(|f| (c, f)))
+        .and_then(|(c, f)| f.call1(&c, &text.into()).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+}
+
+/// Sets the tooltip of an SVG element: its `<title>` child, made when it has none.
+pub fn set_svg_title(element: &web_sys::Element, text: &str) {
+    let title = match element.query_selector(":scope > title").ok().flatten() {
+        Some(title) => title,
+        None => {
+            let title = svg("title", &[], None);
+            let _ = element.prepend_with_node_1(&title);
+            title
+        }
+    };
+    title.set_text_content(Some(text));
 }

@@ -81,14 +81,6 @@ entry! {
     }
 }
 
-/// The toolbar under the header (stories, theme, printing) and the story being told: in the
-/// `shell` part itself, which is fetched right after the first screen and which mounts the toolbar
-/// at once (as a part of its own it cost another fetch, and another set of chunks for the code it
-/// shares with the other parts, to be fetched and instantiated one by one).
-pub async fn story() -> Result<fn() -> AnyView, ChunkError> {
-    Ok(crate::story::bar)
-}
-
 entry! {
     /// The dataset panel and the reading of a saved import (JSON, the loader, CSV, exports).
     data: fn data_part() -> DataChunk {
@@ -121,12 +113,6 @@ entry! {
     synthetic: fn synthetic() -> fn(usize) -> Dataset {
         |n| hutong_core::synthetic::generate(n, 50, 1)
     }
-}
-
-/// The network at the playhead as a table (`network::table`), when its disclosure is opened: in
-/// the `shell` part (it is small, and as a part of its own it was another set of chunks).
-pub async fn network_table() -> Result<fn() -> AnyView, ChunkError> {
-    Ok(|| leptos::view! { <crate::network::table::NetworkTable /> }.into_any())
 }
 
 // The parts that show the events' long texts (the details, the search, the exports) are entered

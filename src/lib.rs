@@ -14,7 +14,6 @@ pub mod crash;
 pub mod data;
 pub mod decimal;
 pub mod details;
-pub mod dom;
 pub mod evidence;
 pub mod explorer;
 pub mod export;

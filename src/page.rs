@@ -343,7 +343,6 @@ fn page(root: &Element, notice_list: Vec<Notice>, staged: bool) -> Slots {
 /// `copy-link`, `copy-link-status`, `copy-link-url`.
 fn copy_link(parent: &Element) -> Element {
     use std::cell::Cell;
-    use std::rc::Rc;
     use wasm_bindgen::JsCast;
     let wrap = el("span", &[("class", "copy-link")], Some(parent));
     let button = el("button", &[("class", "small"), ("data-testid", "copy-link")], Some(&wrap));
@@ -406,17 +405,9 @@ fn copy_link(parent: &Element) -> Element {
         button.as_ref(),
         "click",
         Box::new(move |_| {
-            let window = crate::html::window();
-            let href = window.location().href().unwrap_or_default();
-            let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into()).ok();
-            let write = clipboard
-                .filter(|c| !c.is_undefined())
-                .and_then(|c| js_sys::Reflect::get(&c, &"writeText".into()).ok().map(|f| (c, f)))
-                .and_then(|(c, f)| f.dyn_into::<js_sys::Function>().ok().map(|f| (c, f)))
-                .and_then(|(c, f)| f.call1(&c, &href.into()).ok())
-                .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+            let href = crate::html::window().location().href().unwrap_or_default();
             let (show, state) = (Rc::clone(&show), Rc::clone(&state));
-            match write {
+            match crate::html::clipboard_write(&href) {
                 Some(promise) => wasm_bindgen_futures::spawn_local(async move {
                     let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
                     state.set(Some(ok));

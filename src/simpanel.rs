@@ -152,7 +152,7 @@ pub fn SimPanel() -> impl IntoView {
         let job = job_for_effect.clone();
         let off = ctx.view.with_untracked(|v| v.off_set(&data));
         // After the next frame: the page is drawn before the simulation starts.
-        crate::slices::after_next_frame(move || {
+        crate::html::after_next_frame(Box::new(move || {
             // The panel may be gone (a new dataset rebuilds the page): then its values are too.
             if generation.try_get_value() != Some(gen) {
                 return;
@@ -161,7 +161,7 @@ pub fn SimPanel() -> impl IntoView {
             let counterfactual = (!off.is_empty()).then(|| sim::prepare(&data, &off, &params));
             *job.borrow_mut() = Some(Job { generation: gen, params, actual, counterfactual, runs: (vec![], vec![]) });
             step(job, state, generation);
-        });
+        }));
     });
 
     let lang = move || ctx.lang();

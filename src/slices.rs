@@ -14,14 +14,8 @@ pub fn ready(n: usize, at_once: usize) -> RwSignal<usize> {
         return RwSignal::new(slices);
     }
     let ready = RwSignal::new(0);
-    after_next_frame(move || count_up(ready, slices));
+    crate::html::after_next_frame(Box::new(move || count_up(ready, slices)));
     ready
-}
-
-/// Runs `f` in a task of its own once the browser has rendered its next frame: work that can wait
-/// (the rest of a long list, the simulation) then never delays the page's first paint.
-pub fn after_next_frame(f: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
 fn count_up(ready: RwSignal<usize>, slices: usize) {

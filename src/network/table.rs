@@ -4,8 +4,8 @@
 //! events as the drawing does.
 //!
 //! The rows are plain Rust (`rows`, tested natively). The disclosure that holds the table is on the
-//! first screen; the table itself is a part of its own (`lazy::network_table`), fetched when a
-//! reader first opens the disclosure.
+//! first screen; the table itself is Leptos, in the `shell` part, and built only while the
+//! disclosure is open.
 
 use std::sync::Arc;
 
@@ -104,12 +104,10 @@ pub fn table_strings(lang: Lang) -> [&'static str; 7] {
 }
 
 /// What the disclosure under the network (drawn by `network::view`, on the first screen) holds:
-/// mounted by the parts in its slot, it fetches the table's part (`lazy::network_table`) when the
-/// disclosure is first opened, and builds the table only while it is open, so playback does not
-/// keep a closed table up to date.
+/// mounted by the shell part in its slot, it builds the table only while the disclosure is open,
+/// so playback does not keep a closed table up to date.
 #[component]
 pub fn NetworkTableSlot(details: web_sys::Element) -> impl IntoView {
-    use wasm_bindgen::JsCast;
     let open = RwSignal::new(details.has_attribute("open"));
     let watched = details.clone();
     crate::html::on(
@@ -119,15 +117,14 @@ pub fn NetworkTableSlot(details: web_sys::Element) -> impl IntoView {
             let _ = open.try_set(watched.has_attribute("open"));
         }),
     );
-    let _ = details.dyn_ref::<web_sys::HtmlElement>();
     view! {
         <Show when=move || open.get()>
-            <crate::lazy::Deferred load=crate::lazy::network_table what=["通道表", "channel table"] render=crate::app::call />
+            <NetworkTable />
         </Show>
     }
 }
 
-/// The table (in the `network_table` part).
+/// The table.
 #[component]
 pub fn NetworkTable() -> impl IntoView {
     let ctx = use_ctx();

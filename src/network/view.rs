@@ -91,7 +91,6 @@ fn group_word(group: usize) -> (Word, bool) {
     (DRAW_ORDER[group % DRAW_ORDER.len()], group >= DRAW_ORDER.len())
 }
 
-/// What an edge connects, in words: "WeChat group chat → Taobao (link)".
 /// One event behind an edge, with how it is known: "title (stated)", "title (inferred: rule)".
 fn basis_label(event: &hutong_core::Event, b: &hutong_core::route::Basis, lang: Lang) -> String {
     use hutong_core::route::Role;
@@ -109,6 +108,7 @@ fn basis_label(event: &hutong_core::Event, b: &hutong_core::route::Basis, lang: 
     format!("{title} ({}{sep}{})", s.inferred, why.join("; "))
 }
 
+/// What an edge connects, in words: "WeChat group chat → Taobao (link)".
 fn edge_name(data: &hutong_core::Dataset, id: &hutong_core::route::ChannelId, lang: Lang) -> String {
     format!("{} → {} ({})", name(data, &id.from, lang), name(data, &id.to, lang), channel_name(id.channel, lang))
 }
@@ -265,8 +265,8 @@ pub fn network(parent: &Element) -> Element {
     let describe_summary = el("summary", &[], Some(&describe_box));
     let description =
         el("p", &[("id", "network-description"), ("data-testid", "network-description")], Some(&describe_box));
-    // The channel table: its disclosure is here; the table is a part of its own (`app.rs` mounts
-    // it in the slot when the parts have arrived, `lazy::network_table` when first opened).
+    // The channel table: its disclosure is here; the table comes with the shell part (`app.rs`
+    // mounts it in the slot, and it is built while the disclosure is open).
     let table = el("details", &[("class", "network-table"), ("data-testid", "network-table")], Some(&section));
     let table_summary = el("summary", &[], Some(&table));
     el("div", &[("data-slot", "network-table")], Some(&table));
@@ -336,6 +336,13 @@ pub fn network(parent: &Element) -> Element {
     let last = RefCell::new(store::view());
     let net2 = Rc::clone(&net);
     store::subscribe(move |changed| {
+        if changed.playhead {
+            net2.borrow_mut().update();
+        }
+        if !(changed.data || changed.view) {
+            // A step of playback: nothing of the view to compare (and no copy of it made).
+            return;
+        }
         // No borrow is held across a change of the store: a listener may be called again from
         // inside (the playhead set here tells every listener, this one too).
         let view = store::view();
@@ -370,9 +377,6 @@ pub fn network(parent: &Element) -> Element {
             // Not playing: the playhead follows the journey date (the URL's `date`).
             store::set_playhead(view.date.clamp(start_day(), end_day()));
         }
-        if changed.playhead {
-            net2.borrow_mut().update();
-        }
     });
     section
 }
@@ -381,107 +385,70 @@ pub fn network(parent: &Element) -> Element {
 /// description's disclosure and the exports.
 fn listen(net: &Shared, describe_box: &Element) {
     let n = net.borrow();
-    let on = |target: &Element, event: &str, f: Box<dyn FnMut(web_sys::Event)>| {
-        crate::html::on(target.as_ref(), event, f);
-    };
-    let click = |target: &Element, f: fn(&Shared)| {
+    let on = |target: &Element, event: &str, f: fn(&Shared, &web_sys::Event)| {
         let net = Rc::clone(net);
-        on(target, "click", Box::new(move |_| f(&net)));
+        crate::html::on(target.as_ref(), event, Box::new(move |ev| f(&net, &ev)));
     };
-    click(&n.els.play, toggle);
-    click(&n.els.jump_start, |net| jump(net, start_day()));
-    click(&n.els.prev, prev_event);
-    click(&n.els.next, next_event);
-    click(&n.els.jump_end, |net| jump(net, end_day()));
-    let net2 = Rc::clone(net);
-    on(
-        &n.els.playback,
-        "keydown",
-        Box::new(move |ev| {
-            let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-            match ev.key().as_str() {
-                " " => toggle(&net2),
-                "ArrowLeft" => prev_event(&net2),
-                "ArrowRight" => next_event(&net2),
-                "Home" => jump(&net2, start_day()),
-                "End" => jump(&net2, end_day()),
-                _ => return,
-            }
-            ev.prevent_default();
-        }),
-    );
-    let net2 = Rc::clone(net);
-    on(
-        &n.els.scrub,
-        "input",
-        Box::new(move |ev| {
-            if let Ok(days) = crate::html::value_of(&ev).parse::<i64>() {
-                net2.borrow_mut().set_playing(false);
-                store::set_playhead(start_day() + chrono::Duration::days(days));
-            }
-        }),
-    );
-    on(&n.els.scrub, "change", Box::new(|_| write_date()));
-    let net2 = Rc::clone(net);
-    on(
-        &n.els.speed,
-        "change",
-        Box::new(move |ev| {
-            if let Ok(v) = crate::html::value_of(&ev).parse::<u32>() {
-                net2.borrow_mut().speed = v;
-            }
-        }),
-    );
-    let net2 = Rc::clone(net);
-    let inspect = move |ev: web_sys::Event| {
+    on(&n.els.play, "click", |net, _| toggle(net));
+    on(&n.els.jump_start, "click", |net, _| jump(net, start_day()));
+    on(&n.els.prev, "click", |net, _| prev_event(net));
+    on(&n.els.next, "click", |net, _| next_event(net));
+    on(&n.els.jump_end, "click", |net, _| jump(net, end_day()));
+    on(&n.els.playback, "keydown", |net, ev| {
+        let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+        match ev.key().as_str() {
+            " " => toggle(net),
+            "ArrowLeft" => prev_event(net),
+            "ArrowRight" => next_event(net),
+            "Home" => jump(net, start_day()),
+            "End" => jump(net, end_day()),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on(&n.els.scrub, "input", |net, ev| {
+        if let Ok(days) = crate::html::value_of(ev).parse::<i64>() {
+            net.borrow_mut().set_playing(false);
+            store::set_playhead(start_day() + chrono::Duration::days(days));
+        }
+    });
+    on(&n.els.scrub, "change", |_, _| write_date());
+    on(&n.els.speed, "change", |net, ev| {
+        if let Ok(v) = crate::html::value_of(ev).parse::<u32>() {
+            net.borrow_mut().speed = v;
+        }
+    });
+    // The accessible name and the mouse tooltip of an edge, written when it is pointed at.
+    let inspect = |net: &Shared, ev: &web_sys::Event| {
         let Some(path) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
         let Some(i) = path.get_attribute("data-index").and_then(|i| i.parse::<usize>().ok()) else { return };
-        let mut n = net2.borrow_mut();
+        let mut n = net.borrow_mut();
         let Some(label) = n.edge_label(i) else { return };
-        // The accessible name and the mouse tooltip, for this edge, now.
         set(&path, "aria-label", &label);
-        crate::dom::set_svg_title(&path, &label);
+        crate::html::set_svg_title(&path, &label);
         n.inspected = Some(i);
         n.show_info();
     };
-    let inspect = Rc::new(inspect);
-    let again = Rc::clone(&inspect);
-    on(&n.els.hits, "mouseover", Box::new(move |ev| inspect(ev)));
-    on(&n.els.hits, "focusin", Box::new(move |ev| again(ev)));
-    let net2 = Rc::clone(net);
-    on(
-        describe_box,
-        "toggle",
-        Box::new(move |ev| {
-            let open =
-                ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
-            let mut n = net2.borrow_mut();
-            n.describe_open = open;
-            n.show_description();
-        }),
-    );
-    let net2 = Rc::clone(net);
-    on(
-        &n.els.export_svg,
-        "click",
-        Box::new(move |_| {
-            if let Some(svg) = net2.borrow().export_svg() {
-                let name = format!("hutong-network-{}.svg", fmt::iso(store::playhead()));
-                let _ = export::download_text(&name, "image/svg+xml", &svg);
-            }
-        }),
-    );
-    let net2 = Rc::clone(net);
-    on(
-        &n.els.export_png,
-        "click",
-        Box::new(move |_| {
-            if let Some(svg) = net2.borrow().export_svg() {
-                let name = format!("hutong-network-{}.png", fmt::iso(store::playhead()));
-                let _ = export::download_png(&name, &svg, WIDTH, HEIGHT + 40.0);
-            }
-        }),
-    );
+    on(&n.els.hits, "mouseover", inspect);
+    on(&n.els.hits, "focusin", inspect);
+    on(describe_box, "toggle", |net, ev| {
+        let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+        let mut n = net.borrow_mut();
+        n.describe_open = open;
+        n.show_description();
+    });
+    on(&n.els.export_svg, "click", |net, _| {
+        if let Some(svg) = net.borrow().export_svg() {
+            let name = format!("hutong-network-{}.svg", fmt::iso(store::playhead()));
+            let _ = export::download_text(&name, "image/svg+xml", &svg);
+        }
+    });
+    on(&n.els.export_png, "click", |net, _| {
+        if let Some(svg) = net.borrow().export_svg() {
+            let name = format!("hutong-network-{}.png", fmt::iso(store::playhead()));
+            let _ = export::download_png(&name, &svg, WIDTH, HEIGHT + 40.0);
+        }
+    });
 }
 
 /// The URL's date is written when playback pauses or a jump lands, not every step.
@@ -650,7 +617,7 @@ impl Net {
         // Past MANY the hover layer comes in slices after the first paint (the drawing is whole at
         // once); each slice a group of its own.
         let n = self.edges.len();
-        let slices = n.div_ceil(SLICE);
+        let slices = n.div_ceil(crate::slices::SLICE);
         let groups: Vec<Element> = (0..slices).map(|_| svg("g", &[], Some(&self.els.hits))).collect();
         self.pending.clear();
         for (k, g) in groups.into_iter().enumerate().rev() {
@@ -665,7 +632,7 @@ impl Net {
     /// The hover layer's edges of slice `k`.
     fn build_hits(&mut self, k: usize, g: &Element) {
         let lang = self.lang;
-        let range = k * SLICE..((k + 1) * SLICE).min(self.edges.len());
+        let range = k * crate::slices::SLICE..((k + 1) * crate::slices::SLICE).min(self.edges.len());
         for i in range {
             let e = &self.edges[i];
             let word = self.states[i].map_or(Word::Undecided, |s| s.0.word());
@@ -919,15 +886,13 @@ impl Net {
         if let Ok(Some(text)) = copy.query_selector("[data-caption]") {
             text.set_text_content(Some(&self.caption(Some(store::playhead()))));
         }
-        let desc = crate::dom::svg_element("desc")?;
+        let desc = svg("desc", &[], None);
         desc.set_text_content(Some(&describe(&self.data, &self.shown_states(), self.lang)));
         copy.prepend_with_node_1(&desc).ok()?;
         Some(copy.outer_html())
     }
 }
 
-/// Elements built in one task.
-const SLICE: usize = 500;
 
 /// Builds the hover layer's remaining slices, one task each, after the first paint (past `MANY`
 /// edges the drawing is whole at once and the elements to hover come after).

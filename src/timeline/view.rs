@@ -164,7 +164,7 @@ fn title_on_hover(target: Option<web_sys::EventTarget>) {
     let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
     let Ok(Some(mark)) = element.closest("[data-event-id]") else { return };
     if let Some(label) = mark.get_attribute("aria-label") {
-        crate::dom::set_svg_title(&mark, &label);
+        crate::html::set_svg_title(&mark, &label);
     }
 }
 
