@@ -893,7 +893,6 @@ impl Net {
     }
 }
 
-
 /// Builds the hover layer's remaining slices, one task each, after the first paint (past `MANY`
 /// edges the drawing is whole at once and the elements to hover come after).
 fn slice_in(net: &Shared) {
