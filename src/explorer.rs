@@ -74,6 +74,14 @@ fn key() -> Key {
 
 /// The explorer's section, drawn from the store and kept in step with it.
 pub fn explorer(parent: &Element) -> Element {
+    let (section, answer) = explorer_form(parent);
+    answer();
+    section
+}
+
+/// The explorer's heading and form, with the journey's values; the function returned draws the
+/// answer below them (a task later on the site: issue 14) and keeps both in step with the store.
+pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
     let section = el(
         "section",
         &[("class", "explorer"), ("data-testid", "explorer"), ("aria-labelledby", "explorer-heading")],
@@ -224,22 +232,26 @@ pub fn explorer(parent: &Element) -> Element {
 
     labels();
     values();
-    draw();
-    let last = RefCell::new((key(), Arc::as_ptr(&store::data()) as usize, store::lang()));
-    store::subscribe(move |changed| {
-        if !(changed.data || changed.view) {
-            return;
-        }
-        let now = key();
-        let mut last = last.borrow_mut();
-        if changed.data || now.lang != last.2 || now.data != last.1 {
-            labels();
-        }
+    // The answer, and from then on both kept in step with the store.
+    let answer = Box::new(move || {
         values();
-        if now != last.0 {
-            draw();
-        }
-        *last = (Key { ..now }, Arc::as_ptr(&store::data()) as usize, store::lang());
+        draw();
+        let last = RefCell::new((key(), Arc::as_ptr(&store::data()) as usize, store::lang()));
+        store::subscribe(move |changed| {
+            if !(changed.data || changed.view) {
+                return;
+            }
+            let now = key();
+            let mut last = last.borrow_mut();
+            if changed.data || now.lang != last.2 || now.data != last.1 {
+                labels();
+            }
+            values();
+            if now != last.0 {
+                draw();
+            }
+            *last = (Key { ..now }, Arc::as_ptr(&store::data()) as usize, store::lang());
+        });
     });
 
     let target: &web_sys::EventTarget = section.as_ref();
@@ -281,7 +293,7 @@ pub fn explorer(parent: &Element) -> Element {
             }
         }),
     );
-    section
+    (section, answer)
 }
 
 /// The verdict badge and the route hop by hop. Public contract: `data-testid="verdict"` with

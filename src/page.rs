@@ -73,7 +73,14 @@ pub fn start() {
         return;
     }
     let Some(text) = crate::data::saved_text() else {
-        open(&body, &query, None, crate::texts::at_start(), Origin::Embedded, None, None, true);
+        // A task of its own: this one also finished compiling the module (issue 14).
+        crate::html::timeout(
+            0,
+            Box::new(move || {
+                let d = crate::texts::at_start();
+                open(&body, &query, None, d, Origin::Embedded, None, None, true);
+            }),
+        );
         return;
     };
     // A saved import is read by the data part (the JSON reader is not part of the first screen).
@@ -100,7 +107,8 @@ pub fn mount(root: &Element, data: Dataset, query: &str) {
 
 /// The page over its dataset: the view read from the URL, the store, the first screen, then the
 /// parts. `fingerprint` is the imported dataset's; `saved_problem` says why a saved import could
-/// not be read.
+/// not be read. On the site (`staged`) this is a chain of short tasks, each drawing a piece of the
+/// first screen below the last (a long one blocks a slow phone: issue 14); tests have it at once.
 #[allow(clippy::too_many_arguments)]
 fn open(
     root: &Element,
@@ -112,52 +120,78 @@ fn open(
     fingerprint: Option<String>,
     staged: bool,
 ) {
-    let (mut view, mut notices) = url::parse(query, &data);
-    // The link says which dataset it needs; tell the reader when it is not the one in use.
-    // Only an import is named by its fingerprint (a synthetic dataset by its size in the URL).
-    let have = fingerprint.filter(|_| origin == Origin::Imported);
-    // A bare address (no view in it) was not made with any dataset: no notice then.
-    let bare = query.trim_start_matches('?').is_empty();
-    if origin != Origin::Synthetic && !bare && view.dataset != have {
-        let value = view.dataset.clone().unwrap_or_default();
-        notices.push(Notice { param: "dataset".into(), value, kind: NoticeKind::OtherDataset });
-    }
-    if let Some(problem) = saved_problem {
-        notices.push(Notice { param: String::new(), value: problem, kind: NoticeKind::SavedUnreadable });
-    }
-    view.dataset = have;
-    store::init(Arc::new(data), view, origin);
-    if staged {
-        // Sync outward only: the URL and the document language follow the view (from the first
-        // frame on: writing the URL is a few milliseconds the first paint need not wait for).
-        set_lang();
-        crate::html::after_next_frame(Box::new(move || follow_url(synthetic)));
-        store::subscribe(move |changed| {
-            if changed.view {
-                follow_url(synthetic);
-            }
-        });
-    }
-    if form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).any(|(k, _)| k == "debug-panic") {
-        // For the end-to-end test of the crash message (crash.rs): a panic after the page is up
-        // and its address written (registered after `follow_url`, so it runs after it).
-        crate::html::after_next_frame(Box::new(|| panic!("debug-panic was asked for in the URL")));
-    }
-    let slots =
-        if store::with(|s| s.view.embed) { embedded(root, notices, staged) } else { page(root, notices, staged) };
-    if !staged {
-        mount_parts(slots);
-        return;
+    let (root, query) = (root.clone(), query.to_owned());
+    in_turn(staged, move || {
+        let (mut view, mut notices) = url::parse(&query, &data);
+        // The link says which dataset it needs; tell the reader when it is not the one in use.
+        // Only an import is named by its fingerprint (a synthetic dataset by its size in the URL).
+        let have = fingerprint.filter(|_| origin == Origin::Imported);
+        // A bare address (no view in it) was not made with any dataset: no notice then.
+        let bare = query.trim_start_matches('?').is_empty();
+        if origin != Origin::Synthetic && !bare && view.dataset != have {
+            let value = view.dataset.clone().unwrap_or_default();
+            notices.push(Notice { param: "dataset".into(), value, kind: NoticeKind::OtherDataset });
+        }
+        if let Some(problem) = saved_problem {
+            notices.push(Notice { param: String::new(), value: problem, kind: NoticeKind::SavedUnreadable });
+        }
+        view.dataset = have;
+        store::init(Arc::new(data), view, origin);
+        if staged {
+            // Sync outward only: the URL and the document language follow the view (from the
+            // first frame on: writing the URL is a few milliseconds the first paint need not wait
+            // for).
+            set_lang();
+            crate::html::after_next_frame(Box::new(move || follow_url(synthetic)));
+            store::subscribe(move |changed| {
+                if changed.view {
+                    follow_url(synthetic);
+                }
+            });
+        }
+        if form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).any(|(k, _)| k == "debug-panic") {
+            // For the end-to-end test of the crash message (crash.rs): a panic after the page is
+            // up and its address written (registered after `follow_url`, so it runs after it).
+            crate::html::after_next_frame(Box::new(|| panic!("debug-panic was asked for in the URL")));
+        }
+        in_turn(staged, move || draw(&root, notices, staged));
+    });
+}
+
+/// The first screen over the store, then the parts.
+fn draw(root: &Element, notices: Vec<Notice>, staged: bool) {
+    // The parts come once the first screen is drawn, a frame after its network.
+    let done: Box<dyn FnOnce(Slots)> = if staged {
+        Box::new(|slots| crate::html::after_next_frame(Box::new(move || mount_parts(slots))))
+    } else {
+        Box::new(mount_parts)
+    };
+    if store::with(|s| s.view.embed) {
+        let slots = embedded(root, notices, staged);
+        if staged {
+            crate::html::after_next_frame(Box::new(move || done(slots)));
+        } else {
+            done(slots);
+        }
+    } else {
+        page(root, notices, staged, done);
     }
     // The page's own header replaces the static introduction of index.html in the same task, so
     // that no frame shows both (the page would jump up when it went).
-    if let Some(intro) = crate::html::document().get_element_by_id("intro") {
-        intro.remove();
+    if staged {
+        if let Some(intro) = crate::html::document().get_element_by_id("intro") {
+            intro.remove();
+        }
     }
-    // The parts once the network is drawn (`page`, `embedded`: a frame after the explorer).
-    crate::html::after_next_frame(Box::new(move || {
-        crate::html::after_next_frame(Box::new(move || mount_parts(slots)));
-    }));
+}
+
+/// Runs `f` in a task of its own on the site (`staged`), at once in the tests.
+fn in_turn(staged: bool, f: impl FnOnce() + 'static) {
+    if staged {
+        crate::html::timeout(0, Box::new(f));
+    } else {
+        f();
+    }
 }
 
 /// Writes the view into the URL and `<html lang>`.
@@ -248,8 +282,10 @@ fn when_styled(styled: &Rc<RefCell<Styled>>, then: Box<dyn FnOnce()>) {
     }
 }
 
-/// The whole page: header, toolbar, explorer, network and the slots for the parts.
-fn page(root: &Element, notice_list: Vec<Notice>, staged: bool) -> Slots {
+/// The whole page: header, toolbar, explorer, network and the slots for the parts, then `done`
+/// with the slots. On the site, in turns: the header and the explorer's form; the answer and what
+/// lies below it; the network (three tasks of its own, a frame later).
+fn page(root: &Element, notice_list: Vec<Notice>, staged: bool, done: Box<dyn FnOnce(Slots)>) {
     let header = el("header", &[("class", "top")], Some(root));
     let titles = el("div", &[], Some(&header));
     let h1 = el("h1", &[], Some(&titles));
@@ -269,73 +305,86 @@ fn page(root: &Element, notice_list: Vec<Notice>, staged: bool) -> Slots {
     // (every part of the page is in a landmark).
     let toolbar = el("div", &[("class", "toolbar"), ("data-testid", "toolbar"), ("role", "region")], Some(root));
     let main = el("main", &[], Some(root));
-    crate::explorer::explorer(&main);
-    // "Cite this answer" is drawn here as it will be, so that nothing moves when the parts replace
-    // it with theirs (`app::CiteJourney`); a press meanwhile is kept (`data-asked`) and honoured then.
-    let cite = el("div", &[("class", "slot")], Some(&main));
-    let cite_box = el("div", &[("class", "citation citation-journey")], Some(&cite));
-    let cite_button = el(
-        "button",
-        &[("class", "small cite-button"), ("data-testid", "cite-journey"), ("aria-expanded", "false")],
-        Some(&cite_box),
-    );
+    let (_, answer) = crate::explorer::explorer_form(&main);
     {
-        let cite = cite.clone();
-        crate::html::on(cite_button.as_ref(), "click", Box::new(move |_| crate::html::set(&cite, "data-asked", "")));
-    }
-    let placeholder = el("div", &[("class", "network-placeholder")], Some(&main));
-    let below = el("div", &[("class", "slot")], Some(&main));
-    let sim = el("div", &[("class", "slot")], Some(&main));
-    let data = el("div", &[("class", "slot")], Some(root));
-    let footer = el("div", &[("class", "slot")], Some(root));
-    let words = {
         let toolbar = toolbar.clone();
-        move || {
-            let lang = store::lang();
+        words(move |lang| {
             let s = strings(lang);
             h1.set_text_content(Some(s.app_title));
             tagline.set_text_content(Some(s.tagline));
             toggle.set_text_content(Some(s.other_lang_label));
-            cite_button.set_text_content(Some(&format!("❝ {}", crate::i18n::in_lang(crate::i18n::CITE_ANSWER, lang))));
             crate::html::set(&toolbar, "aria-label", crate::i18n::in_lang(crate::i18n::TOOLBAR, lang));
+        });
+    }
+    let root = root.clone();
+    in_turn(staged, move || {
+        answer();
+        // "Cite this answer" is drawn here as it will be, so that nothing moves when the parts
+        // replace it with theirs (`app::CiteJourney`); a press meanwhile is kept (`data-asked`)
+        // and honoured then.
+        let cite = el("div", &[("class", "slot")], Some(&main));
+        let cite_box = el("div", &[("class", "citation citation-journey")], Some(&cite));
+        let cite_button = el(
+            "button",
+            &[("class", "small cite-button"), ("data-testid", "cite-journey"), ("aria-expanded", "false")],
+            Some(&cite_box),
+        );
+        {
+            let cite = cite.clone();
+            crate::html::on(
+                cite_button.as_ref(),
+                "click",
+                Box::new(move |_| crate::html::set(&cite, "data-asked", "")),
+            );
         }
-    };
-    words();
+        words(move |lang| {
+            cite_button.set_text_content(Some(&format!("❝ {}", crate::i18n::in_lang(crate::i18n::CITE_ANSWER, lang))));
+        });
+        let placeholder = el("div", &[("class", "network-placeholder")], Some(&main));
+        let below = el("div", &[("class", "slot")], Some(&main));
+        let sim = el("div", &[("class", "slot")], Some(&main));
+        let data = el("div", &[("class", "slot")], Some(&root));
+        let footer = el("div", &[("class", "slot")], Some(&root));
+        let mut slots = Slots {
+            root: root.clone(),
+            notices,
+            toolbar,
+            cite,
+            network_table: None,
+            below,
+            sim,
+            data,
+            footer,
+            notice_list,
+            embed: false,
+            staged,
+        };
+        if !staged {
+            let network = crate::network::network(&main);
+            let _ = main.replace_child(&network, &placeholder);
+            slots.network_table = table_slot(&network);
+            done(slots);
+            return;
+        }
+        crate::html::after_next_frame(Box::new(move || {
+            crate::network::network_in_turn(Box::new(move |network| {
+                let _ = main.replace_child(&network, &placeholder);
+                done(slots);
+            }));
+        }));
+    });
+}
+
+/// Writes a piece of the page's words now and whenever the language changes.
+fn words(write: impl Fn(Lang) + 'static) {
     let lang = std::cell::Cell::new(store::lang());
+    write(lang.get());
     store::subscribe(move |changed| {
         if changed.view && store::lang() != lang.get() {
             lang.set(store::lang());
-            words();
+            write(lang.get());
         }
     });
-    let mut slots = Slots {
-        root: root.clone(),
-        notices,
-        toolbar,
-        cite,
-        network_table: None,
-        below,
-        sim,
-        data,
-        footer,
-        notice_list,
-        embed: false,
-        staged,
-    };
-    // The network a frame after the explorer: its channel timelines and drawing were half of one
-    // long start task on a slow phone.
-    if staged {
-        let main = main.clone();
-        crate::html::after_next_frame(Box::new(move || {
-            let network = crate::network::network(&main);
-            let _ = main.replace_child(&network, &placeholder);
-        }));
-    } else {
-        let network = crate::network::network(&main);
-        let _ = main.replace_child(&network, &placeholder);
-        slots.network_table = table_slot(&network);
-    }
-    slots
 }
 
 /// "Copy link": the page's address (which is the view) to the clipboard, or, where the clipboard

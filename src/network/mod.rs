@@ -4,4 +4,4 @@ pub mod layout;
 pub mod table;
 mod view;
 
-pub use view::network;
+pub use view::{network, network_in_turn};

@@ -195,6 +195,49 @@ fn end_day() -> NaiveDate {
 /// The network's section, drawn from the store and kept in step with it. `table` is where the
 /// parts (`app.rs`) put the network's table when its disclosure is opened.
 pub fn network(parent: &Element) -> Element {
+    let (section, net, describe_box) = build(parent);
+    first_draw(&net);
+    wire(&net, &describe_box);
+    section
+}
+
+/// The network as [`network`] draws it, in three tasks (its elements; the channels' timelines and
+/// drawing; the labels, the playhead and the listeners), off the page until `done` puts it there:
+/// on a slow phone each is a short task where the whole was one long one (issue 14).
+pub fn network_in_turn(done: Box<dyn FnOnce(Element)>) {
+    let holder = el("div", &[], None);
+    let page = store::page();
+    let (section, net, describe_box) = build(&holder);
+    crate::html::timeout(
+        0,
+        Box::new(move || {
+            if store::page() != page {
+                return;
+            }
+            store::set_playhead(store::view().date.clamp(start_day(), end_day()));
+            net.borrow_mut().rebuild();
+            crate::html::timeout(
+                0,
+                Box::new(move || {
+                    if store::page() != page {
+                        return;
+                    }
+                    {
+                        let mut n = net.borrow_mut();
+                        n.relabel();
+                        n.retime();
+                        n.update();
+                    }
+                    wire(&net, &describe_box);
+                    done(section);
+                }),
+            );
+        }),
+    );
+}
+
+/// The section's elements and the network's state, nothing drawn in them yet.
+fn build(parent: &Element) -> (Element, Shared, Element) {
     let total_days = (end_day() - start_day()).num_days().to_string();
     let section = el("section", &[("class", "network-panel"), ("aria-labelledby", "network-heading")], Some(parent));
     let heading = el("h2", &[("id", "network-heading")], Some(&section));
@@ -323,18 +366,25 @@ pub fn network(parent: &Element) -> Element {
         describe_open: false,
         pending: Vec::new(),
     }));
+    (section, net, describe_box)
+}
+
+/// The playhead at the journey's date, and the network drawn at it.
+fn first_draw(net: &Shared) {
     store::set_playhead(store::view().date.clamp(start_day(), end_day()));
-    {
-        let mut n = net.borrow_mut();
-        n.rebuild();
-        n.relabel();
-        n.retime();
-        n.update();
-    }
-    slice_in(&net);
-    listen(&net, &describe_box);
+    let mut n = net.borrow_mut();
+    n.rebuild();
+    n.relabel();
+    n.retime();
+    n.update();
+}
+
+/// The hover layer's slices, the listeners, and the network kept in step with the store.
+fn wire(net: &Shared, describe_box: &Element) {
+    slice_in(net);
+    listen(net, describe_box);
     let last = RefCell::new(store::view());
-    let net2 = Rc::clone(&net);
+    let net2 = Rc::clone(net);
     store::subscribe(move |changed| {
         if changed.playhead {
             net2.borrow_mut().update();
@@ -378,7 +428,6 @@ pub fn network(parent: &Element) -> Element {
             store::set_playhead(view.date.clamp(start_day(), end_day()));
         }
     });
-    section
 }
 
 /// The section's listeners: the controls, the keyboard, hovering and focusing edges, the
