@@ -43,6 +43,9 @@ for (const width of [360, 375, 414]) {
 test('a tap on an edge shows its label; a tap on a timeline mark opens it', async () => {
   const { page, context, problems } = await phone(375, '?lang=en&date=2016-01-01');
   await page.locator('[data-testid="network"]').scrollIntoViewIfNeeded();
+  // Drawn by the frame after the scroll (off the first screen, the network waits to be drawn until
+  // it nears the viewport: `content-visibility`); a finger comes later than that.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   // A point on an edge where no other edge lies over it (edges between the same two platforms
   // overlap), in the page's coordinates, and that edge's name.
   const at = await page.evaluate(() => {
