@@ -232,8 +232,13 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
 
     labels();
     values();
-    // The answer, and from then on both kept in step with the store.
+    // The answer, and from then on both kept in step with the store (the labels again if the
+    // language or the dataset changed in between).
+    let labelled = (store::lang(), Arc::as_ptr(&store::data()) as usize);
     let answer = Box::new(move || {
+        if (store::lang(), Arc::as_ptr(&store::data()) as usize) != labelled {
+            labels();
+        }
         values();
         draw();
         let last = RefCell::new((key(), Arc::as_ptr(&store::data()) as usize, store::lang()));

@@ -215,15 +215,22 @@ pub fn network_in_turn(done: Box<dyn FnOnce(Element)>) {
                 return;
             }
             store::set_playhead(store::view().date.clamp(start_day(), end_day()));
-            net.borrow_mut().rebuild();
+            {
+                // The store as it is now (a task has passed since the elements were made).
+                let mut n = net.borrow_mut();
+                n.data = store::data();
+                n.rebuild();
+            }
             crate::html::timeout(
                 0,
                 Box::new(move || {
                     if store::page() != page {
                         return;
                     }
+                    store::set_playhead(store::view().date.clamp(start_day(), end_day()));
                     {
                         let mut n = net.borrow_mut();
+                        n.lang = store::lang();
                         n.relabel();
                         n.retime();
                         n.update();

@@ -74,3 +74,29 @@ test('a tap on an edge shows its label; a tap on a timeline mark opens it', asyn
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the first screen is drawn piece by piece, each below the last: nothing on screen moves', async () => {
+  // The page is drawn in short tasks (src/page.rs) and the parts fill their slots after it; a
+  // reader who starts reading the header must not see it jump. Cumulative layout shift until the
+  // parts are in, in both languages, below Web Vitals' "good" (0.1).
+  for (const query of ['', '?lang=en']) {
+    const context = await b.newContext({ viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (!e.hadRecentInput) window.__shifts.push([e.value, e.sources.map((s) => s.node?.nodeName + '.' + (s.node?.className || ''))]);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${server.url}${query}`);
+    await page.waitForSelector('[data-parts="in"]');
+    await page.waitForTimeout(500);
+    const shifts = await page.evaluate(() => window.__shifts);
+    const total = shifts.reduce((sum, [v]) => sum + v, 0);
+    assert.ok(total < 0.1, `${query || 'default'}: layout shift ${total.toFixed(3)}: ${JSON.stringify(shifts)}`);
+    console.log(`# ${query || 'default'}: layout shift ${total.toFixed(4)} ${JSON.stringify(shifts)}`);
+    await context.close();
+  }
+});
