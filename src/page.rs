@@ -283,7 +283,7 @@ fn when_styled(styled: &Rc<RefCell<Styled>>, then: Box<dyn FnOnce()>) {
 }
 
 /// The whole page: header, toolbar, explorer, network and the slots for the parts, then `done`
-/// with the slots. On the site, in turns: the header and the explorer's form; the answer and what
+/// with the slots. On the site, in turns: the header; the explorer's form; the answer and what
 /// lies below it; the network (three tasks of its own, a frame later).
 fn page(root: &Element, notice_list: Vec<Notice>, staged: bool, done: Box<dyn FnOnce(Slots)>) {
     let header = el("header", &[("class", "top")], Some(root));
@@ -305,7 +305,6 @@ fn page(root: &Element, notice_list: Vec<Notice>, staged: bool, done: Box<dyn Fn
     // (every part of the page is in a landmark).
     let toolbar = el("div", &[("class", "toolbar"), ("data-testid", "toolbar"), ("role", "region")], Some(root));
     let main = el("main", &[], Some(root));
-    let (_, answer) = crate::explorer::explorer_form(&main);
     {
         let toolbar = toolbar.clone();
         words(move |lang| {
@@ -318,61 +317,73 @@ fn page(root: &Element, notice_list: Vec<Notice>, staged: bool, done: Box<dyn Fn
     }
     let root = root.clone();
     in_turn(staged, move || {
-        answer();
-        // "Cite this answer" is drawn here as it will be, so that nothing moves when the parts
-        // replace it with theirs (`app::CiteJourney`); a press meanwhile is kept (`data-asked`)
-        // and honoured then.
-        let cite = el("div", &[("class", "slot")], Some(&main));
-        let cite_box = el("div", &[("class", "citation citation-journey")], Some(&cite));
-        let cite_button = el(
-            "button",
-            &[("class", "small cite-button"), ("data-testid", "cite-journey"), ("aria-expanded", "false")],
-            Some(&cite_box),
-        );
-        {
-            let cite = cite.clone();
-            crate::html::on(
-                cite_button.as_ref(),
-                "click",
-                Box::new(move |_| crate::html::set(&cite, "data-asked", "")),
-            );
-        }
-        words(move |lang| {
-            cite_button.set_text_content(Some(&format!("❝ {}", crate::i18n::in_lang(crate::i18n::CITE_ANSWER, lang))));
-        });
-        let placeholder = el("div", &[("class", "network-placeholder")], Some(&main));
-        let below = el("div", &[("class", "slot")], Some(&main));
-        let sim = el("div", &[("class", "slot")], Some(&main));
-        let data = el("div", &[("class", "slot")], Some(&root));
-        let footer = el("div", &[("class", "slot")], Some(&root));
-        let mut slots = Slots {
-            root: root.clone(),
-            notices,
-            toolbar,
-            cite,
-            network_table: None,
-            below,
-            sim,
-            data,
-            footer,
-            notice_list,
-            embed: false,
-            staged,
-        };
-        if !staged {
-            let network = crate::network::network(&main);
-            let _ = main.replace_child(&network, &placeholder);
-            slots.network_table = table_slot(&network);
-            done(slots);
-            return;
-        }
-        crate::html::after_next_frame(Box::new(move || {
-            crate::network::network_in_turn(Box::new(move |network| {
-                let _ = main.replace_child(&network, &placeholder);
-                done(slots);
-            }));
-        }));
+        let (_, answer) = crate::explorer::explorer_form(&main);
+        in_turn(staged, move || answer_and_below(root, main, notices, toolbar, notice_list, staged, answer, done));
     });
+}
+
+/// The explorer's answer, what lies below it, and the network (see [`page`]).
+#[allow(clippy::too_many_arguments)]
+fn answer_and_below(
+    root: Element,
+    main: Element,
+    notices: Element,
+    toolbar: Element,
+    notice_list: Vec<Notice>,
+    staged: bool,
+    answer: Box<dyn FnOnce()>,
+    done: Box<dyn FnOnce(Slots)>,
+) {
+    answer();
+    // "Cite this answer" is drawn here as it will be, so that nothing moves when the parts
+    // replace it with theirs (`app::CiteJourney`); a press meanwhile is kept (`data-asked`)
+    // and honoured then.
+    let cite = el("div", &[("class", "slot")], Some(&main));
+    let cite_box = el("div", &[("class", "citation citation-journey")], Some(&cite));
+    let cite_button = el(
+        "button",
+        &[("class", "small cite-button"), ("data-testid", "cite-journey"), ("aria-expanded", "false")],
+        Some(&cite_box),
+    );
+    {
+        let cite = cite.clone();
+        crate::html::on(cite_button.as_ref(), "click", Box::new(move |_| crate::html::set(&cite, "data-asked", "")));
+    }
+    words(move |lang| {
+        cite_button.set_text_content(Some(&format!("❝ {}", crate::i18n::in_lang(crate::i18n::CITE_ANSWER, lang))));
+    });
+    let placeholder = el("div", &[("class", "network-placeholder")], Some(&main));
+    let below = el("div", &[("class", "slot")], Some(&main));
+    let sim = el("div", &[("class", "slot")], Some(&main));
+    let data = el("div", &[("class", "slot")], Some(&root));
+    let footer = el("div", &[("class", "slot")], Some(&root));
+    let mut slots = Slots {
+        root: root.clone(),
+        notices,
+        toolbar,
+        cite,
+        network_table: None,
+        below,
+        sim,
+        data,
+        footer,
+        notice_list,
+        embed: false,
+        staged,
+    };
+    if !staged {
+        let network = crate::network::network(&main);
+        let _ = main.replace_child(&network, &placeholder);
+        slots.network_table = table_slot(&network);
+        done(slots);
+        return;
+    }
+    crate::html::after_next_frame(Box::new(move || {
+        crate::network::network_in_turn(Box::new(move |network| {
+            let _ = main.replace_child(&network, &placeholder);
+            done(slots);
+        }));
+    }));
 }
 
 /// Writes a piece of the page's words now and whenever the language changes.
