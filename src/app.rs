@@ -32,13 +32,10 @@ pub fn mount_parts(slots: Slots) {
             // On the site, in tasks of their own: the toolbar, then the rest (one task for all of
             // it is a long task on a slow phone; they share this owner and so the context).
             let owner = Owner::current().expect("mounted under an owner");
-            crate::html::timeout(
-                0,
-                Box::new(move || {
-                    owner.with(|| mount_toolbar(&slots));
-                    crate::html::timeout(0, Box::new(move || owner.with(|| mount_others(&slots, ctx, now))));
-                }),
-            );
+            crate::store::in_turn(move || {
+                owner.with(|| mount_toolbar(&slots));
+                crate::store::in_turn(move || owner.with(|| mount_others(&slots, ctx, now)));
+            });
         }
         view! { <Notices /> }
     });

@@ -167,12 +167,7 @@ fn draw(root: &Element, notices: Vec<Notice>, staged: bool) {
         Box::new(mount_parts)
     };
     if store::with(|s| s.view.embed) {
-        let slots = embedded(root, notices, staged);
-        if staged {
-            crate::html::after_next_frame(Box::new(move || done(slots)));
-        } else {
-            done(slots);
-        }
+        done(embedded(root, notices, staged));
     } else {
         page(root, notices, staged, done);
     }
@@ -185,10 +180,10 @@ fn draw(root: &Element, notices: Vec<Notice>, staged: bool) {
     }
 }
 
-/// Runs `f` in a task of its own on the site (`staged`), at once in the tests.
+/// Runs `f` in a task of its own on the site (`staged`, [`store::in_turn`]), at once in the tests.
 fn in_turn(staged: bool, f: impl FnOnce() + 'static) {
     if staged {
-        crate::html::timeout(0, Box::new(f));
+        store::in_turn(f);
     } else {
         f();
     }

@@ -69,6 +69,20 @@ pub fn page() -> u32 {
     PAGE.get()
 }
 
+/// Runs `f` in a task of its own (a long task blocks a slow phone: issue 14), unless another page
+/// has been started by then.
+pub fn in_turn(f: impl FnOnce() + 'static) {
+    let page = page();
+    crate::html::timeout(
+        0,
+        Box::new(move || {
+            if PAGE.get() == page {
+                f();
+            }
+        }),
+    );
+}
+
 /// Reads the state. Panics before [`init`] (a build defect: nothing is drawn before it).
 pub fn with<R>(f: impl FnOnce(&State) -> R) -> R {
     STATE.with_borrow(|s| f(s.as_ref().expect("store::init runs before the page is drawn")))

@@ -196,7 +196,8 @@ fn end_day() -> NaiveDate {
 /// parts (`app.rs`) put the network's table when its disclosure is opened.
 pub fn network(parent: &Element) -> Element {
     let (section, net, describe_box) = build(parent);
-    first_draw(&net);
+    draw_channels(&net);
+    draw_at_playhead(&net);
     wire(&net, &describe_box);
     section
 }
@@ -205,42 +206,15 @@ pub fn network(parent: &Element) -> Element {
 /// drawing; the labels, the playhead and the listeners), off the page until `done` puts it there:
 /// on a slow phone each is a short task where the whole was one long one (issue 14).
 pub fn network_in_turn(done: Box<dyn FnOnce(Element)>) {
-    let holder = el("div", &[], None);
-    let page = store::page();
-    let (section, net, describe_box) = build(&holder);
-    crate::html::timeout(
-        0,
-        Box::new(move || {
-            if store::page() != page {
-                return;
-            }
-            store::set_playhead(store::view().date.clamp(start_day(), end_day()));
-            {
-                // The store as it is now (a task has passed since the elements were made).
-                let mut n = net.borrow_mut();
-                n.data = store::data();
-                n.rebuild();
-            }
-            crate::html::timeout(
-                0,
-                Box::new(move || {
-                    if store::page() != page {
-                        return;
-                    }
-                    store::set_playhead(store::view().date.clamp(start_day(), end_day()));
-                    {
-                        let mut n = net.borrow_mut();
-                        n.lang = store::lang();
-                        n.relabel();
-                        n.retime();
-                        n.update();
-                    }
-                    wire(&net, &describe_box);
-                    done(section);
-                }),
-            );
-        }),
-    );
+    let (section, net, describe_box) = build(&el("div", &[], None));
+    store::in_turn(move || {
+        draw_channels(&net);
+        store::in_turn(move || {
+            draw_at_playhead(&net);
+            wire(&net, &describe_box);
+            done(section);
+        });
+    });
 }
 
 /// The section's elements and the network's state, nothing drawn in them yet.
@@ -376,11 +350,20 @@ fn build(parent: &Element) -> (Element, Shared, Element) {
     (section, net, describe_box)
 }
 
-/// The playhead at the journey's date, and the network drawn at it.
-fn first_draw(net: &Shared) {
+/// The channels' timelines and drawing, for the dataset in use (which may have changed since
+/// [`build`], a task earlier on the site).
+fn draw_channels(net: &Shared) {
+    let mut n = net.borrow_mut();
+    n.data = store::data();
+    n.rebuild();
+}
+
+/// The playhead at the journey's date, and the labels, verdicts and colours at it, in the language
+/// in use.
+fn draw_at_playhead(net: &Shared) {
     store::set_playhead(store::view().date.clamp(start_day(), end_day()));
     let mut n = net.borrow_mut();
-    n.rebuild();
+    n.lang = store::lang();
     n.relabel();
     n.retime();
     n.update();
