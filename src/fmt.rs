@@ -64,8 +64,8 @@ pub fn metric(m: &Metric, lang: Lang) -> String {
         (Unit::AccountsPerDay, Lang::En) => "accounts a day",
         (Unit::Merchants, Lang::Zh) => "家商家",
         (Unit::Merchants, Lang::En) => "merchants",
-        (Unit::Trips, Lang::Zh) => "人次",
-        (Unit::Trips, Lang::En) => "person-times (人次)",
+        (Unit::Trips, Lang::Zh) => "次行程",
+        (Unit::Trips, Lang::En) => "trips",
         (Unit::Yuan, Lang::Zh) => "元",
         (Unit::Yuan, Lang::En) => "yuan",
         (Unit::Percent, _) => "%",
@@ -75,6 +75,12 @@ pub fn metric(m: &Metric, lang: Lang) -> String {
         (Unit::Followers, Lang::En) => "followers",
         (Unit::Companies, Lang::Zh) => "家企业",
         (Unit::Companies, Lang::En) => "companies",
+        (Unit::PersonTimes, Lang::Zh) => "人次",
+        (Unit::PersonTimes, Lang::En) => "person-times (人次)",
+        (Unit::Days, Lang::Zh) => "天",
+        (Unit::Days, Lang::En) => "days",
+        (Unit::Months, Lang::Zh) => "个月",
+        (Unit::Months, Lang::En) => "months",
     });
     let qualifier = match (m.bound, m.approx, lang) {
         (Some(Bound::Over), _, Lang::Zh) => "超过 ",

@@ -610,6 +610,14 @@ pub fn rule_text(rule: hutong_core::route::Rule, prior: Option<hutong_core::Prio
             "商家接受另一种支付方式，而两者的付款码互通",
             "the merchant takes another instrument whose codes this one's work with",
         ),
+        (Rule::Persists, _) => (
+            "延续：来源发表之后再无来源提及，状态推定未变",
+            "persists: no source after the one that reports it; assumed unchanged since",
+        ),
+        (Rule::WideTarget, _) => (
+            "范围比引文宽：原文没有点名这一方，这是整理者的解读",
+            "wider than its quote: the text does not name this end; the curators' reading",
+        ),
     };
     pick(lang, zh, en)
 }

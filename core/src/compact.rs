@@ -174,7 +174,24 @@ byte_enum!(Kind, [Block, Open, Partnership, Launch, Regulation, Policy, Metric, 
 byte_enum!(Channel, [Link, Ad, MiniProgram, Qr, Pay, Interop, Account]);
 byte_enum!(Change, [Open, Close, Partial, Workaround]);
 byte_enum!(Direction, [Forward, Both, Unspecified]);
-byte_enum!(Unit, [Users, Accounts, Merchants, Trips, AccountsPerDay, Yuan, Percent, Times, Followers, Companies]);
+byte_enum!(
+    Unit,
+    [
+        Users,
+        Accounts,
+        Merchants,
+        Trips,
+        AccountsPerDay,
+        Yuan,
+        Percent,
+        Times,
+        Followers,
+        Companies,
+        PersonTimes,
+        Days,
+        Months
+    ]
+);
 byte_enum!(Bound, [Over, Under]);
 byte_enum!(Prior, [Closed, Open]);
 

@@ -10,6 +10,7 @@ pub mod csv;
 pub mod date;
 pub mod embedded;
 pub mod export;
+pub mod ledger;
 pub mod load;
 pub mod model;
 pub mod route;

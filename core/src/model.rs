@@ -246,6 +246,10 @@ pub enum Unit {
     Times,
     Followers,
     Companies,
+    /// 人次: uses or visits, counted per person each time ("超过5万人次体验").
+    PersonTimes,
+    Days,
+    Months,
 }
 
 /// What a channel was before an event changed it.

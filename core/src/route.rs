@@ -39,6 +39,25 @@
 //!    and P's codes work where Q's do, [`Rule::Interop`]). A hop takes its best route (the interval
 //!    maximum); the journey takes its weaker hop (the interval minimum).
 //!
+//! 5. **Persistence is an inference.** A state is stated only up to the last day the source that
+//!    reports it can have been published (its `published` date's latest day: an article's quote
+//!    speaks of its own time). After that day the state still holds until an event changes it
+//!    (rule 2), but as an inference ([`Rule::Persists`]), and the answer says when the state was
+//!    last confirmed. There is no horizon after which an old state widens to undecided: no text
+//!    gives one, and any cut-off would be a number we invent; instead every such verdict says
+//!    "inferred: persists, last confirmed <date>", so a reader sees the age of its evidence.
+//! 6. **Broad targets are a reading.** An effect with `from` or `to` `*` reaches nodes its quote does
+//!    not name ([`Rule::WideTarget`]); a node that another effect of the same event names itself is
+//!    stated by that effect instead.
+//! 7. **A verdict's grounds.** A decided verdict is *stated* when every step it rests on is said by
+//!    a quote in effect on the day, and *inferred* otherwise, with the union of the rules its steps
+//!    need ([`Answer::grounds`]). It rests on, for every hop, its least inferred route at least as
+//!    good as the verdict, and, for the hop whose best is the verdict (unless that is `direct`),
+//!    every route: each might otherwise have been better. A step in effect rests on its least
+//!    inferred event in effect; a step before any event rests on the state before and on every
+//!    event that may apply. The merchant's own app is part of the question: it neither states nor
+//!    infers, and decides nothing by itself (a decided verdict always names an event).
+//!
 //! Two readings of the data are also named where they are used: an event whose status is
 //! `inferred` is the curators' reading of the text ([`Rule::Reading`], its note says why), and an
 //! event marked `uncertain: effects` names channels the text does not spell out
@@ -46,8 +65,8 @@
 //!
 //! Laws (property-tested): switching off an opening event never improves a verdict; switching off a
 //! closing one never worsens one; answers are pure functions of their inputs; every verdict other
-//! than `undecided` rests on at least one step that cites a quote, and every inferred step names
-//! its rule.
+//! than `undecided` rests on at least one event that cites a quote, every inferred step names its
+//! rule, and a verdict marked stated needs no rule.
 
 use std::collections::BTreeSet;
 
@@ -182,10 +201,16 @@ pub enum Rule {
     OwnApp,
     /// The merchant takes another instrument whose codes this one's work with (rule 4).
     Interop,
+    /// The state is carried past the day its source last reported it (rule 5): the event is in
+    /// effect, but the day is after the publication of the article that cites it.
+    Persists,
+    /// The effect names every node of a kind (`*`): a target wider than its quote, the curators'
+    /// reading (rule 6).
+    WideTarget,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 7] = [
+    pub const ALL: [Rule; 9] = [
         Rule::Before,
         Rule::NoWorkaroundYet,
         Rule::MayHaveTakenEffect,
@@ -193,6 +218,8 @@ impl Rule {
         Rule::ChannelsRead,
         Rule::OwnApp,
         Rule::Interop,
+        Rule::Persists,
+        Rule::WideTarget,
     ];
 
     /// A stable id, for hooks and exports.
@@ -205,13 +232,15 @@ impl Rule {
             Rule::ChannelsRead => "channels-read",
             Rule::OwnApp => "own-app",
             Rule::Interop => "interop",
+            Rule::Persists => "persists",
+            Rule::WideTarget => "wide-target",
         }
     }
 }
 
 /// A set of [`Rule`]s (a bit set: answers are built per step of playback, so this stays `Copy`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Rules(u8);
+pub struct Rules(u16);
 
 impl Rules {
     pub const NONE: Rules = Rules(0);
@@ -228,12 +257,20 @@ impl Rules {
         Rules(self.0 | other.0)
     }
 
+    pub fn without(self, rule: Rule) -> Rules {
+        Rules(self.0 & !Rules::of(rule).0)
+    }
+
     pub fn contains(self, rule: Rule) -> bool {
         self.0 & Rules::of(rule).0 != 0
     }
 
     pub fn is_empty(self) -> bool {
         self.0 == 0
+    }
+
+    pub fn len(self) -> u32 {
+        self.0.count_ones()
     }
 
     pub fn iter(self) -> impl Iterator<Item = Rule> {
@@ -252,6 +289,10 @@ pub struct Basis {
     /// The rules this use of the event rests on; none when its quote states it. For
     /// [`Role::Before`] the quote is the event's `before`, otherwise its `cite`.
     pub rules: Rules,
+    /// The last day the event's source can have reported it: the latest day of its publication
+    /// date (`None` when the dataset gives none). After it, an event in effect persists
+    /// ([`Rule::Persists`]).
+    pub confirmed: Option<NaiveDate>,
 }
 
 impl Basis {
@@ -328,6 +369,112 @@ impl Answer {
     }
 }
 
+/// How a decided verdict is known: stated, when every step it rests on is said by a quote in
+/// effect on the day, or inferred, with every rule it needs (rule 7 of the module docs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grounds {
+    /// The rules the verdict rests on; none when it is stated.
+    pub rules: Rules,
+    /// The events that decide it, in dataset order.
+    pub events: Vec<usize>,
+    /// When the verdict persists ([`Rule::Persists`]): the oldest "last confirmed" day among the
+    /// states it carries forward.
+    pub confirmed: Option<NaiveDate>,
+}
+
+impl Grounds {
+    pub fn stated(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// `stated` or `inferred`: the value of the app's `data-grounds` hooks and the ledger.
+    pub fn id(&self) -> &'static str {
+        if self.stated() {
+            "stated"
+        } else {
+            "inferred"
+        }
+    }
+}
+
+impl Answer {
+    /// How the verdict is known, or `None` when it is undecided (rule 7).
+    pub fn grounds(&self) -> Option<Grounds> {
+        if self.verdict.word() == Word::Undecided {
+            return None;
+        }
+        let level = self.verdict.lo;
+        let mut out = Grounds { rules: Rules::NONE, events: Vec::new(), confirmed: None };
+        for hop in [&self.reach, &self.pay] {
+            for route in deciding_routes(hop, level) {
+                for step in &route.steps {
+                    step_grounds(step, &mut out);
+                }
+            }
+        }
+        crate::sort::sort(&mut out.events);
+        out.events.dedup();
+        Some(out)
+    }
+}
+
+/// The routes of a hop that a decided journey verdict `level` rests on. The journey is at least
+/// `level` because every hop has a route at least that good: the least inferred such route. It is
+/// at most `level` (unless that is `direct`, the top) because of the hop whose best is exactly
+/// `level`: every one of its routes, each of which might otherwise have been better.
+fn deciding_routes(hop: &Hop, level: Level) -> Vec<&Route> {
+    if hop.verdict.hi == level && level != Level::Direct {
+        return hop.routes.iter().collect();
+    }
+    let cost = |r: &Route| {
+        let mut g = Grounds { rules: Rules::NONE, events: Vec::new(), confirmed: None };
+        r.steps.iter().for_each(|s| step_grounds(s, &mut g));
+        (g.rules.len(), std::cmp::Reverse(g.confirmed))
+    };
+    let good = hop.routes.iter().filter(|r| r.verdict.lo >= level);
+    good.min_by_key(|r| cost(r)).into_iter().collect()
+}
+
+/// Adds what one step rests on. A step in effect is stated by its least inferred event in effect;
+/// before any event is in effect it rests on the state before (rule 2b) and every event that may
+/// apply.
+fn step_grounds(step: &Step, out: &mut Grounds) {
+    // The merchant's own app is part of the question, not a claim about the sources: it neither
+    // states nor infers anything, and decides nothing by itself.
+    out.rules = out.rules.union(step.rules.without(Rule::OwnApp));
+    basis_grounds(step.verdict, &step.basis, out);
+}
+
+/// How a channel's decided state is known, from the events behind it (as
+/// [`Model::channel_at`] gives them): the network's edges and table. `None` when undecided.
+pub fn channel_grounds(verdict: Verdict, basis: &[Basis]) -> Option<Grounds> {
+    if verdict.word() == Word::Undecided {
+        return None;
+    }
+    let mut out = Grounds { rules: Rules::NONE, events: Vec::new(), confirmed: None };
+    basis_grounds(verdict, basis, &mut out);
+    Some(out)
+}
+
+fn basis_grounds(verdict: Verdict, basis: &[Basis], out: &mut Grounds) {
+    let in_effect = basis.iter().filter(|b| b.role == Role::InEffect && b.level == verdict.lo);
+    let best = in_effect.min_by_key(|b| (b.rules.len(), std::cmp::Reverse(b.confirmed)));
+    let chosen: Vec<&Basis> = match best {
+        Some(b) => vec![b],
+        None => basis.iter().collect(),
+    };
+    for b in chosen {
+        out.rules = out.rules.union(b.rules);
+        out.events.push(b.event);
+        if b.rules.contains(Rule::Persists) {
+            out.confirmed = match (out.confirmed, b.confirmed) {
+                (Some(a), Some(c)) => Some(a.min(c)),
+                (a, c) => a.or(c),
+            };
+        }
+    }
+}
+
 /// A set of events switched off, by index into `Dataset::events`.
 pub type Off = BTreeSet<usize>;
 
@@ -364,6 +511,8 @@ struct Assertion {
     /// True when the effect named both ends (not `*`): the network draws only such channels.
     explicit: bool,
     rules: Rules,
+    /// The last day the event's source can have reported it (see [`Basis::confirmed`]).
+    confirmed: Option<NaiveDate>,
 }
 
 /// The assertions on one channel key, and which of them certainly came before which.
@@ -458,7 +607,14 @@ impl<'a> Model<'a> {
         let mut keys: HashMap<Key, Channelled> = HashMap::default();
         let ids = |list: &[crate::model::Node]| list.iter().map(|n| n.id.clone()).collect::<Vec<_>>();
         let (surfaces, merchants, instruments) = (ids(&data.surfaces), ids(&data.merchants), ids(&data.instruments));
+        // Rule 5: the last day each source can have reported what it says.
+        let published: HashMap<&str, Option<NaiveDate>> = data
+            .sources
+            .iter()
+            .map(|s| (s.id.as_str(), s.published.parse::<crate::DateSpec>().ok().and_then(|d| d.latest())))
+            .collect();
         for (index, event) in data.events.iter().enumerate() {
+            let confirmed = published.get(event.cite.source.as_str()).copied().flatten();
             let enabled = !off.contains(&index);
             let reading = if event.status == Status::Inferred { Rules::of(Rule::Reading) } else { Rules::NONE };
             let reading =
@@ -490,11 +646,20 @@ impl<'a> Model<'a> {
                     }
                 };
                 let explicit = effect.from != "*" && effect.to != "*";
+                // Rule 6: a `*` reaches nodes its quote does not name, unless another effect of the
+                // same event names the node itself ("淘宝等外部电商链接" names Taobao).
+                let named = |from: &str, to: &str| {
+                    event
+                        .effects
+                        .iter()
+                        .any(|f| f.channel == effect.channel && f.via == effect.via && f.from == from && f.to == to)
+                };
                 let mut add = |from: &String, to: &String, direction_known: bool| {
+                    let rules = if explicit { Rules::NONE } else { Rules::of(Rule::WideTarget) };
                     let key =
                         Key { channel: effect.channel, from: from.clone(), to: to.clone(), via: effect.via.clone() };
                     let channelled = keys.entry(key).or_default();
-                    for &(claim, level, hi, rules) in &claims {
+                    for &(claim, level, hi, own) in &claims {
                         channelled.assertions.push(Assertion {
                             event: index,
                             lo,
@@ -504,12 +669,16 @@ impl<'a> Model<'a> {
                             direction_known,
                             enabled,
                             explicit,
-                            rules,
+                            rules: own.union(rules),
+                            confirmed,
                         });
                     }
                 };
                 for from in expand(&effect.from, from_all) {
                     for to in expand(&effect.to, to_all) {
+                        if !explicit && named(&from, &to) {
+                            continue;
+                        }
                         match effect.direction {
                             Direction::Forward => add(&from, &to, true),
                             Direction::Both => {
@@ -853,13 +1022,14 @@ fn evaluate(day: NaiveDate, channelled: &Channelled) -> (Verdict, Vec<Basis>, bo
         // Nothing is certainly in effect yet, so the state before the first event is a candidate.
         (lo, hi) = (channelled.base.lo, channelled.base.hi);
         for &event in &channelled.base_events {
-            basis.push(Basis { event, role: Role::Before, level: channelled.base.lo, rules: Rules::of(Rule::Before) });
+            let rules = Rules::of(Rule::Before);
+            basis.push(Basis { event, role: Role::Before, level: channelled.base.lo, rules, confirmed: None });
         }
         if channelled.base == Verdict::UNKNOWN {
             // Say why it is unknown: the first events to come say nothing of the time before them.
             for &(event, level) in &channelled.first {
                 if assertions.iter().any(|a| a.event == event && a.lo.is_some_and(|lo| lo > day)) {
-                    basis.push(Basis { event, role: Role::NotYet, level, rules: Rules::NONE });
+                    basis.push(Basis { event, role: Role::NotYet, level, rules: Rules::NONE, confirmed: None });
                 }
             }
         }
@@ -870,17 +1040,21 @@ fn evaluate(day: NaiveDate, channelled: &Channelled) -> (Verdict, Vec<Basis>, bo
             continue;
         }
         let role = if certain(a) { Role::InEffect } else { Role::Maybe };
+        // Rule 5: in effect, but after the last day its source can have reported it.
+        let persists = role == Role::InEffect && a.confirmed.is_some_and(|c| c < day);
+        let rules = if persists { a.rules.with(Rule::Persists) } else { a.rules };
+        let confirmed = a.confirmed;
         if a.claim == Claim::Announcement {
             // Only an announcement certainly made says "not yet, but announced".
             if role == Role::InEffect {
                 announced = true;
-                basis.push(Basis { event: a.event, role, level: a.level, rules: a.rules });
+                basis.push(Basis { event: a.event, role, level: a.level, rules, confirmed });
             }
             continue;
         }
         lo = lo.min(a.level);
         hi = hi.max(a.level);
-        basis.push(Basis { event: a.event, role, level: a.level, rules: a.rules });
+        basis.push(Basis { event: a.event, role, level: a.level, rules, confirmed });
     }
     if announced {
         lo = lo.max(Level::Announced);
