@@ -18,5 +18,5 @@ fn the_checksum_equals_the_native_one() {
         ..Params::default()
     };
     let runs = sim::simulate(&data, &Off::new(), &params);
-    assert_eq!(runs[0].checksum(), 990_619_674_857_245_331);
+    assert_eq!(runs[0].checksum(), 13_276_579_029_289_119_842);
 }

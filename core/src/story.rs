@@ -186,7 +186,7 @@ mod tests {
             .collect();
         let words: Vec<Word> = verdicts.iter().map(|v| v.word()).collect();
         use Word::*;
-        assert_eq!(words, [Undecided, Direct, Undecided, Direct, Blocked, Direct, Direct, Undecided, Partial]);
+        assert_eq!(words, [Undecided, Direct, Undecided, Partial, Undecided, Direct, Direct, Undecided, Partial]);
         // "between blocked and workaround", "between partial and blocked", "back between blocked and workaround"
         use crate::route::Level;
         let ends = |i: usize| (verdicts[i].lo, verdicts[i].hi);

@@ -281,6 +281,35 @@ fn check_grounds(data: &Dataset, answer: &Answer) -> Result<(), TestCaseError> {
     if answer.verdict.word() != Word::Undecided {
         prop_assert!(quoted, "{:?} rests on no quoted step: {answer:?}", answer.verdict);
     }
+    check_verdict_grounds(answer)
+}
+
+/// Rule 7, strictly: a decided verdict says how it is known. It names at least one deciding event
+/// (the merchant's own app decides nothing by itself); every rule it names is a rule of one of its
+/// steps; it persists exactly when it says when it was last confirmed; and a verdict marked stated
+/// rests on events each of which, on that day, is in effect and said by its own quote, with no rule.
+fn check_verdict_grounds(answer: &Answer) -> Result<(), TestCaseError> {
+    let steps: Vec<&hutong_core::route::Step> =
+        [&answer.reach, &answer.pay].into_iter().flat_map(|h| &h.routes).flat_map(|r| &r.steps).collect();
+    let Some(g) = answer.grounds() else {
+        prop_assert_eq!(answer.verdict.word(), Word::Undecided);
+        return Ok(());
+    };
+    prop_assert!(answer.verdict.word() != Word::Undecided);
+    prop_assert!(!g.events.is_empty(), "{:?} is decided by no event: {answer:?}", answer.verdict);
+    prop_assert!(!g.rules.contains(Rule::OwnApp), "the own app is no inference");
+    prop_assert_eq!(g.confirmed.is_some(), g.rules.contains(Rule::Persists));
+    let all = steps.iter().fold(hutong_core::route::Rules::NONE, |acc, s| acc.union(s.all_rules()));
+    prop_assert_eq!(g.rules.union(all), all, "a verdict's rule that no step carries");
+    prop_assert!(g.stated() == (g.id() == "stated") && g.stated() == g.rules.is_empty());
+    if g.stated() {
+        for &event in &g.events {
+            let said = steps.iter().any(|s| {
+                s.basis.iter().any(|b| b.event == event && b.role == Role::InEffect && b.stated() && !s.own_app)
+            });
+            prop_assert!(said, "stated, yet event {event} is not in effect and said by its quote: {answer:?}");
+        }
+    }
     Ok(())
 }
 
@@ -320,4 +349,105 @@ fn every_step_of_the_embedded_dataset_says_whether_it_is_stated_or_inferred() {
             }
         }
     }
+}
+
+/// The words a quote may use for each node: a stated step's quote must name both ends of its
+/// channel. A quote about another channel ("阿里的通道已经对微信全部关闭" for Taobao taking WeChat
+/// Pay) names one end at most, so it cannot state a step; such a step must carry a rule.
+const NAMES: &[(&str, &[&str])] = &[
+    ("wechat-chat", &["一对一聊天"]),
+    ("wechat-group", &["群聊"]),
+    ("wechat-moments", &["朋友圈"]),
+    ("wechat-moments-ad", &["朋友圈广告", "朋友圈"]),
+    ("wechat-official-account", &["公众号", "公众账号"]),
+    ("wechat-wallet", &["我的银行卡"]),
+    ("weibo", &["微博"]),
+    ("taobao-app", &["淘宝"]),
+    ("alipay-app", &["支付宝钱包", "支付宝"]),
+    ("eleme-app", &["饿了么"]),
+    ("offline-qr", &["二维码"]),
+    ("bilibili", &["B站"]),
+    ("kuaishou", &["快手"]),
+    ("douyin", &["抖音"]),
+    ("taobao", &["淘宝"]),
+    ("tmall", &["天猫"]),
+    ("wechat-shop", &["微信商家", "微信小店", "微信电商"]),
+    ("weibo-shop", &["微博"]),
+    ("eleme", &["饿了么"]),
+    ("meituan", &["美团"]),
+    ("jd", &["京东"]),
+    ("didi", &["嘀嘀", "滴滴"]),
+    ("kuaidi", &["快的"]),
+    ("offline", &["线下商家", "线下店面"]),
+    ("youku", &["优酷"]),
+    ("damai", &["大麦"]),
+    ("kaola", &["考拉"]),
+    ("shuqi", &["书旗"]),
+    ("xianyu", &["闲鱼"]),
+    ("dianping", &["大众点评"]),
+    ("ubox", &["友宝"]),
+    ("pinduoduo", &["拼多多"]),
+    ("alipay", &["支付宝"]),
+    ("wechat-pay", &["微信支付"]),
+    ("unionpay", &["银联", "云闪付"]),
+    ("tenpay", &["财付通"]),
+    ("bank-card", &["银行卡", "网银"]),
+    ("ecny", &["数字人民币"]),
+    ("bestpay", &["翼支付", "中国电信"]),
+    ("hebao", &["和包", "中国移动"]),
+    ("unicom-pay", &["中国联通"]),
+    ("jd-pay", &["京东支付"]),
+    ("kuaiqian", &["快钱"]),
+];
+
+/// Quotes that name one end only because the sentence before names the other: each with the
+/// words that do, so a reader can check it against the seed.
+const NAMED_BEFORE: &[(&str, &str)] = &[
+    (
+        "third-party-alipay-bridge",
+        "幸好大部分商家依然选择留下，因为谁都清楚微信平台的价值 (the merchants are WeChat's)",
+    ),
+    (
+        "third-party-alipay-bridge-shut",
+        "其服务的6万多个公众号里差不多有10%左右是做微信电商的 (they are WeChat merchants)",
+    ),
+];
+
+#[test]
+fn every_stated_step_quotes_both_ends_of_its_channel() {
+    let data = embedded::dataset();
+    let model = Model::new(&data, &Off::new());
+    let names = |id: &str| NAMES.iter().find(|(n, _)| *n == id).map(|(_, words)| *words);
+    let mut failures = BTreeSet::new();
+    // The ledger's days, and the last day of every event's window (the last day its source may
+    // state it, for events dated by their article).
+    let mut days: BTreeSet<NaiveDate> = hutong_core::ledger::grid(&data).into_iter().collect();
+    days.extend(data.events.iter().filter_map(|e| e.date.latest()));
+    for day in days {
+        for journey in model.journeys() {
+            let answer = model.answer(day, &journey);
+            for step in [&answer.reach, &answer.pay].into_iter().flat_map(|h| &h.routes).flat_map(|r| &r.steps) {
+                for b in step.basis.iter().filter(|b| b.role == Role::InEffect && b.stated()) {
+                    let event = &data.events[b.event];
+                    if NAMED_BEFORE.iter().any(|(id, _)| *id == event.id) {
+                        continue;
+                    }
+                    for end in [&step.from, &step.to] {
+                        let words = names(end).unwrap_or_else(|| panic!("no names for {end}: add it to NAMES"));
+                        if !words.iter().any(|w| event.cite.quote.contains(w)) {
+                            failures.insert(format!(
+                                "{} states {:?} {} → {} without naming {end}",
+                                event.id, step.channel, step.from, step.to
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "stated by a quote about another channel:\n{}",
+        failures.into_iter().collect::<Vec<_>>().join("\n")
+    );
 }

@@ -19,7 +19,20 @@ struct Case {
     cites: &'static [&'static str],
     /// Inferred steps the answer must show, each with its rule and the event it comes from.
     inferred: &'static [(Rule, &'static str)],
+    /// How the verdict itself is known (rule 7), where the case says.
+    grounds: Grounds,
     why: &'static str,
+}
+
+/// What a case says of its verdict's grounds.
+#[derive(Clone, Copy, Debug)]
+enum Grounds {
+    /// Not checked (an undecided verdict has none).
+    Any,
+    /// Every step is said by a quote in effect on the day.
+    Stated,
+    /// Inferred, needing at least these rules, and last confirmed on this day when it persists.
+    Inferred(&'static [Rule], Option<&'static str>),
 }
 
 const fn case(
@@ -31,18 +44,125 @@ const fn case(
     cites: &'static [&'static str],
     why: &'static str,
 ) -> Case {
-    Case { date, from, shop, pay, word, cites, inferred: &[], why }
+    Case { date, from, shop, pay, word, cites, inferred: &[], grounds: Grounds::Any, why }
 }
 
 impl Case {
     const fn inferred(self, inferred: &'static [(Rule, &'static str)]) -> Case {
         Case { inferred, ..self }
     }
+
+    /// The verdict is stated.
+    const fn stated(self) -> Case {
+        Case { grounds: Grounds::Stated, ..self }
+    }
+
+    /// The verdict is inferred by (at least) these rules.
+    const fn by(self, rules: &'static [Rule]) -> Case {
+        Case { grounds: Grounds::Inferred(rules, None), ..self }
+    }
+
+    /// The verdict is inferred by these rules, and persists: last confirmed on `day`.
+    const fn persists(self, rules: &'static [Rule], day: &'static str) -> Case {
+        Case { grounds: Grounds::Inferred(rules, Some(day)), ..self }
+    }
 }
 
 use Word::*;
 
 const CASES: &[Case] = &[
+    // Issue 21: how each decided verdict is known. A state carried past the article that reports it
+    // persists (with the day last confirmed); a `*` target wider than its quote is a reading.
+    case(
+        "2021-06-01",
+        "wechat-chat",
+        "ubox",
+        "wechat-pay",
+        Direct,
+        &["ubox-wechat-pay", "wechat-one-to-one-links"],
+        "友宝和微信是微信支付的模范样板 (2014-01) carried to 2021; 外部链接 does not name Ubox",
+    )
+    .persists(&[Rule::Persists, Rule::WideTarget], "2014-01-17"),
+    case(
+        "2024-06-01",
+        "wechat-chat",
+        "ubox",
+        "jd-pay",
+        Direct,
+        &["ubox-wechat-pay", "wechat-one-to-one-links", "wechat-pay-jd-pay-interop"],
+        "互联互通 read as scan-code acceptance both ways, through WeChat Pay at Ubox",
+    )
+    .persists(&[Rule::Persists, Rule::WideTarget, Rule::Interop, Rule::ChannelsRead], "2014-01-17"),
+    case(
+        "2022-06-01",
+        "wechat-group",
+        "kuaidi",
+        "alipay",
+        Partial,
+        &["alipay-kuaidi-beijing", "wechat-group-chat-links"],
+        "支付宝和快的打车在北京出租市场 (2013-12) carried to 2022; 淘宝等外部电商链接 does not name Kuaidi",
+    )
+    .persists(&[Rule::Persists, Rule::WideTarget], "2014-01-17"),
+    case(
+        "2022-06-01",
+        "wechat-chat",
+        "taobao",
+        "unionpay",
+        Direct,
+        &["wechat-one-to-one-links", "unionpay-on-taobao"],
+        "包括抖音、淘宝等在内的外部链接…均可以打开 names Taobao; 银联云闪付已可以在淘宝消费使用, in the 2024 article",
+    )
+    .stated(),
+    case(
+        "2024-09-13",
+        "taobao-app",
+        "taobao",
+        "alipay",
+        Direct,
+        &["alipay-merchants-2014"],
+        "Taobao taking Alipay is said in 2014-01 and again only by the 2024-09 article's 仍首选支付宝 (certain by 09-30)",
+    )
+    .persists(&[Rule::Persists], "2014-01-17"),
+    case(
+        "2024-09-30",
+        "taobao-app",
+        "taobao",
+        "alipay",
+        Direct,
+        &["taobao-alipay-still-first"],
+        "淘宝的支付页面仍首选支付宝",
+    )
+    .stated(),
+    case(
+        "2025-06-01",
+        "taobao-app",
+        "taobao",
+        "ecny",
+        Partial,
+        &["taobao-adds-ecny-bestpay-hebao"],
+        "issue 21: 逐步接入 is gradual (partial), as 逐步 is for WeChat Pay",
+    )
+    .persists(&[Rule::Persists], "2024-09-30"),
+    case(
+        "2014-06-01",
+        "wechat-group",
+        "taobao",
+        "alipay",
+        Undecided,
+        &["taobao-taokouling"],
+        "issue 21: the surfaces of 淘口令 are a reading, like its sibling workarounds'",
+    )
+    .inferred(&[(Rule::ChannelsRead, "taobao-taokouling"), (Rule::ChannelsRead, "taobao-shop-card")]),
+    case(
+        "2014-01-10",
+        "wechat-wallet",
+        "didi",
+        "wechat-pay",
+        Undecided,
+        &["didi-wechat-pay"],
+        "issue 21: 宣布合作…用户叫车成功后,可用微信支付 is worded like Weibo Pay, and like it only announced",
+    )
+    .inferred(&[(Rule::MayHaveTakenEffect, "didi-wechat-pay")]),
     // 2013–2014: the walls go up.
     case(
         "2012-06-01",
@@ -99,26 +219,37 @@ const CASES: &[Case] = &[
         &[],
         "no source says organic Moments links to Taobao were blocked; only undated workarounds are named",
     ),
+    // Issue 21: "之前申请成功的商家" has no start ("早期都是直接链接到淘宝卖货"): it no longer holds
+    // back to the beginning of time. It is an event of its own, dated on or before 2014-02-12.
     case(
         "2013-06-01",
         "wechat-official-account",
         "wechat-shop",
         "alipay",
-        Direct,
-        &["alipay-bans-wechat-merchants"],
-        "之前申请成功的商家: signed merchants had Alipay before the 2014-02-13 policy",
+        Undecided,
+        &["wechat-merchants-signed-alipay"],
+        "之前申请成功的商家: some day before the 2014-02-13 policy, no start given",
     )
-    .inferred(&[(Rule::Before, "alipay-bans-wechat-merchants"), (Rule::OwnApp, "")]),
+    .inferred(&[(Rule::OwnApp, "")]),
     case(
-        "2014-01-20",
+        "2013-11-01",
+        "wechat-official-account",
+        "wechat-shop",
+        "alipay",
+        Undecided,
+        &["wechat-merchants-signed-alipay"],
+        "issue 21: was direct by a `before` with no start date",
+    ),
+    case(
+        "2014-02-12",
         "wechat-official-account",
         "wechat-shop",
         "alipay",
         Direct,
-        &["alipay-bans-wechat-merchants"],
-        "之前申请成功的商家: before 2014-02-13 WeChat merchants could sign up for Alipay",
+        &["wechat-merchants-signed-alipay"],
+        "之前申请成功的商家: certain by the day before the policy, and the article of 2014-02-18 says so",
     )
-    .inferred(&[(Rule::Before, "alipay-bans-wechat-merchants")]),
+    .stated(),
     case(
         "2014-02-14",
         "wechat-official-account",
@@ -158,24 +289,37 @@ const CASES: &[Case] = &[
         &["wechat-shop-launch"],
         "凡是开通了微信支付功能的认证服务号皆可…申请“微信小店”",
     ),
+    // Issue 21: dropping the deposit lowers a threshold (降低支付门槛); it opens no channel.
     case(
         "2014-10-01",
         "wechat-official-account",
         "wechat-shop",
         "wechat-pay",
-        Direct,
-        &["wechat-pay-drops-deposit"],
-        "取消2万支付保证金",
-    ),
+        Partial,
+        &["wechat-shop-launch"],
+        "微信小店 for verified service accounts with WeChat Pay; 取消2万支付保证金 opens nothing for every merchant",
+    )
+    .persists(&[Rule::Persists], "2014-09-12"),
+    case(
+        "2016-06-01",
+        "wechat-official-account",
+        "wechat-shop",
+        "wechat-pay",
+        Partial,
+        &["wechat-shop-launch"],
+        "issue 21: was direct 2015–2025 on the deposit; partial, last confirmed 2014-09-12",
+    )
+    .persists(&[Rule::Persists], "2014-09-12"),
     case(
         "2014-07-01",
         "wechat-official-account",
         "wechat-shop",
         "wechat-pay",
-        Undecided,
-        &["wechat-pay-drops-deposit"],
-        "the deposit removal is dated only 2014-05-30/2014-09-12",
-    ),
+        Partial,
+        &["wechat-shop-launch"],
+        "the deposit removal (2014-05-30/2014-09-12) changes no channel; 微信小店 is partial and stated in 2014",
+    )
+    .stated(),
     case(
         "2014-01-02",
         "wechat-wallet",
@@ -210,19 +354,41 @@ const CASES: &[Case] = &[
         "weibo-shop",
         "alipay",
         Direct,
-        &["weibo-pay-launch"],
-        "新浪与支付宝宣布全面打通微博与支付宝账号,联手推出微博支付",
-    ),
+        &["weibo-buyers-logged-in-to-pay"],
+        "buyers paid by logging in to Alipay (此前…需要登录支付宝); Weibo Pay (宣布…推出) is only announced",
+    )
+    .stated(),
+    // Issue 21: the `before` of Weibo Pay is about the bound account, not about paying.
     case(
         "2014-01-06",
         "weibo",
         "weibo-shop",
         "alipay",
-        Workaround,
-        &["weibo-buyers-logged-in-to-pay", "weibo-pay-launch"],
-        "此前…在支付环节需要登录支付宝、网银或其他支付工具进行付款: before Weibo Pay, only by logging in",
+        Direct,
+        &["weibo-buyers-logged-in-to-pay"],
+        "此前…在支付环节需要登录支付宝、网银或其他支付工具进行付款: they did pay, by logging in",
     )
-    .inferred(&[(Rule::Before, "weibo-pay-launch")]),
+    .stated(),
+    case(
+        "2014-01-07",
+        "weibo",
+        "weibo-shop",
+        "bank-card",
+        Direct,
+        &["weibo-buyers-logged-in-to-pay"],
+        "网银 (online banking) before and after Weibo Pay; 支付宝内已有的银行卡就可以直接用于微博支付 is announced",
+    )
+    .stated(),
+    case(
+        "2016-06-01",
+        "weibo",
+        "weibo-shop",
+        "alipay",
+        Direct,
+        &["weibo-buyers-logged-in-to-pay"],
+        "issue 21: no longer stated for a decade; persists, last confirmed by the article of 2014-01-17",
+    )
+    .persists(&[Rule::Persists], "2014-01-17"),
     case(
         "2013-06-01",
         "weibo",
@@ -283,11 +449,19 @@ const CASES: &[Case] = &[
         "taobao-app",
         "taobao",
         "wechat-pay",
-        Blocked,
-        &["taobao-without-wechat-pay"],
-        "阿里的通道已经对微信全部关闭 (2014-02-13), read as Taobao not taking WeChat Pay until the 2022 beta",
-    )
-    .inferred(&[(Rule::Reading, "taobao-without-wechat-pay")]),
+        Undecided,
+        &["taobao-wechat-pay-beta"],
+        "issue 21: 阿里的通道已经对微信全部关闭 is about Alipay refusing WeChat merchants, not Taobao; no text dates a wall",
+    ),
+    case(
+        "2020-06-01",
+        "wechat-group",
+        "taobao",
+        "wechat-pay",
+        Undecided,
+        &[],
+        "issue 21: was blocked on a quote about another channel",
+    ),
     // 2019–2024: the walls come down.
     case(
         "2020-01-01",
@@ -375,10 +549,31 @@ const CASES: &[Case] = &[
         "eleme-app",
         "eleme",
         "wechat-pay",
+        Undecided,
+        &["alibaba-apps-take-wechat-pay", "alibaba-apps-already-take-wechat-pay"],
+        "issue 21: 宣布接入 (2021-09) is an announcement; 已率先接入 is undated, no later than the article",
+    )
+    .inferred(&[(Rule::MayHaveTakenEffect, "alibaba-apps-take-wechat-pay")]),
+    case(
+        "2024-09-30",
+        "eleme-app",
+        "eleme",
+        "wechat-pay",
         Direct,
-        &["alibaba-apps-take-wechat-pay"],
-        "饿了么、优酷、大麦等应用已率先接入微信支付功能",
-    ),
+        &["alibaba-apps-already-take-wechat-pay"],
+        "饿了么、优酷、大麦等应用已率先接入微信支付功能: certain by the end of the article's month",
+    )
+    .stated(),
+    case(
+        "2025-06-01",
+        "eleme-app",
+        "eleme",
+        "wechat-pay",
+        Direct,
+        &["alibaba-apps-already-take-wechat-pay"],
+        "the same, carried past the article",
+    )
+    .persists(&[Rule::Persists], "2024-09-30"),
     case(
         "2021-08-01",
         "eleme-app",
@@ -440,8 +635,17 @@ const CASES: &[Case] = &[
         "taobao",
         "alipay",
         Undecided,
-        &["taobao-tmall-moments-ads"],
-        "淘宝和天猫的广告已经打入微信朋友圈: some time after 2019-09",
+        &["moments-ads-jump-to-taobao"],
+        "issue 21: 广告已经打入朋友圈 says ads were shown, not that they jumped to Taobao (2023-06: 可以跳转淘宝App)",
+    ),
+    case(
+        "2022-06-01",
+        "wechat-moments-ad",
+        "tmall",
+        "alipay",
+        Undecided,
+        &[],
+        "issue 21: Tmall ads in Moments were shown; no source says they led to Tmall",
     ),
     case(
         "2024-12-01",
@@ -601,7 +805,19 @@ fn journeys_from_the_seeds() {
         let missing: Vec<_> = c.cites.iter().filter(|id| !cited.contains(**id)).collect();
         let inferred = inferences(&data, &answer);
         let unshown: Vec<_> = c.inferred.iter().filter(|i| !inferred.contains(*i)).collect();
-        if answer.verdict.word() != c.word || !missing.is_empty() || !unshown.is_empty() {
+        let grounds = answer.grounds();
+        let grounds_ok = match (c.grounds, &grounds) {
+            (Grounds::Any, _) => true,
+            (Grounds::Stated, Some(g)) => g.stated(),
+            (Grounds::Inferred(rules, confirmed), Some(g)) => {
+                !g.stated()
+                    && rules.iter().all(|r| g.rules.contains(*r))
+                    && confirmed.is_none_or(|d| g.confirmed == Some(parse_day(d).unwrap()))
+                    && (confirmed.is_some() == g.rules.contains(Rule::Persists))
+            }
+            (_, None) => false,
+        };
+        if answer.verdict.word() != c.word || !missing.is_empty() || !unshown.is_empty() || !grounds_ok {
             failures.push(format!(
                 "{} {} → {} / {}: got {:?} {:?} citing {:?}, expected {:?} citing {:?} ({})",
                 c.date,
@@ -617,6 +833,9 @@ fn journeys_from_the_seeds() {
             ));
             if !unshown.is_empty() {
                 failures.push(format!("    inferred steps missing: {unshown:?}; shown: {inferred:?}"));
+            }
+            if !grounds_ok {
+                failures.push(format!("    grounds: expected {:?}, got {grounds:?}", c.grounds));
             }
         }
     }
