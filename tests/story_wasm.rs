@@ -57,7 +57,7 @@ async fn a_story_link_opens_its_step_and_the_buttons_and_arrow_keys_step_it() {
     settle().await;
     assert_eq!(
         shown(&root),
-        ("3".into(), "2014-02-14".into(), "alipay-bans-wechat-merchants".into(), "2014-02-14".into())
+        ("3".into(), "2014-02-18".into(), "alipay-bans-wechat-merchants".into(), "2014-02-18".into())
     );
     assert_eq!(text(&root, "[data-testid=story-position]"), "Step 3 of 9");
     assert!(text(&root, "[data-testid=story-caption]").starts_with("13 February 2014: the payment war."));

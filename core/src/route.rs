@@ -426,6 +426,10 @@ fn deciding_routes(hop: &Hop, level: Level) -> Vec<&Route> {
     if hop.verdict.hi == level && level != Level::Direct {
         return hop.routes.iter().collect();
     }
+    if level == Level::Blocked {
+        // Every route is at least blocked: this hop says nothing of the verdict.
+        return Vec::new();
+    }
     let cost = |r: &Route| {
         let mut g = Grounds { rules: Rules::NONE, events: Vec::new(), confirmed: None };
         r.steps.iter().for_each(|s| step_grounds(s, &mut g));
@@ -435,9 +439,9 @@ fn deciding_routes(hop: &Hop, level: Level) -> Vec<&Route> {
     good.min_by_key(|r| cost(r)).into_iter().collect()
 }
 
-/// Adds what one step rests on. A step in effect is stated by its least inferred event in effect;
-/// before any event is in effect it rests on the state before (rule 2b) and every event that may
-/// apply.
+/// Adds what one step rests on. A step decided by events in effect is stated by its least inferred
+/// event in effect at the step's level; otherwise (its lower end is an event that may apply, or the
+/// state before, rule 2b) it rests on every event behind it.
 fn step_grounds(step: &Step, out: &mut Grounds) {
     // The merchant's own app is part of the question, not a claim about the sources: it neither
     // states nor infers anything, and decides nothing by itself.

@@ -287,7 +287,8 @@ fn check_grounds(data: &Dataset, answer: &Answer) -> Result<(), TestCaseError> {
 /// Rule 7, strictly: a decided verdict says how it is known. It names at least one deciding event
 /// (the merchant's own app decides nothing by itself); every rule it names is a rule of one of its
 /// steps; it persists exactly when it says when it was last confirmed; and a verdict marked stated
-/// rests on events each of which, on that day, is in effect and said by its own quote, with no rule.
+/// rests on events each of which, on that day, is in effect (or, at a lower end, may be) and said by
+/// its own quote, with no rule.
 fn check_verdict_grounds(answer: &Answer) -> Result<(), TestCaseError> {
     let steps: Vec<&hutong_core::route::Step> =
         [&answer.reach, &answer.pay].into_iter().flat_map(|h| &h.routes).flat_map(|r| &r.steps).collect();
@@ -305,7 +306,9 @@ fn check_verdict_grounds(answer: &Answer) -> Result<(), TestCaseError> {
     if g.stated() {
         for &event in &g.events {
             let said = steps.iter().any(|s| {
-                s.basis.iter().any(|b| b.event == event && b.role == Role::InEffect && b.stated() && !s.own_app)
+                s.basis.iter().any(|b| {
+                    b.event == event && matches!(b.role, Role::InEffect | Role::Maybe) && b.stated() && !s.own_app
+                })
             });
             prop_assert!(said, "stated, yet event {event} is not in effect and said by its quote: {answer:?}");
         }

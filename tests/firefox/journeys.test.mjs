@@ -44,10 +44,11 @@ test('Firefox: a shared journey gives its verdict and cites the deciding events'
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
   await page.waitForFunction(() => new URL(location.href).searchParams.get('date') === '2014-10-01');
-  // And another instrument: WeChat Pay in WeChat's own shops, direct once the deposit was dropped.
+  // And another instrument: WeChat Pay in WeChat's own shops, partial (WeChat Shop, for verified
+  // service accounts with WeChat Pay), carried past the article of 2014-09-12.
   await page.select('[data-testid="pay-select"]', 'wechat-pay');
-  await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]').dataset.verdict === 'direct');
-  assert.ok((await page.$$('[data-testid="verdict"] [data-event-id="wechat-pay-drops-deposit"]')).length >= 1);
+  await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]').dataset.verdict === 'partial');
+  assert.ok((await page.$$('[data-testid="verdict"] [data-event-id="wechat-shop-launch"]')).length >= 1);
   const params = new URL(page.url()).searchParams;
   assert.equal(params.get('from'), 'wechat-official-account');
   assert.equal(params.get('pay'), 'wechat-pay');
