@@ -204,7 +204,7 @@ fn cite_view(tools: crate::lazy::ToolsChunk) -> AnyView {
 }
 
 /// What lies below the first screen in `<main>` (the `below` chunk): filters, the timeline with the
-/// details beside it, and the event list.
+/// details beside it, the event list, and what the sources decide (`decided.rs`).
 pub fn below_view() -> AnyView {
     view! {
         <Deferred load=crate::lazy::tools what=["搜索", "search"] render=search as ToolPart />
@@ -214,6 +214,7 @@ pub fn below_view() -> AnyView {
             <Details />
         </div>
         <EventList />
+        <crate::decided::Decided />
     }
     .into_any()
 }

@@ -13,7 +13,7 @@ use hutong_core::route::{Answer, Model};
 use hutong_core::{Dataset, Lang};
 use leptos::prelude::*;
 
-use crate::explorer::{name, verdict_text};
+use crate::explorer::{answer_text, name};
 use crate::fmt;
 use crate::i18n::{explorer_strings, tool_strings};
 use crate::state::{use_ctx, Ctx};
@@ -58,8 +58,9 @@ pub fn dataset_line(data: &Dataset, lang: Lang) -> String {
     line
 }
 
-/// The journey's answer as a work: the explorer's question and the verdict's words as its title,
-/// the events that decide its best route as the note.
+/// The journey's answer as a work: the explorer's question and the verdict's words (with how a
+/// decided one is known: stated, or inferred and by which rules) as its title, the events that
+/// decide its best route as the note.
 pub fn journey_work(data: &Dataset, view: &ViewState, answer: &Answer, lang: Lang) -> Work {
     let t = tool_strings(lang);
     let e = explorer_strings(lang);
@@ -70,7 +71,7 @@ pub fn journey_work(data: &Dataset, view: &ViewState, answer: &Answer, lang: Lan
         .replace("{shop}", &name(data, &view.shop, lang))
         .replace("{pay}", &name(data, &view.pay, lang));
     title.push_str(&format!("{}{}", e.verdict, t.colon));
-    title.push_str(&verdict_text(answer.verdict, lang));
+    title.push_str(&answer_text(answer.verdict, answer.grounds().as_ref(), lang));
     if !view.off.is_empty() {
         let off: Vec<String> =
             view.off.iter().map(|id| data.event(id).map_or(id.clone(), |ev| ev.title.get(lang).to_string())).collect();
@@ -362,7 +363,11 @@ mod tests {
         let answer = model.answer(view.date, &view.journey());
         let work = journey_work(&data, &view, &answer, Lang::En);
         assert!(work.title.starts_with("On 1 Jun 2014, can a shopper who sees an offer on "), "{}", work.title);
-        assert!(work.title.ends_with(&verdict_text(answer.verdict, Lang::En)), "{}", work.title);
+        assert!(
+            work.title.ends_with(&answer_text(answer.verdict, answer.grounds().as_ref(), Lang::En)),
+            "{}",
+            work.title
+        );
         let note = work.note.unwrap();
         assert!(note.starts_with("Deciding events: "), "{note}");
         for i in answer.reach.routes[0].steps.iter().flat_map(|s| s.basis.iter().map(|b| b.event)) {
@@ -374,6 +379,38 @@ mod tests {
         let answer = Model::new(&data, &view.off_set(&data)).answer(view.date, &view.journey());
         let zh = journey_work(&data, &view, &answer, Lang::Zh);
         assert!(zh.title.contains("反事实"), "{}", zh.title);
+    }
+
+    #[test]
+    fn a_decided_journey_says_how_it_is_known_in_its_title() {
+        let data = hutong_core::embedded::dataset();
+        let model = Model::new(&data, &Default::default());
+        let mut view = ViewState::default_for(&data);
+        // The first stated answer, and the first inferred one that persists, on a 1 June.
+        let find = |stated: bool| {
+            (2010..2026)
+                .filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, 6, 1))
+                .flat_map(|day| model.journeys().into_iter().map(move |j| (day, j)))
+                .find_map(|(day, j)| {
+                    let answer = model.answer(day, &j);
+                    let g = answer.grounds()?;
+                    (g.stated() == stated && (stated || g.confirmed.is_some())).then_some((day, j, answer))
+                })
+        };
+        for stated in [true, false] {
+            let (day, journey, answer) = find(stated).expect("such an answer");
+            view.date = day;
+            (view.from, view.shop, view.pay) = (journey.surface, journey.merchant, journey.instrument);
+            let en = journey_work(&data, &view, &answer, Lang::En).title;
+            let zh = journey_work(&data, &view, &answer, Lang::Zh).title;
+            if stated {
+                assert!(en.ends_with(" — stated"), "{en}");
+                assert!(zh.ends_with(" — 原文所述"), "{zh}");
+            } else {
+                assert!(en.contains(" — inferred: ") && en.contains("persists; last confirmed "), "{en}");
+                assert!(zh.contains(" — 推断：") && zh.contains("延续；最后证实于"), "{zh}");
+            }
+        }
     }
 
     #[test]

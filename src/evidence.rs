@@ -8,13 +8,13 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use hutong_core::route::{Answer, Basis, Model, Role, Route, Step};
+use hutong_core::route::{Answer, Basis, Model, Role, Route, Step, Word};
 use hutong_core::{Dataset, Lang};
 use leptos::prelude::*;
 
-use crate::explorer::{cited, ground_of, name, role_word, rule_ids, step_head, verdict_text};
+use crate::explorer::{answer_text, cited, ground_of, name, role_word, rule_ids, step_head, verdict_text};
 use crate::fmt;
-use crate::i18n::{explorer_strings, rule_text, story_strings, strings};
+use crate::i18n::{explorer_strings, grounds_how, rule_text, story_strings, strings, GROUNDS_SEP};
 use crate::state::use_ctx;
 
 /// The print button. `printing` is set while the sheet is in the page, to be printed (the
@@ -63,7 +63,12 @@ pub fn EvidenceSheet() -> impl IntoView {
     } else {
         Model::shared(Arc::clone(&data), &off).answer(view.date, &journey)
     };
-    let counterfactual = (!off.is_empty()).then(|| actual.verdict(view.date, &journey));
+    // The actual verdict beside a counterfactual, with how it is known when it is decided.
+    let counterfactual = (!off.is_empty()).then(|| {
+        let v = actual.verdict(view.date, &journey);
+        let grounds = (v.word() != Word::Undecided).then(|| actual.answer(view.date, &journey).grounds()).flatten();
+        answer_text(v, grounds.as_ref(), lang)
+    });
     let permalink = window().location().href().unwrap_or_default();
     let printed = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
         .map(|t| fmt::iso(t.date_naive()))
@@ -77,6 +82,12 @@ pub fn EvidenceSheet() -> impl IntoView {
         .replace("{shop}", &name(&data, &view.shop, lang))
         .replace("{pay}", &name(&data, &view.pay, lang));
     let word = answer.verdict.word();
+    let grounds = answer.grounds();
+    let grounds_id = grounds.as_ref().map(|g| g.id());
+    let grounds_rules = grounds.as_ref().map(|g| rule_ids(g.rules));
+    let grounds_words = grounds.as_ref().map(|g| {
+        view! { <span class=format!("verdict-grounds grounds-{}", g.id())>{GROUNDS_SEP}{grounds_how(g, lang)}</span> }
+    });
     let zh = lang == Lang::Zh;
     let (colon, stop) = if zh { ("：", "。") } else { (": ", ". ") };
     let off_line = counterfactual.map(|actual| {
@@ -85,7 +96,7 @@ pub fn EvidenceSheet() -> impl IntoView {
         view! {
             <p class="sheet-off" data-testid="sheet-off">
                 <strong>{e.counterfactual}{colon}</strong>{e.switched_off}{colon}{titles.join(if zh { "；" } else { "; " })}{stop}
-                {e.actual}{colon}{verdict_text(actual, lang)}{stop}
+                {e.actual}{colon}{actual}{stop}
             </p>
         }
     });
@@ -94,9 +105,10 @@ pub fn EvidenceSheet() -> impl IntoView {
         <article class="evidence-sheet" data-testid="evidence-sheet" lang=if lang == Lang::Zh { "zh-CN" } else { "en" }>
             <p class="sheet-kind">{strings(lang).app_title}" · "{s.sheet}</p>
             <h1 class="sheet-question">{question}</h1>
-            <p class="sheet-verdict" data-testid="sheet-verdict" data-verdict=word.id()>
+            <p class="sheet-verdict" data-testid="sheet-verdict" data-verdict=word.id() data-grounds=grounds_id data-rules=grounds_rules>
                 <strong>{e.verdict}": "</strong>
                 <span class=format!("badge badge-{}", word.id())>{verdict_text(answer.verdict, lang)}</span>
+                {grounds_words}
             </p>
             {off_line}
             <p class="sheet-ground">{s.ground}</p>

@@ -12,12 +12,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use hutong_core::route::{differences, Answer, Basis, Model, Role, Route, Rule, Rules, Step, Verdict, Word};
+use hutong_core::route::{differences, Answer, Basis, Grounds, Model, Role, Route, Rule, Rules, Step, Verdict, Word};
 use hutong_core::{Dataset, Lang};
 use web_sys::Element;
 
 use crate::html::{el, text, text_el};
-use crate::i18n::{channel_name, explorer_strings, level_name, rule_text, word_name};
+use crate::i18n::{
+    channel_name, explorer_strings, grounds_how, grounds_text, level_name, rule_text, word_name, GROUNDS_SEP,
+};
 use crate::{fmt, store};
 
 /// The verdict in words: the word, and for `undecided` both ends.
@@ -33,6 +35,36 @@ pub fn verdict_text(v: Verdict, lang: Lang) -> String {
             level_name(v.hi, lang)
         ),
         w => word_name(w, lang).to_string(),
+    }
+}
+
+/// A verdict in words with how it is known, when it is decided ("direct — stated", "blocked —
+/// inferred: persists; last confirmed …"); an undecided one as [`verdict_text`] says it.
+pub fn answer_text(v: Verdict, grounds: Option<&Grounds>, lang: Lang) -> String {
+    match grounds {
+        Some(g) if v.word() != Word::Undecided => grounds_text(g, v.word(), lang),
+        _ => verdict_text(v, lang),
+    }
+}
+
+/// An element with attributes and, for a decided verdict, the hooks of its grounds: `data-grounds`
+/// (`stated` or `inferred`) and `data-rules` (the rules' ids). An undecided one has neither.
+fn el_with_grounds(tag: &str, attrs: &[(&str, &str)], grounds: Option<&Grounds>, parent: &Element) -> Element {
+    let e = el(tag, attrs, Some(parent));
+    if let Some(g) = grounds {
+        crate::html::set(&e, "data-grounds", g.id());
+        crate::html::set(&e, "data-rules", &rule_ids(g.rules));
+    }
+    e
+}
+
+/// After a decided verdict's badge, how it is known: " — stated", " — inferred: …".
+fn grounds_after(parent: &Element, grounds: Option<&Grounds>, lang: Lang) {
+    if let Some(g) = grounds {
+        let class = if g.stated() { "verdict-grounds grounds-stated" } else { "verdict-grounds grounds-inferred" };
+        let mut words = String::from(GROUNDS_SEP);
+        words.push_str(&grounds_how(g, lang));
+        text_el("span", &[("class", class)], &words, parent);
     }
 }
 
@@ -170,13 +202,16 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
         verdict_view(&verdict_row, &answer, &data, lang);
         if !off.is_empty() {
             let v = actual.verdict(view.date, &journey);
-            let p = el(
+            let grounds = (v.word() != Word::Undecided).then(|| actual.answer(view.date, &journey).grounds()).flatten();
+            let p = el_with_grounds(
                 "p",
                 &[("class", "actual"), ("data-testid", "verdict-actual"), ("data-verdict", v.word().id())],
-                Some(&verdict_row),
+                grounds.as_ref(),
+                &verdict_row,
             );
             text(&p, &format!("{}: ", s.actual));
             text_el("span", &[("class", &format!("badge badge-{}", v.word().id()))], &verdict_text(v, lang), &p);
+            grounds_after(&p, grounds.as_ref(), lang);
         }
 
         crate::html::clear(&off_list);
@@ -188,7 +223,9 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
             let ul = el("ul", &[], Some(&off_list));
             for id in &view.off {
                 let index = data.events.iter().position(|e| e.id == *id);
-                let title = index.map_or(id.as_str(), |i| data.events[i].title.get(lang));
+                // An event that changes no channel has no title on the first screen until its
+                // texts arrive: its id stands for it.
+                let title = index.map(|i| data.events[i].title.get(lang)).filter(|t| !t.is_empty()).unwrap_or(id);
                 let decisive = index.is_some_and(|i| made.contains(&i));
                 let li = el(
                     "li",
@@ -210,10 +247,13 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
         text_el("h3", &[], s.all_instruments, &instruments);
         let ul = el("ul", &[], Some(&instruments));
         for p in &data.instruments {
-            let v = model.verdict(view.date, &hutong_core::route::Journey::new(&view.from, &view.shop, &p.id));
+            let journey = hutong_core::route::Journey::new(&view.from, &view.shop, &p.id);
+            let v = model.verdict(view.date, &journey);
+            // How it is known, asked only of a decided verdict.
+            let grounds = (v.word() != Word::Undecided).then(|| model.answer(view.date, &journey).grounds()).flatten();
             let current = p.id == view.pay;
             let li = el("li", &[], Some(&ul));
-            let button = el(
+            let button = el_with_grounds(
                 "button",
                 &[
                     ("class", &format!("instrument badge-{}{}", v.word().id(), if current { " current" } else { "" })),
@@ -223,10 +263,16 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
                     ("aria-pressed", if current { "true" } else { "false" }),
                     ("data-act", "pay"),
                 ],
-                Some(&li),
+                grounds.as_ref(),
+                &li,
             );
             text_el("span", &[("class", "instrument-name")], &name(&data, &p.id, lang), &button);
-            text_el("span", &[("class", "instrument-word")], &verdict_text(v, lang), &button);
+            let word = text_el("span", &[("class", "instrument-word")], &verdict_text(v, lang), &button);
+            if let Some(g) = &grounds {
+                let mut marker = String::from(" · ");
+                marker.push_str(if g.stated() { s.stated } else { s.inferred });
+                text_el("span", &[("class", "instrument-ground")], &marker, &word);
+            }
         }
     };
 
@@ -306,14 +352,17 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
 fn verdict_view(parent: &Element, answer: &Answer, data: &Dataset, lang: Lang) {
     let s = explorer_strings(lang);
     let word = answer.verdict.word();
-    let verdict = el(
+    let grounds = answer.grounds();
+    let verdict = el_with_grounds(
         "div",
         &[("class", "verdict"), ("data-testid", "verdict"), ("data-verdict", word.id()), ("aria-live", "polite")],
-        Some(parent),
+        grounds.as_ref(),
+        parent,
     );
     let head = el("p", &[("class", "verdict-head")], Some(&verdict));
     text_el("span", &[("class", "label")], &format!("{}: ", s.verdict), &head);
     text_el("span", &[("class", &format!("badge badge-{}", word.id()))], &verdict_text(answer.verdict, lang), &head);
+    grounds_after(&head, grounds.as_ref(), lang);
     let legend = el("p", &[("class", "ground-legend muted"), ("data-testid", "ground-legend")], Some(&verdict));
     ground_tag(&legend, true, lang);
     text(&legend, &format!(" {} · ", s.stated_hint));

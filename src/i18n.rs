@@ -622,6 +622,61 @@ pub fn rule_text(rule: hutong_core::route::Rule, prior: Option<hutong_core::Prio
     pick(lang, zh, en)
 }
 
+/// A rule in a few words, as a verdict's grounds name it ("inferred: persists"); `rule_text` says
+/// what it means, beside each step of the route.
+pub fn rule_label(rule: hutong_core::route::Rule, lang: Lang) -> &'static str {
+    use hutong_core::route::Rule;
+    let (zh, en) = match rule {
+        Rule::Before => ("此前的状态", "state before"),
+        Rule::NoWorkaroundYet => ("尚无绕行", "no workaround yet"),
+        Rule::MayHaveTakenEffect => ("可能已生效", "may have taken effect"),
+        Rule::Reading => ("整理者的解读", "the curators' reading"),
+        Rule::ChannelsRead => ("通道未点明", "channels not named"),
+        Rule::OwnApp => ("商家自己的应用", "own app"),
+        Rule::Interop => ("付款码互通", "codes interoperate"),
+        Rule::Persists => ("延续", "persists"),
+        Rule::WideTarget => ("范围比引文宽", "wider than its quote"),
+    };
+    pick(lang, zh, en)
+}
+
+/// Between a verdict's word and how it is known: "direct — stated".
+pub const GROUNDS_SEP: &str = " — ";
+
+/// How a decided verdict is known, in words: "stated" / "原文所述", or "inferred: persists; last
+/// confirmed 3 Jun 2014" / "推断：延续；最后证实于2014年6月3日" (the rules in a few words each, and
+/// the day the oldest state carried forward was last confirmed). Every surface that shows a
+/// verdict's grounds writes them with this (or [`grounds_text`]).
+pub fn grounds_how(grounds: &hutong_core::route::Grounds, lang: Lang) -> String {
+    let s = explorer_strings(lang);
+    if grounds.stated() {
+        return s.stated.to_string();
+    }
+    let zh = lang == Lang::Zh;
+    let mut out = String::from(s.inferred);
+    out.push_str(if zh { "：" } else { ": " });
+    for (k, rule) in grounds.rules.iter().enumerate() {
+        if k > 0 {
+            out.push_str(if zh { "、" } else { ", " });
+        }
+        out.push_str(rule_label(rule, lang));
+    }
+    if let Some(day) = grounds.confirmed {
+        out.push_str(if zh { "；最后证实于" } else { "; last confirmed " });
+        out.push_str(&crate::fmt::day(day, lang));
+    }
+    out
+}
+
+/// A decided verdict with its grounds: "direct — stated", "blocked — inferred: persists; last
+/// confirmed 3 Jun 2014" (the word is the verdict's own).
+pub fn grounds_text(grounds: &hutong_core::route::Grounds, word: hutong_core::route::Word, lang: Lang) -> String {
+    let mut out = String::from(word_name(word, lang));
+    out.push_str(GROUNDS_SEP);
+    out.push_str(&grounds_how(grounds, lang));
+    out
+}
+
 /// The words of the search and of "Cite this" (issue 15; the `tools` chunk and the details).
 pub struct ToolStrings {
     pub search_heading: &'static str,
@@ -861,5 +916,69 @@ pub fn story_strings(lang: Lang) -> &'static StoryStrings {
     match lang {
         Lang::Zh => &STORY_ZH,
         Lang::En => &STORY_EN,
+    }
+}
+
+/// The words of "What the sources decide" (`decided.rs`, in the `below` part).
+pub struct DecidedStrings {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub year: &'static str,
+    pub every_year: &'static str,
+    pub surface: &'static str,
+    pub merchant: &'static str,
+    pub instrument: &'static str,
+    pub any: &'static str,
+    /// `{n}` answers, `{stated}` stated, `{inferred}` inferred.
+    pub count: &'static str,
+    pub none: &'static str,
+    pub day: &'static str,
+    pub journey: &'static str,
+    pub answer: &'static str,
+    pub events: &'static str,
+    pub open: &'static str,
+    pub open_col: &'static str,
+}
+
+pub fn decided_strings(lang: Lang) -> &'static DecidedStrings {
+    const ZH: DecidedStrings = DecidedStrings {
+        title: "来源能判定什么",
+        intro: "每年6月1日和每个事件之后的第二天，所有来源能给出确定结论的路径：结论、如何得知（原文所述，或推断及其规则），以及决定它的事件。其余的路径，来源没有定论。",
+        year: "年份",
+        every_year: "所有年份",
+        surface: "入口",
+        merchant: "商家",
+        instrument: "支付方式",
+        any: "全部",
+        count: "{n}个确定的结论（{stated}个原文所述，{inferred}个推断）",
+        none: "这些条件下，来源没有给出任何确定的结论。",
+        day: "日期",
+        journey: "路径",
+        answer: "结论",
+        events: "决定它的事件",
+        open: "在探索器中打开",
+        open_col: "探索器",
+    };
+    const EN: DecidedStrings = DecidedStrings {
+        title: "What the sources decide",
+        intro: "Every journey the sources decide, on each 1 June and on the day after every event: the verdict, how it is known (stated by a quote, or inferred, with its rules), and the events that decide it. Every other journey the sources leave undecided.",
+        year: "Year",
+        every_year: "Every year",
+        surface: "Where the offer is met",
+        merchant: "Merchant",
+        instrument: "Instrument",
+        any: "Any",
+        count: "{n} decided answers ({stated} stated, {inferred} inferred)",
+        none: "The sources decide no journey with these choices.",
+        day: "Day",
+        journey: "Journey",
+        answer: "Answer",
+        events: "Deciding events",
+        open: "Open in the explorer",
+        open_col: "Explorer",
+    };
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
     }
 }

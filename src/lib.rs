@@ -12,6 +12,7 @@ pub mod chart;
 pub mod cite;
 pub mod crash;
 pub mod data;
+pub mod decided;
 pub mod decimal;
 pub mod details;
 pub mod evidence;

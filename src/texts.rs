@@ -1,4 +1,4 @@
-//! The events' long texts (summaries and notes) in the site's split build.
+//! The events' long texts (summaries, notes, and the quotes of events that change no channel) in the site's split build.
 //!
 //! Only the details, the search and the dataset panel's exports show them, yet they are about half
 //! of the dataset's bytes. So the split build (`cfg(hutong_split)`) starts from

@@ -212,12 +212,42 @@ async fn the_evidence_sheet_says_what_the_model_answers() {
 }
 
 #[wasm_bindgen_test]
+async fn the_sheet_says_how_a_decided_verdict_is_known() {
+    let data = hutong_core::embedded::dataset();
+    let model = hutong_core::route::Model::new(&data, &Default::default());
+    for (query, ground, words) in [
+        ("?lang=en&date=2022-04-01&from=taobao-app&shop=taobao&pay=wechat-pay", "stated", "Verdict: partly — stated"),
+        ("?lang=zh&date=2022-04-01&from=wechat-group&shop=taobao&pay=alipay", "inferred", "结论: 直接可行 — 推断："),
+    ] {
+        let root = sheet(query);
+        tick().await;
+        let (view, _) = hutong::url::parse(query, &data);
+        let grounds = model.answer(view.date, &view.journey()).grounds().expect("decided");
+        assert_eq!(grounds.id(), ground, "the model says so");
+        let line = find(&root, "[data-testid=sheet-verdict]").unwrap();
+        assert_eq!(line.get_attribute("data-grounds").as_deref(), Some(ground));
+        let said = line.text_content().unwrap();
+        assert!(said.starts_with(words), "{said}");
+        assert!(said.ends_with(&hutong::i18n::grounds_how(&grounds, view.lang)), "{said}");
+        if ground == "inferred" {
+            assert!(said.contains("延续") && said.contains("最后证实于"), "{said}");
+        }
+    }
+    // Undecided: none.
+    let root = sheet("?lang=en&date=2016-01-01&from=wechat-official-account&shop=wechat-shop&pay=alipay");
+    tick().await;
+    assert_eq!(find(&root, "[data-testid=sheet-verdict]").unwrap().get_attribute("data-grounds"), None);
+}
+
+#[wasm_bindgen_test]
 async fn a_counterfactual_sheet_names_the_events_switched_off_and_the_actual_verdict() {
     let root = sheet("?lang=zh&date=2022-06-01&from=wechat-group&shop=taobao&pay=alipay&off=wechat-group-chat-links");
     tick().await;
     let off = text(&root, "[data-testid=sheet-off]");
     assert!(off.contains("微信群聊可直接打开淘宝等电商链接"), "{off}");
     assert!(off.contains("真实历史"), "{off}");
+    // The actual history is decided: it says how it is known.
+    assert!(off.contains("真实历史：直接可行 — 推断："), "{off}");
     assert_eq!(attr(&root, "[data-testid=sheet-verdict]", "data-verdict").as_deref(), Some("undecided"));
 }
 

@@ -245,17 +245,27 @@ record!(Dataset {
     events
 });
 
-/// The long texts of the events (summaries and notes), which only the details, the search and
-/// the exports show: the site's first screen ships the dataset without them ([`without_texts`])
-/// and fetches them ([`encode_texts`]'s bytes, a file of their own) with the first part that
-/// needs them ([`apply_texts`]).
+/// The long texts of the events (summaries and notes, and the titles and quotes of events that
+/// change no channel), which only the details, the timeline, the search and the exports show: the
+/// site's first screen ships the dataset without them ([`without_texts`]) and fetches them
+/// ([`encode_texts`]'s bytes, a file of their own) with the first part that needs them
+/// ([`apply_texts`]). The first screen names and quotes only events that change a channel (the
+/// explorer's answer, the network's edges and its playback).
 struct LongText {
     summary: Text,
     note: Option<Text>,
+    /// The title and quote of an event with no effects; `None` for the others, whose stay.
+    context: Option<Context>,
 }
-record!(LongText { summary, note });
+record!(LongText { summary, note, context });
 
-const TEXTS_MAGIC: &[u8; 4] = b"HTT1";
+struct Context {
+    title: Text,
+    quote: String,
+}
+record!(Context { title, quote });
+
+const TEXTS_MAGIC: &[u8; 4] = b"HTT2";
 
 /// Which dataset a texts file belongs to: its version and a hash of its event ids, in order.
 fn texts_key(d: &Dataset) -> (String, String) {
@@ -269,12 +279,17 @@ fn texts_key(d: &Dataset) -> (String, String) {
     (d.version.clone(), format!("{h:016x}"))
 }
 
-/// The dataset with every summary empty and every note gone (what the first screen needs).
+/// The dataset with every summary empty, every note gone and the titles and quotes of events with no
+/// effects empty (what the first screen needs).
 pub fn without_texts(d: &Dataset) -> Dataset {
     let mut short = d.clone();
     for e in &mut short.events {
         e.record.summary = Text { zh: String::new(), en: String::new() };
         e.record.note = None;
+        if e.record.effects.is_empty() {
+            e.record.cite.quote = String::new();
+            e.record.title = Text { zh: String::new(), en: String::new() };
+        }
     }
     short
 }
@@ -285,8 +300,17 @@ pub fn encode_texts(d: &Dataset) -> Vec<u8> {
     let (version, ids) = texts_key(d);
     version.put(&mut w);
     ids.put(&mut w);
-    let texts: Vec<LongText> =
-        d.events.iter().map(|e| LongText { summary: e.record.summary.clone(), note: e.record.note.clone() }).collect();
+    let context = |e: &crate::model::Event| {
+        e.record
+            .effects
+            .is_empty()
+            .then(|| Context { title: e.record.title.clone(), quote: e.record.cite.quote.clone() })
+    };
+    let texts: Vec<LongText> = d
+        .events
+        .iter()
+        .map(|e| LongText { summary: e.record.summary.clone(), note: e.record.note.clone(), context: context(e) })
+        .collect();
     texts.put(&mut w);
     w
 }
@@ -309,6 +333,10 @@ pub fn apply_texts(d: &mut Dataset, bytes: &[u8]) -> Result<(), Corrupt> {
     for (e, t) in d.events.iter_mut().zip(texts) {
         e.record.summary = t.summary;
         e.record.note = t.note;
+        if let Some(c) = t.context {
+            e.record.title = c.title;
+            e.record.cite.quote = c.quote;
+        }
     }
     Ok(())
 }

@@ -14,7 +14,7 @@ pub const EVENTS: SourceFile<'static> =
 /// The dataset as `build.rs` checked and wrote it.
 pub const COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded.bin"));
 
-/// The same without the events' summaries and notes (`compact::without_texts`), for a first
+/// The same without the events' summaries, notes and context quotes (`compact::without_texts`), for a first
 /// screen that fetches them later (`compact::apply_texts` with [`texts`]'s bytes).
 pub const FIRST_SCREEN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first-screen.bin"));
 

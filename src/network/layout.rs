@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use hutong_core::route::{Basis, ChannelId, Verdict, Word};
+use chrono::NaiveDate;
+use hutong_core::route::{channel_grounds, Basis, ChannelId, Grounds, Verdict, Word};
 use hutong_core::{Channel, Dataset, Lang};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -175,30 +176,69 @@ pub fn cos_sin(angle: f64) -> (f64, f64) {
     (cos, sin)
 }
 
-/// One channel's states over time: `(first day, verdict, the events behind it and how each is
-/// known)`, from `NaiveDate::MIN`.
+/// One channel's states over time, from `NaiveDate::MIN`: a new run wherever its verdict, the
+/// events behind it or how they are known change.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChannelTimeline {
     pub id: ChannelId,
-    pub runs: Vec<(chrono::NaiveDate, Verdict, Vec<Basis>)>,
+    pub runs: Vec<Run>,
+}
+
+/// A channel's state from a day until the next run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub start: NaiveDate,
+    pub verdict: Verdict,
+    /// The events behind it, and how each is known.
+    pub basis: Vec<Basis>,
+    /// How a decided verdict is known (`route::channel_grounds`); `None` when undecided.
+    pub grounds: Option<Grounds>,
 }
 
 impl ChannelTimeline {
     /// The state on a day: a binary search, cheap enough for every frame of playback.
-    pub fn at(&self, day: chrono::NaiveDate) -> (Verdict, &[Basis]) {
-        let i = self.runs.partition_point(|(start, _, _)| *start <= day).max(1) - 1;
-        let (_, v, events) = &self.runs[i];
-        (*v, events)
+    pub fn at(&self, day: NaiveDate) -> &Run {
+        let i = self.runs.partition_point(|r| r.start <= day).max(1) - 1;
+        &self.runs[i]
     }
 }
 
 /// Every drawn channel's timeline, computed once per dataset and counterfactual (not per frame).
+///
+/// The model's `channel_changes` are the days its verdict changes; the events behind it and their
+/// grounds change on other days too (a source's last day, after which its state persists; a later
+/// source saying the same). What the model says of a day changes only on an event's first or last
+/// possible day or the day after its source's: the days of the events the model names, and the day
+/// before each (which names the events of the time before it), until no new event is named. The
+/// model is asked about each such day; the days it says the same of are one run.
 pub fn channel_timelines(model: &hutong_core::route::Model<'_>, channels: &[ChannelId]) -> Vec<ChannelTimeline> {
+    let events = &model.data().events;
     channels
         .iter()
         .map(|id| {
-            let days = std::iter::once(chrono::NaiveDate::MIN).chain(model.channel_changes(id));
-            let runs = days.filter_map(|d| model.channel_at(id, d).map(|(v, basis)| (d, v, basis))).collect();
+            let mut days: Vec<NaiveDate> = model.channel_changes(id);
+            days.extend([NaiveDate::MIN, NaiveDate::MAX]);
+            // In order of their first day (by insertion: a sort would be another copy of its code).
+            let mut runs: Vec<Run> = Vec::new();
+            while let Some(day) = days.pop() {
+                let k = runs.partition_point(|r| r.start < day);
+                if runs.get(k).is_some_and(|r| r.start == day) {
+                    continue;
+                }
+                let Some((verdict, basis)) = model.channel_at(id, day) else { continue };
+                for b in &basis {
+                    let e = &events[b.event];
+                    for d in [e.date.earliest(), e.date.latest(), b.confirmed.and_then(|c| c.succ_opt())] {
+                        if let Some(d) = d {
+                            days.push(d);
+                            days.extend(d.pred_opt());
+                        }
+                    }
+                }
+                let grounds = channel_grounds(verdict, &basis);
+                runs.insert(k, Run { start: day, verdict, basis, grounds });
+            }
+            runs.dedup_by(|later, run| later.verdict == run.verdict && later.basis == run.basis);
             ChannelTimeline { id: id.clone(), runs }
         })
         .collect()
@@ -218,21 +258,24 @@ pub fn channel_id(c: Channel) -> &'static str {
 }
 
 /// A text description of the network on a date, generated from the edge states (for screen
-/// readers and as the alt text of exports).
-pub fn describe(data: &Dataset, states: &[(ChannelId, Verdict)], lang: Lang) -> String {
+/// readers and as the alt text of exports). Each state says whether a decided verdict is stated
+/// (`channel_grounds`: every event it rests on says so in its quote) or inferred.
+pub fn describe(data: &Dataset, states: &[(ChannelId, Verdict, bool)], lang: Lang) -> String {
     let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
     let list = |word: Word| {
         let items: Vec<String> = states
             .iter()
-            .filter(|(_, v)| v.word() == word)
-            .map(|(c, _)| format!("{} → {}", name(&c.from), name(&c.to)))
+            .filter(|(_, v, _)| v.word() == word)
+            .map(|(c, _, _)| format!("{} → {}", name(&c.from), name(&c.to)))
             .collect();
         items
     };
     let walls = list(Word::Blocked);
     let open = list(Word::Direct);
     let partial: Vec<String> = [Word::Partial, Word::Workaround, Word::Announced].into_iter().flat_map(list).collect();
-    let undecided = states.iter().filter(|(_, v)| v.word() == Word::Undecided).count();
+    let undecided = states.iter().filter(|(_, v, _)| v.word() == Word::Undecided).count();
+    let decided = states.len() - undecided;
+    let stated = states.iter().filter(|(_, v, stated)| *stated && v.word() != Word::Undecided).count();
     let join = |v: &[String]| {
         if v.is_empty() {
             "—".to_string()
@@ -242,12 +285,14 @@ pub fn describe(data: &Dataset, states: &[(ChannelId, Verdict)], lang: Lang) -> 
     };
     match lang {
         Lang::Zh => format!(
-            "墙（不可行）{}条：{}。开放的通道{}条：{}。部分、绕行或仅宣布{}条：{}。来源未定{}条。",
-            walls.len(), join(&walls), open.len(), join(&open), partial.len(), join(&partial), undecided
+            "墙（不可行）{}条：{}。开放的通道{}条：{}。部分、绕行或仅宣布{}条：{}。来源未定{}条。已定的{}条中，原文所述{}条，推断{}条。",
+            walls.len(), join(&walls), open.len(), join(&open), partial.len(), join(&partial), undecided,
+            decided, stated, decided - stated
         ),
         Lang::En => format!(
-            "{} walls stand: {}. {} channels are open: {}. {} are partial, by workaround or only announced: {}. {} are undecided by the sources.",
-            walls.len(), join(&walls), open.len(), join(&open), partial.len(), join(&partial), undecided
+            "{} walls stand: {}. {} channels are open: {}. {} are partial, by workaround or only announced: {}. {} are undecided by the sources. Of the {} decided, {} are stated by their sources and {} inferred.",
+            walls.len(), join(&walls), open.len(), join(&open), partial.len(), join(&partial), undecided,
+            decided, stated, decided - stated
         ),
     }
 }
@@ -311,13 +356,24 @@ mod tests {
         assert_eq!(at("2021-11-29"), Word::Undecided);
         assert_eq!(at("2021-11-30"), Word::Direct);
         assert!(model.channel_changes(&id).contains(&parse_day("2021-11-30").unwrap()));
-        // The precomputed timeline agrees with asking the model, day by day.
+        // The precomputed timeline agrees with asking the model, day by day: the verdict, the events
+        // behind it, how each is known, and so the grounds.
         let timelines = channel_timelines(&model, &model.channels());
         for t in &timelines {
-            for day in parse_day("2004-01-01").unwrap().iter_days().step_by(61).take(132) {
-                assert_eq!(t.at(day).0, model.channel_at(&t.id, day).unwrap().0, "{:?} {day}", t.id);
+            for day in parse_day("2004-01-01").unwrap().iter_days().step_by(17).take(472) {
+                let (verdict, basis) = model.channel_at(&t.id, day).unwrap();
+                let run = t.at(day);
+                assert_eq!((run.verdict, &run.basis), (verdict, &basis), "{:?} {day}", t.id);
+                assert_eq!(run.grounds, hutong_core::route::channel_grounds(verdict, &basis), "{:?} {day}", t.id);
             }
         }
+        // A state carried past its source's last day is inferred from the day after it.
+        let persisting = timelines.iter().flat_map(|t| &t.runs).find_map(|r| {
+            let g = r.grounds.as_ref()?;
+            g.rules.contains(hutong_core::route::Rule::Persists).then_some((r.start, g.confirmed?))
+        });
+        let (start, confirmed) = persisting.expect("some channel's state persists past its source");
+        assert!(confirmed < start, "{confirmed} {start}");
     }
 
     #[test]
@@ -329,8 +385,9 @@ mod tests {
             .channels()
             .into_iter()
             .map(|c| {
-                let v = model.channel_at(&c, day).unwrap().0;
-                (c, v)
+                let (v, basis) = model.channel_at(&c, day).unwrap();
+                let stated = hutong_core::route::channel_grounds(v, &basis).is_some_and(|g| g.stated());
+                (c, v, stated)
             })
             .collect();
         let en = describe(&data, &states, Lang::En);
@@ -339,5 +396,15 @@ mod tests {
             en.starts_with(&format!("{} walls stand", states.iter().filter(|s| s.1.word() == Word::Blocked).count()))
         );
         assert!(describe(&data, &states, Lang::Zh).contains("微信群聊 → 淘宝"));
+        let decided = states.iter().filter(|s| s.1.word() != Word::Undecided).count();
+        let stated = states.iter().filter(|s| s.2 && s.1.word() != Word::Undecided).count();
+        assert!(
+            en.ends_with(&format!(
+                "Of the {decided} decided, {stated} are stated by their sources and {} inferred.",
+                decided - stated
+            )),
+            "{en}"
+        );
+        assert!(describe(&data, &states, Lang::Zh).contains("原文所述"));
     }
 }

@@ -15,7 +15,7 @@ use hutong_core::{Dataset, Lang};
 use leptos::prelude::*;
 
 use super::layout::{channel_timelines, platform_of, ChannelTimeline};
-use crate::explorer::{name, verdict_text};
+use crate::explorer::{answer_text, name};
 use crate::i18n::{channel_name, explorer_strings, rule_text};
 use crate::state::use_ctx;
 
@@ -26,6 +26,10 @@ pub struct Row {
     pub to: String,
     pub channel: &'static str,
     pub word: Word,
+    /// `stated` or `inferred` for a decided verdict (`route::channel_grounds`), `None` when
+    /// undecided.
+    pub grounds: Option<&'static str>,
+    /// The verdict in words, with how a decided one is known.
     pub verdict: String,
     pub events: Vec<Cite>,
 }
@@ -49,8 +53,9 @@ pub fn rows(data: &Dataset, timelines: &[ChannelTimeline], day: NaiveDate, lang:
         .iter()
         .filter(|t| platform_of(data, &t.id.from).is_some() && platform_of(data, &t.id.to).is_some())
         .map(|t| {
-            let (verdict, basis) = t.at(day);
-            let events = basis
+            let run = t.at(day);
+            let events = run
+                .basis
                 .iter()
                 .filter_map(|b| {
                     let event = data.events.get(b.event)?;
@@ -71,8 +76,9 @@ pub fn rows(data: &Dataset, timelines: &[ChannelTimeline], day: NaiveDate, lang:
                 from: name(data, &t.id.from, lang),
                 to: name(data, &t.id.to, lang),
                 channel: channel_name(t.id.channel, lang),
-                word: verdict.word(),
-                verdict: verdict_text(verdict, lang),
+                word: run.verdict.word(),
+                grounds: run.grounds.as_ref().map(|g| g.id()),
+                verdict: answer_text(run.verdict, run.grounds.as_ref(), lang),
                 events,
             }
         })
@@ -158,7 +164,7 @@ pub fn NetworkTable() -> impl IntoView {
             </thead>
             <tbody>
                 {move || rows.get().into_iter().map(|r| view! {
-                    <tr data-verdict=r.word.id()>
+                    <tr data-verdict=r.word.id() data-grounds=r.grounds>
                         <td>{r.from}</td>
                         <td>{r.to}</td>
                         <td>{r.channel}</td>
@@ -197,7 +203,13 @@ mod tests {
         let row = row.expect("the group chat → Taobao link");
         assert_eq!(row.word, Word::Blocked);
         assert!(!row.events.is_empty(), "a decided verdict names its events");
+        assert_eq!(row.grounds, Some("inferred"), "{row:?}");
+        assert!(row.verdict.starts_with("blocked — inferred: "), "{row:?}");
         for r in &table {
+            assert_eq!(r.grounds.is_none(), r.word == Word::Undecided, "{r:?}");
+            if let Some(grounds) = r.grounds {
+                assert!(r.verdict.contains(&format!(" — {grounds}")), "{r:?}");
+            }
             for c in &r.events {
                 assert!(["stated", "inferred", "not-yet"].contains(&c.ground), "{c:?}");
                 assert!(c.ground != "inferred" || c.how.starts_with("inferred: "), "{c:?}");

@@ -19,7 +19,7 @@ use super::layout::{
     channel_id, channel_timelines, dashes, describe, layout, px, verdict_colour, ChannelTimeline, EdgePath, HEIGHT,
     OWNER_COLOURS, VIEW_BOX, WIDTH,
 };
-use crate::explorer::{name, verdict_text};
+use crate::explorer::{answer_text, name};
 use crate::html::{el, set, set_if, set_text, svg, text_el};
 use crate::i18n::{channel_name, word_name};
 use crate::{export, fmt, store};
@@ -163,8 +163,9 @@ struct Net {
     cf: Option<Vec<ChannelTimeline>>,
     off: Vec<String>,
     lang: Lang,
-    /// Each edge's drawn state: its verdict, and whether a switched-off event changed it.
-    states: Vec<Option<(Verdict, bool)>>,
+    /// Each edge's drawn state: its verdict, whether a switched-off event changed it, and how a
+    /// decided one is known (`stated`, `inferred`).
+    states: Vec<Option<(Verdict, bool, Option<&'static str>)>>,
     /// The drawn edges (one per channel; twelve paths, one per verdict and mark, past `MANY`).
     lines: Vec<Element>,
     /// The edges to hover, focus and test, built in slices past `MANY`.
@@ -587,7 +588,10 @@ impl Net {
         } else {
             set(&self.els.side_hint, "hidden", "");
         }
-        let mut days: Vec<NaiveDate> = data.events.iter().filter_map(|e| e.date.earliest()).collect();
+        // The playback steps to, and announces, the events that change a channel: the ones the
+        // network draws (the others, figures and statements, have no title on the first screen).
+        let mut days: Vec<NaiveDate> =
+            data.events.iter().filter(|e| !e.effects.is_empty()).filter_map(|e| e.date.earliest()).collect();
         hutong_core::sort::sort(&mut days);
         days.dedup();
         self.event_days = days;
@@ -674,7 +678,7 @@ impl Net {
         let range = k * crate::slices::SLICE..((k + 1) * crate::slices::SLICE).min(self.edges.len());
         for i in range {
             let e = &self.edges[i];
-            let word = self.states[i].map_or(Word::Undecided, |s| s.0.word());
+            let (word, grounds) = self.states[i].map_or((Word::Undecided, None), |s| (s.0.word(), s.2));
             let path = svg(
                 "path",
                 &[
@@ -692,6 +696,9 @@ impl Net {
                 ],
                 Some(g),
             );
+            if let Some(grounds) = grounds {
+                set(&path, "data-grounds", grounds);
+            }
             self.hits[i] = Some(path);
         }
     }
@@ -771,15 +778,18 @@ impl Net {
         let mut changed = false;
         for i in 0..self.edges.len() {
             let Some(t) = self.actual.get(i) else { continue };
-            let v = t.at(day).0;
-            let w = self.cf.as_ref().map(|c| c[i].at(day).0);
-            let next = Some((w.unwrap_or(v), w.is_some_and(|w| w != v)));
+            let run = t.at(day);
+            let cf = self.cf.as_ref().map(|c| c[i].at(day));
+            let v = run.verdict;
+            let w = cf.map(|r| r.verdict);
+            let grounds = cf.unwrap_or(run).grounds.as_ref().map(|g| g.id());
+            let (verdict, marked) = (w.unwrap_or(v), w.is_some_and(|w| w != v));
+            let next = Some((verdict, marked, grounds));
             if self.states[i] == next {
                 continue;
             }
             self.states[i] = next;
             changed = true;
-            let (verdict, marked) = (w.unwrap_or(v), w.is_some_and(|w| w != v));
             let word = verdict.word();
             if !self.many {
                 let line = &self.lines[i];
@@ -790,12 +800,18 @@ impl Net {
             }
             if let Some(hit) = &self.hits[i] {
                 set_if(hit, "data-verdict", word.id());
+                match grounds {
+                    Some(grounds) => set_if(hit, "data-grounds", grounds),
+                    None => {
+                        let _ = hit.remove_attribute("data-grounds");
+                    }
+                }
             }
         }
         if changed && self.many {
             let mut ds: [String; GROUPS] = std::array::from_fn(|_| String::new());
             for (e, state) in self.edges.iter().zip(&self.states) {
-                if let Some((v, marked)) = state {
+                if let Some((v, marked, _)) = state {
                     let d = &mut ds[group_of(v.word(), *marked)];
                     d.push_str(&e.d);
                     d.push(' ');
@@ -880,9 +896,15 @@ impl Net {
         set_text(&self.els.description, &text);
     }
 
-    fn shown_states(&self) -> Vec<(ChannelId, Verdict)> {
+    fn shown_states(&self) -> Vec<(ChannelId, Verdict, bool)> {
         let day = store::playhead();
-        self.actual.iter().map(|t| (t.id.clone(), t.at(day).0)).collect()
+        self.actual
+            .iter()
+            .map(|t| {
+                let run = t.at(day);
+                (t.id.clone(), run.verdict, run.grounds.as_ref().is_some_and(|g| g.stated()))
+            })
+            .collect()
     }
 
     /// What an edge says at the playhead: its verdict (the counterfactual's when events are switched
@@ -890,13 +912,16 @@ impl Net {
     fn edge_label(&self, i: usize) -> Option<String> {
         let day = store::playhead();
         let timeline = self.actual.get(i)?;
-        let (shown, basis) = self.cf.as_ref().map_or_else(|| timeline.at(day), |c| c[i].at(day));
-        let cites: Vec<String> =
-            basis.iter().filter_map(|b| self.data.events.get(b.event).map(|e| basis_label(e, b, self.lang))).collect();
+        let run = self.cf.as_ref().map_or_else(|| timeline.at(day), |c| c[i].at(day));
+        let cites: Vec<String> = run
+            .basis
+            .iter()
+            .filter_map(|b| self.data.events.get(b.event).map(|e| basis_label(e, b, self.lang)))
+            .collect();
         Some(format!(
             "{}: {}{}",
             edge_name(&self.data, &timeline.id, self.lang),
-            verdict_text(shown, self.lang),
+            answer_text(run.verdict, run.grounds.as_ref(), self.lang),
             if cites.is_empty() { String::new() } else { format!(" — {}", cites.join("; ")) }
         ))
     }
@@ -911,7 +936,14 @@ impl Net {
             return;
         }
         let lang = self.lang;
-        if let Some(e) = self.data.events.iter().rev().find(|e| e.date.earliest().is_some_and(|d| d > from && d <= to))
+        let changes = |e: &&hutong_core::Event| !e.effects.is_empty();
+        if let Some(e) = self
+            .data
+            .events
+            .iter()
+            .rev()
+            .filter(changes)
+            .find(|e| e.date.earliest().is_some_and(|d| d > from && d <= to))
         {
             set_text(&self.els.live, &format!("{} — {}", fmt::date(&e.date, lang), e.title.get(lang)));
             self.last_announced = now;

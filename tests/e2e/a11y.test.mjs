@@ -25,6 +25,10 @@ const VIEWS = [
   ['the embed', '?embed=1&lang=en'],
   ['the embed, Chinese', '?embed=1'],
   ['an undecided journey', '?lang=en&date=2014-02-14&from=wechat-official-account&shop=wechat-shop&pay=alipay'],
+  ['what the sources decide, open', '?lang=en&date=2022-06-01', async (page) => {
+    await page.click('[data-testid="decided"] summary');
+    await page.locator('[data-testid="decided-row"]').first().waitFor();
+  }],
   ['the network table open', '?lang=en', async (page) => {
     await page.click('[data-testid="network-table"] summary');
     await page.locator('[data-testid="network-table"] table').waitFor();

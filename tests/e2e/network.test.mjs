@@ -70,3 +70,28 @@ test('the network as a table follows the playhead, with stated and inferred even
   await (await page.$('.network-panel')).screenshot({ path: 'target/e2e/network-table-en.png' });
   assert.deepEqual(problems, []);
 });
+
+test('each decided channel says how it is known: the edges, the table rows, the exported description', async () => {
+  const { page, problems } = await openPage(b, `${server.url}?lang=en&date=2022-04-01&reps=1`);
+  const edges = page.locator('[data-testid="edge"]');
+  const decided = await page.locator('[data-testid="edge"]:not([data-verdict="undecided"])').count();
+  assert.ok(decided > 0);
+  assert.equal(await page.locator('[data-testid="edge"][data-grounds]').count(), decided, 'every decided edge, and only they');
+  assert.ok(await page.locator('[data-testid="edge"][data-grounds="stated"]').count() > 0);
+  assert.ok(await page.locator('[data-testid="edge"][data-grounds="inferred"]').count() > 0);
+  const table = page.locator('[data-testid="network-table"]');
+  await table.locator('summary').click();
+  await table.locator('tbody tr').first().waitFor();
+  assert.equal(await table.locator('tbody tr').count(), await edges.count());
+  assert.equal(await table.locator('tbody tr[data-grounds]').count(), decided, 'a row for every decided edge says how it is known');
+  assert.equal(await table.locator('tbody tr[data-verdict="undecided"][data-grounds]').count(), 0);
+  const stated = table.locator('tbody tr[data-grounds="stated"]').first();
+  assert.match(await stated.locator('td:nth-child(4)').textContent(), / — stated$/);
+  const inferred = table.locator('tbody tr[data-grounds="inferred"]').first();
+  assert.match(await inferred.locator('td:nth-child(4)').textContent(), / — inferred: /);
+  // The export's description counts them.
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-network-svg"]')]);
+  const { readFile } = await import('node:fs/promises');
+  assert.match(await readFile(await svg.path(), 'utf8'), /Of the \d+ decided, \d+ are stated by their sources and \d+ inferred\.<\/desc>/);
+  assert.deepEqual(problems, []);
+});

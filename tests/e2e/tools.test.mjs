@@ -141,3 +141,19 @@ test('without a clipboard, Copy selects the text and says how to copy it', async
   assert.ok(overflow <= 1, `page scrolls sideways by ${overflow}px`);
   await context.close();
 });
+
+test("the journey answer's citation says how its verdict is known", async () => {
+  for (const [query, title] of [
+    ['?lang=en&date=2022-04-01&from=taobao-app&shop=taobao&pay=wechat-pay', /Verdict: partly — stated$/],
+    ['?lang=zh&date=2022-04-01&from=wechat-group&shop=taobao&pay=alipay', /结论：直接可行 — 推断：.*延续；最后证实于\d{4}年\d+月\d+日$/],
+  ]) {
+    const { page, problems } = await openPage(b, server.url + query);
+    await page.click('[data-testid="cite-journey"]');
+    const panel = page.locator('[data-testid="cite-panel"][data-cite="journey"]');
+    await panel.waitFor();
+    const csl = JSON.parse(await panel.locator('[data-testid="cite-csl"]').textContent());
+    assert.match(csl[0].title, title);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
