@@ -307,12 +307,7 @@ async fn every_instrument_and_the_actual_history_say_how_a_decided_verdict_is_kn
     }
     assert!(decided >= 2, "some instruments are decided on that day");
     // A counterfactual: the actual history beside it says how it is known too.
-    let off: HtmlElement =
-        find(&root, "[data-testid=verdict] [data-event-id=wechat-group-chat-links] [data-testid=switch-off]")
-            .expect("the 2021 opening is cited")
-            .unchecked_into();
-    off.click();
-    tick().await;
+    switch_off_the_2021_group_opening(&root).await;
     let actual = find(&root, "[data-testid=verdict-actual]").expect("the actual history");
     assert_eq!(actual.get_attribute("data-verdict").as_deref(), Some("direct"));
     assert_eq!(actual.get_attribute("data-grounds").as_deref(), grounds_of(query).as_ref().map(|g| g.id()));
@@ -372,17 +367,22 @@ async fn changing_the_journey_changes_the_verdict() {
     assert_eq!(verdict_of(&root), "undecided");
 }
 
+/// Presses "What if this had not happened?" on the 2021 group-chat opening the verdict cites.
+async fn switch_off_the_2021_group_opening(root: &Element) {
+    let off: HtmlElement =
+        find(root, "[data-testid=verdict] [data-event-id=wechat-group-chat-links] [data-testid=switch-off]")
+            .expect("the 2021 opening is cited")
+            .unchecked_into();
+    off.click();
+    tick().await;
+}
+
 #[wasm_bindgen_test]
 async fn switching_an_event_off_shows_the_counterfactual_and_what_made_the_difference() {
     let root = mount("?date=2022-06-01&from=wechat-group&shop=taobao&pay=alipay&lang=en");
     tick().await;
     assert!(find(&root, "[data-testid=verdict-actual]").is_none());
-    let off: HtmlElement =
-        find(&root, "[data-testid=verdict] [data-event-id=wechat-group-chat-links] [data-testid=switch-off]")
-            .expect("the 2021 opening is cited")
-            .unchecked_into();
-    off.click();
-    tick().await;
+    switch_off_the_2021_group_opening(&root).await;
     assert_eq!(verdict_of(&root), "undecided");
     let actual = find(&root, "[data-testid=verdict-actual]").expect("actual shown beside the counterfactual");
     assert_eq!(actual.get_attribute("data-verdict").as_deref(), Some("direct"));

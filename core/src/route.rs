@@ -1150,4 +1150,22 @@ impl Model<'_> {
         let key = Key { channel: id.channel, from: id.from.clone(), to: id.to.clone(), via: None };
         self.keys.get(&key).map_or_else(Vec::new, |c| c.runs.iter().skip(1).map(|(d, _)| *d).collect())
     }
+
+    /// The days, in order, on which what [`Model::channel_at`] says of a channel may change: its
+    /// verdict, and also the events behind it and how each is known (an event becomes possible,
+    /// certain, or persists past its source's last day). Between two of them, and before the
+    /// first, `channel_at` says the same on every day.
+    pub fn channel_answer_changes(&self, id: &ChannelId) -> Vec<NaiveDate> {
+        let key = Key { channel: id.channel, from: id.from.clone(), to: id.to.clone(), via: None };
+        let Some(c) = self.keys.get(&key) else { return Vec::new() };
+        let mut days: Vec<NaiveDate> = Vec::with_capacity(c.assertions.len() * 3);
+        for a in &c.assertions {
+            days.extend(a.lo);
+            days.extend(a.hi);
+            days.extend(a.confirmed.and_then(|d| d.succ_opt()));
+        }
+        crate::sort::sort(&mut days);
+        days.dedup();
+        days
+    }
 }

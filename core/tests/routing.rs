@@ -961,3 +961,27 @@ fn a_shared_model_answers_as_a_borrowed_one() {
         }
     }
 }
+
+/// What `channel_at` says of a channel (verdict, events, how each is known) changes only on the days
+/// `channel_answer_changes` names: the network precomputes its runs from them.
+#[test]
+fn a_channel_answer_changes_only_on_the_days_the_model_names() {
+    let data = embedded::dataset();
+    let model = Model::new(&data, &Off::new());
+    let start = parse_day("2004-01-01").unwrap();
+    for id in model.channels() {
+        let changes: BTreeSet<_> = model.channel_answer_changes(&id).into_iter().collect();
+        let mut last = model.channel_at(&id, start).unwrap();
+        for day in start.iter_days().skip(1).step_by(2).take(4100) {
+            let now = model.channel_at(&id, day).unwrap();
+            if now != last {
+                let prev = day.pred_opt().unwrap();
+                assert!(
+                    changes.contains(&day) || changes.contains(&prev),
+                    "{id:?} changed by {day} on no named day: {last:?} → {now:?}"
+                );
+            }
+            last = now;
+        }
+    }
+}

@@ -203,42 +203,24 @@ impl ChannelTimeline {
     }
 }
 
-/// Every drawn channel's timeline, computed once per dataset and counterfactual (not per frame).
-///
-/// The model's `channel_changes` are the days its verdict changes; the events behind it and their
-/// grounds change on other days too (a source's last day, after which its state persists; a later
-/// source saying the same). What the model says of a day changes only on an event's first or last
-/// possible day or the day after its source's: the days of the events the model names, and the day
-/// before each (which names the events of the time before it), until no new event is named. The
-/// model is asked about each such day; the days it says the same of are one run.
+/// Every drawn channel's timeline, computed once per dataset and counterfactual (not per frame):
+/// the model is asked about each day on which its answer for the channel may change
+/// (`Model::channel_answer_changes`: its verdict, and also the events behind it and how each is
+/// known, such as a source's last day), and the days it says the same of are one run.
 pub fn channel_timelines(model: &hutong_core::route::Model<'_>, channels: &[ChannelId]) -> Vec<ChannelTimeline> {
-    let events = &model.data().events;
     channels
         .iter()
         .map(|id| {
-            let mut days: Vec<NaiveDate> = model.channel_changes(id);
-            days.extend([NaiveDate::MIN, NaiveDate::MAX]);
-            // In order of their first day (by insertion: a sort would be another copy of its code).
+            let days = std::iter::once(NaiveDate::MIN).chain(model.channel_answer_changes(id));
             let mut runs: Vec<Run> = Vec::new();
-            while let Some(day) = days.pop() {
-                let k = runs.partition_point(|r| r.start < day);
-                if runs.get(k).is_some_and(|r| r.start == day) {
+            for day in days {
+                let Some((verdict, basis)) = model.channel_at(id, day) else { continue };
+                if runs.last().is_some_and(|r| r.verdict == verdict && r.basis == basis) {
                     continue;
                 }
-                let Some((verdict, basis)) = model.channel_at(id, day) else { continue };
-                for b in &basis {
-                    let e = &events[b.event];
-                    for d in [e.date.earliest(), e.date.latest(), b.confirmed.and_then(|c| c.succ_opt())] {
-                        if let Some(d) = d {
-                            days.push(d);
-                            days.extend(d.pred_opt());
-                        }
-                    }
-                }
                 let grounds = channel_grounds(verdict, &basis);
-                runs.insert(k, Run { start: day, verdict, basis, grounds });
+                runs.push(Run { start: day, verdict, basis, grounds });
             }
-            runs.dedup_by(|later, run| later.verdict == run.verdict && later.basis == run.basis);
             ChannelTimeline { id: id.clone(), runs }
         })
         .collect()
