@@ -8,6 +8,7 @@ pub mod cite;
 pub mod compact;
 pub mod csv;
 pub mod date;
+pub mod decide;
 pub mod embedded;
 pub mod export;
 pub mod ledger;

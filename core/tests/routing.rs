@@ -114,6 +114,16 @@ const CASES: &[Case] = &[
     )
     .stated(),
     case(
+        "2023-12-01",
+        "wechat-official-account",
+        "taobao",
+        "unionpay",
+        Direct,
+        &["wechat-taobao-ad-slots", "unionpay-on-taobao"],
+        "微信开放淘宝广告位 names no slot: official-account ads are the curators' reading",
+    )
+    .by(&[Rule::ChannelsRead]),
+    case(
         "2024-09-13",
         "taobao-app",
         "taobao",

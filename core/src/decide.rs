@@ -1,0 +1,257 @@
+//! What would decide an undecided answer (issue 23, part 1): for each fact the sources leave open
+//! behind it, the question a reader could go and answer, and the journey's verdict under each
+//! answer. Computed from the routing model, never written per case: every event that may or may not
+//! apply on the day says why (its date window contains the day, it was only announced, its
+//! direction is not given), every channel whose state before its first event is unknown says so,
+//! and every hop no source speaks of says that. Each answer is applied to a copy of the dataset and
+//! the journey is routed again, so a question's verdicts are exactly what the app would show once
+//! the fact is in the data.
+//!
+//! A single answer may leave the journey undecided when another fact is also open (two undated
+//! workarounds: dating one before the day decides the journey, dating it after leaves the other);
+//! the question says so by giving an undecided verdict for that answer.
+
+use chrono::NaiveDate;
+
+use crate::date::{DateSpec, Point};
+use crate::model::{
+    Before, Change, Channel, Citation, Dataset, Direction, Effect, Event, EventRecord, Prior, Status, Text,
+};
+use crate::route::{Journey, Model, Off, Role, Rule, Verdict, Word};
+
+/// Which field of the data the question is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// When the event happened: its window contains the day.
+    Date,
+    /// Whether an announced change took effect.
+    Status,
+    /// Which way an effect runs.
+    Direction,
+    /// What the channel was before its first event.
+    Before,
+    /// No source speaks of the channel at all.
+    Silent,
+}
+
+impl Field {
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Date => "date",
+            Field::Status => "status",
+            Field::Direction => "direction",
+            Field::Before => "before",
+            Field::Silent => "silent",
+        }
+    }
+}
+
+/// One answer to a question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Finding {
+    /// A source dates the event (or the announced change taking effect) on or before the day.
+    ByTheDay,
+    /// A source dates it after the day (or says it had not taken effect by then).
+    AfterTheDay,
+    /// A source says which way: the effect runs as recorded (`from` → `to`) …
+    AsRecorded,
+    /// … or the other way.
+    Reversed,
+    /// A source says the channel was open (before its first event, or, for a silent hop, on the
+    /// day) …
+    Open,
+    /// … or closed.
+    Closed,
+}
+
+impl Finding {
+    pub fn id(self) -> &'static str {
+        match self {
+            Finding::ByTheDay => "by-the-day",
+            Finding::AfterTheDay => "after-the-day",
+            Finding::AsRecorded => "as-recorded",
+            Finding::Reversed => "reversed",
+            Finding::Open => "open",
+            Finding::Closed => "closed",
+        }
+    }
+}
+
+/// A fact the sources leave open, on one channel, with the journey's verdict under each answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    pub field: Field,
+    /// The event whose field is open; `None` for a silent hop.
+    pub event: Option<usize>,
+    pub channel: Channel,
+    pub from: String,
+    pub to: String,
+    pub via: Option<String>,
+    /// The journey's verdict under each answer, in the order of the answers.
+    pub outcomes: Vec<(Finding, Verdict)>,
+}
+
+impl Question {
+    /// True when some answer decides the journey by itself.
+    pub fn decides(&self) -> bool {
+        self.outcomes.iter().any(|(_, v)| v.word() != Word::Undecided)
+    }
+}
+
+/// The questions behind an undecided answer, those whose answer alone decides it first; none when
+/// the answer is decided.
+pub fn questions(data: &Dataset, off: &Off, day: NaiveDate, journey: &Journey) -> Vec<Question> {
+    let model = Model::new(data, off);
+    let answer = model.answer(day, journey);
+    if answer.verdict.word() != Word::Undecided {
+        return Vec::new();
+    }
+    let mut out: Vec<Question> = Vec::new();
+    let mut ask = |field: Field, event: Option<usize>, step: &crate::route::Step, findings: &[Finding]| {
+        let key = (field, event, step.channel, step.from.clone(), step.to.clone(), step.via.clone());
+        if out.iter().any(|q| (q.field, q.event, q.channel, q.from.clone(), q.to.clone(), q.via.clone()) == key) {
+            return;
+        }
+        let outcomes = findings
+            .iter()
+            .map(|&finding| {
+                let changed = apply(data, day, field, event, step, finding);
+                (finding, Model::new(&changed, off).verdict(day, journey))
+            })
+            .collect();
+        out.push(Question {
+            field,
+            event,
+            channel: step.channel,
+            from: step.from.clone(),
+            to: step.to.clone(),
+            via: step.via.clone(),
+            outcomes,
+        });
+    };
+    for hop in [&answer.reach, &answer.pay] {
+        if hop.verdict.word() != Word::Undecided {
+            continue;
+        }
+        for route in &hop.routes {
+            for step in route.steps.iter().filter(|s| s.verdict.word() == Word::Undecided) {
+                if step.silent {
+                    ask(Field::Silent, None, step, &[Finding::Open, Finding::Closed]);
+                    continue;
+                }
+                for b in &step.basis {
+                    let event = &data.events[b.event];
+                    match b.role {
+                        Role::Maybe if b.rules.contains(Rule::MayHaveTakenEffect) => {
+                            ask(Field::Status, Some(b.event), step, &[Finding::ByTheDay, Finding::AfterTheDay]);
+                        }
+                        Role::Maybe if event.effects.iter().any(|f| f.direction == Direction::Unspecified) => {
+                            ask(Field::Direction, Some(b.event), step, &[Finding::AsRecorded, Finding::Reversed]);
+                        }
+                        Role::Maybe => {
+                            ask(Field::Date, Some(b.event), step, &[Finding::ByTheDay, Finding::AfterTheDay])
+                        }
+                        Role::NotYet if step.via.is_none() => {
+                            ask(Field::Before, Some(b.event), step, &[Finding::Open, Finding::Closed]);
+                        }
+                        // A workaround that does not exist yet: when it began is its date's question.
+                        Role::NotYet => {
+                            ask(Field::Date, Some(b.event), step, &[Finding::ByTheDay, Finding::AfterTheDay])
+                        }
+                        Role::InEffect | Role::Before => {}
+                    }
+                }
+            }
+        }
+    }
+    crate::sort::sort_by(&mut out, |a, b| b.decides().cmp(&a.decides()));
+    out
+}
+
+/// The dataset with one answer to a question written into it. A date found by the day narrows the
+/// event's window to end on the day; after it, to start the day after. An announced change found
+/// in effect by the day becomes `effective` in a window that ends on the day; found not yet in
+/// effect, `effective` from the day after (so an announced opening's "announced, not yet" on the
+/// day reads as the state before it: the model has no announcement that is known not to have
+/// taken effect). A direction found is written as `forward`, either way round; a state before,
+/// as the first event's `before`; a silent channel, as an event open or closed by the day.
+pub fn apply(
+    data: &Dataset,
+    day: NaiveDate,
+    field: Field,
+    event: Option<usize>,
+    step: &crate::route::Step,
+    finding: Finding,
+) -> Dataset {
+    let mut d = data.clone();
+    let next = day.succ_opt().unwrap_or(day);
+    match (field, event) {
+        (Field::Date | Field::Status, Some(i)) => {
+            let e = &mut d.events[i];
+            let (lo, hi) = (e.date.earliest(), e.date.latest());
+            if field == Field::Status {
+                e.record.status = Status::Effective;
+            }
+            e.date = match finding {
+                // Certainly in effect by the day: the window ends on it (and starts no later).
+                Finding::ByTheDay => match lo {
+                    Some(lo) if lo <= day => DateSpec::Range(Point::Day(lo), Point::Day(day)),
+                    _ => DateSpec::Before(Point::Day(day)),
+                },
+                // Not yet on the day: the window starts the day after (and ends no earlier).
+                _ => match hi {
+                    Some(hi) if hi > day && field == Field::Date => DateSpec::Range(Point::Day(next), Point::Day(hi)),
+                    _ => DateSpec::After(Point::Day(next)),
+                },
+            };
+            e.record.date = e.date.to_string();
+        }
+        (Field::Direction, Some(i)) => {
+            for f in d.events[i].record.effects.iter_mut().filter(|f| f.direction == Direction::Unspecified) {
+                f.direction = Direction::Forward;
+                if finding == Finding::Reversed {
+                    std::mem::swap(&mut f.from, &mut f.to);
+                }
+            }
+        }
+        (Field::Before, Some(i)) => {
+            let e = &mut d.events[i];
+            let state = if finding == Finding::Open { Prior::Open } else { Prior::Closed };
+            e.record.before = Some(Before { state, source: e.record.cite.source.clone(), quote: String::new() });
+        }
+        _ => {
+            // A silent hop: a source that says the channel was open (or closed) on the day.
+            let change = if finding == Finding::Open { Change::Open } else { Change::Close };
+            let source = d.sources.first().map(|s| s.id.clone()).unwrap_or_default();
+            let text = || Text { zh: String::new(), en: String::new() };
+            let date = DateSpec::Before(Point::Day(day));
+            d.events.push(Event {
+                record: EventRecord {
+                    id: "what-would-decide-it".into(),
+                    date: date.to_string(),
+                    status: Status::Effective,
+                    kind: crate::model::Kind::Statement,
+                    actors: Vec::new(),
+                    effects: vec![Effect {
+                        channel: step.channel,
+                        from: step.from.clone(),
+                        to: step.to.clone(),
+                        change,
+                        via: None,
+                        direction: Direction::Forward,
+                    }],
+                    title: text(),
+                    summary: text(),
+                    cite: Citation { source, quote: String::new() },
+                    before: None,
+                    after: Vec::new(),
+                    uncertain: Vec::new(),
+                    note: None,
+                    metric: None,
+                },
+                date,
+            });
+        }
+    }
+    d
+}

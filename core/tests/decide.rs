@@ -1,0 +1,123 @@
+//! What would decide an undecided answer (issue 23, part 1): each question names the fact the
+//! sources leave open, and each answer to it, written into the data, gives the verdict it says.
+
+use chrono::NaiveDate;
+use hutong_core::date::parse_day;
+use hutong_core::decide::{apply, questions, Field, Finding};
+use hutong_core::embedded;
+use hutong_core::route::{Journey, Level, Model, Off, Verdict, Word};
+
+fn id_of<'a>(data: &'a hutong_core::Dataset, q: &hutong_core::decide::Question) -> &'a str {
+    q.event.map_or("", |i| data.events[i].id.as_str())
+}
+
+#[test]
+fn the_default_journey_asks_when_the_shop_cards_and_tokens_began() {
+    let data = embedded::dataset();
+    let day = parse_day("2020-06-01").unwrap();
+    let journey = Journey::new("wechat-group", "taobao", "alipay");
+    let qs = questions(&data, &Off::new(), day, &journey);
+    for id in ["taobao-shop-card", "taobao-taokouling"] {
+        let q = qs.iter().find(|q| id_of(&data, q) == id).unwrap_or_else(|| panic!("no question on {id}: {qs:#?}"));
+        assert_eq!(q.field, Field::Date);
+        assert_eq!(q.via.as_deref(), Some(if id == "taobao-shop-card" { "shop-card" } else { "taokouling" }));
+        // Dated before 1 June 2020: a way round, so the journey is "workaround" …
+        assert_eq!(q.outcomes[0], (Finding::ByTheDay, Verdict::exactly(Level::Workaround)));
+        // … after it: still open, since the other one may apply.
+        assert_eq!(q.outcomes[1], (Finding::AfterTheDay, Verdict { lo: Level::Blocked, hi: Level::Workaround }));
+        assert!(q.decides());
+    }
+}
+
+#[test]
+fn a_decided_answer_asks_nothing() {
+    let data = embedded::dataset();
+    let day = parse_day("2022-06-01").unwrap();
+    assert!(questions(&data, &Off::new(), day, &Journey::new("wechat-group", "taobao", "alipay")).is_empty());
+}
+
+#[test]
+fn an_announced_end_asks_whether_it_took_effect() {
+    let data = embedded::dataset();
+    let day = parse_day("2016-01-01").unwrap();
+    let qs = questions(&data, &Off::new(), day, &Journey::new("wechat-official-account", "wechat-shop", "alipay"));
+    let q =
+        qs.iter().find(|q| id_of(&data, q) == "alipay-existing-wechat-merchants-to-end").expect("the announced end");
+    assert_eq!(q.field, Field::Status);
+    assert_eq!(q.outcomes[0], (Finding::ByTheDay, Verdict::exactly(Level::Blocked)));
+    assert_eq!(q.outcomes[1], (Finding::AfterTheDay, Verdict::exactly(Level::Partial)));
+}
+
+#[test]
+fn a_silent_hop_asks_whether_the_channel_was_open() {
+    let data = embedded::dataset();
+    let day = parse_day("2016-01-01").unwrap();
+    let qs = questions(&data, &Off::new(), day, &Journey::new("taobao-app", "taobao", "tenpay"));
+    let q = qs.iter().find(|q| q.field == Field::Silent).expect("no source speaks of Taobao taking Tenpay");
+    assert_eq!((q.from.as_str(), q.to.as_str()), ("taobao", "tenpay"));
+    assert_eq!(
+        q.outcomes,
+        vec![(Finding::Open, Verdict::exactly(Level::Direct)), (Finding::Closed, Verdict::exactly(Level::Blocked))]
+    );
+}
+
+/// Over the ledger's years: every undecided answer asks at least one question; every answer to a
+/// question narrows the verdict, never contradicts it (each end stays within the interval); and
+/// writing the answer into the data gives the verdict the question says.
+#[test]
+fn every_undecided_answer_asks_and_every_answer_narrows() {
+    let data = embedded::dataset();
+    let off = Off::new();
+    let model = Model::new(&data, &off);
+    let days: Vec<NaiveDate> = ["2012-06-01", "2014-02-14", "2016-06-01", "2020-06-01", "2022-06-01", "2024-10-01"]
+        .iter()
+        .map(|d| parse_day(d).unwrap())
+        .collect();
+    let mut asked = 0;
+    for journey in model.journeys().into_iter().step_by(13) {
+        for &day in &days {
+            let answer = model.answer(day, &journey);
+            let qs = questions(&data, &off, day, &journey);
+            if answer.verdict.word() != Word::Undecided {
+                assert!(qs.is_empty());
+                continue;
+            }
+            assert!(!qs.is_empty(), "{journey:?} on {day} is undecided and asks nothing");
+            asked += qs.len();
+            for q in &qs {
+                for &(finding, v) in &q.outcomes {
+                    // An announced opening not in effect by the day is written as one that came
+                    // after it, which drops the day's "announced, not yet" reading to the state
+                    // before it (see `decide::apply`).
+                    let lo = if q.field == Field::Status
+                        && finding == Finding::AfterTheDay
+                        && answer.verdict.lo == Level::Announced
+                    {
+                        Level::Blocked
+                    } else {
+                        answer.verdict.lo
+                    };
+                    assert!(
+                        lo <= v.lo && v.hi <= answer.verdict.hi,
+                        "{journey:?} {day}: {:?} {} {finding:?} gives {v:?}, outside {:?}",
+                        q.field,
+                        id_of(&data, q),
+                        answer.verdict
+                    );
+                }
+            }
+            // Recomputed through `apply`, the first question's first answer gives what it says.
+            let q = &qs[0];
+            let step = [&answer.reach, &answer.pay]
+                .into_iter()
+                .flat_map(|h| &h.routes)
+                .flat_map(|r| &r.steps)
+                .find(|s| s.channel == q.channel && s.from == q.from && s.to == q.to && s.via == q.via)
+                .expect("the question's step is in the answer");
+            let (finding, v) = q.outcomes[0];
+            let changed = apply(&data, day, q.field, q.event, step, finding);
+            assert_eq!(Model::new(&changed, &off).verdict(day, &journey), v);
+        }
+    }
+    assert!(asked > 100, "{asked} questions");
+}
