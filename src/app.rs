@@ -21,8 +21,8 @@ pub fn mount_parts(slots: Slots) {
     // context.
     let notices = slots.notices.clone();
     mount(&notices, move || {
-        let ctx = Ctx::from_store(slots.notice_list.clone());
-        crate::texts::watch(ctx.data, ctx.origin);
+        let ctx = Ctx::from_store();
+        crate::texts::watch(ctx);
         provide_context(ctx);
         let now = !slots.staged;
         if now {
@@ -146,7 +146,7 @@ fn Notices() -> impl IntoView {
                         }).collect_view()
                     }}
                 </ul>
-                <button on:click=move |_| ctx.notices.set(Vec::new())>{move || strings(ctx.lang()).dismiss}</button>
+                <button on:click=move |_| ctx.update(|s| s.notices.clear())>{move || strings(ctx.lang()).dismiss}</button>
             </div>
         </Show>
     }
@@ -247,7 +247,7 @@ fn EventList() -> impl IntoView {
                         let id = e.id.clone();
                         view! {
                             <li>
-                                <button class="link" on:click=move |_| ctx.view.update(|v| v.event = Some(id.clone()))>
+                                <button class="link" on:click=move |_| ctx.update_view(|v| v.event = Some(id.clone()))>
                                     <span class="list-date">{crate::fmt::date(&e.date, lang)}</span>" "
                                     {e.title.get(lang).to_string()}
                                 </button>

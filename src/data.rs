@@ -80,11 +80,15 @@ pub fn use_dataset(ctx: Ctx, data: Dataset, origin: Origin) {
     let query = url::to_query(&ctx.view.get_untracked());
     let (mut view, notices) = url::parse(&query, &data);
     view.dataset = fingerprint;
-    ctx.notices.set(notices);
-    ctx.origin.set(origin);
-    ctx.playhead.set(view.date);
-    ctx.data.set(Arc::new(data));
-    ctx.view.set(view);
+    // One transaction: nothing hears of the new dataset before its view (with ids that may exist
+    // only in it), its origin and its notices.
+    ctx.update(move |s| {
+        s.notices = notices;
+        s.origin = origin;
+        s.playhead = view.date;
+        s.data = Arc::new(data);
+        s.view = view;
+    });
 }
 
 /// Reads the files' bytes, then imports them into the dataset in use.
@@ -151,7 +155,7 @@ fn import_bytes(ctx: Ctx, files: &[(String, Vec<u8>)], mode: Mode) -> Outcome {
         files.push((name.to_string(), text));
     }
     let saved = crate::story::save_files(&files);
-    ctx.story_files.set(files);
+    ctx.update(|s| s.story_files = files);
     // A dataset imported with them says so first.
     outcome.unwrap_or(Outcome::Stories { count, saved })
 }
@@ -213,7 +217,7 @@ pub fn DataPanel() -> impl IntoView {
         forget();
         // Stories loaded by the reader go too.
         let _ = crate::story::save_files(&[]);
-        ctx.story_files.set(Vec::new());
+        ctx.update(|s| s.story_files.clear());
         use_dataset(ctx, crate::texts::embedded(), Origin::Embedded);
         outcome.set(Outcome::Reset);
     };

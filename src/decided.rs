@@ -60,7 +60,7 @@ pub fn Decided() -> impl IntoView {
         }
     };
     let open_journey = move |day: NaiveDate, from: String, shop: String, pay: String| {
-        ctx.view.update(|v| {
+        ctx.update_view(|v| {
             v.date = day;
             v.from = from;
             v.shop = shop;

@@ -10,7 +10,7 @@ use crate::state::use_ctx;
 #[component]
 pub fn Details() -> impl IntoView {
     let ctx = use_ctx();
-    let close = move |_| ctx.view.update(|v| v.event = None);
+    let close = move |_| ctx.update_view(|v| v.event = None);
     view! {
         <section class="details" aria-labelledby="details-heading" data-testid="details" aria-live="polite">
             <h2 id="details-heading">{move || strings(ctx.lang()).details}</h2>

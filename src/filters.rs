@@ -11,7 +11,7 @@ pub fn Filters() -> impl IntoView {
     let total = move || ctx.data.with(|d| d.events.len());
     let on_actor = move |ev| {
         let value = event_target_value(&ev);
-        ctx.view.update(|v| v.actor = (!value.is_empty()).then_some(value));
+        ctx.update_view(|v| v.actor = (!value.is_empty()).then_some(value));
     };
     view! {
         <section class="filters" aria-label=move || strings(ctx.lang()).filters>
@@ -43,7 +43,7 @@ pub fn Filters() -> impl IntoView {
                 <legend>{move || strings(ctx.lang()).kinds}</legend>
                 {ALL_KINDS.into_iter().map(|kind| {
                     let checked = move || ctx.view.with(|v| v.kinds.contains(&kind));
-                    let toggle = move |_| ctx.view.update(|v| {
+                    let toggle = move |_| ctx.update_view(|v| {
                         if v.kinds.contains(&kind) {
                             v.kinds.retain(|k| *k != kind);
                         } else {

@@ -37,8 +37,6 @@ pub struct Slots {
     pub sim: Element,
     pub data: Element,
     pub footer: Element,
-    /// What the URL asked for that could not be given.
-    pub notice_list: Vec<Notice>,
     /// An embedded view (`?embed=1`): only the notices and the footer.
     pub embed: bool,
     /// Built one after the other as the reader nears them (the site), or all at once (tests).
@@ -137,6 +135,9 @@ fn open(
         }
         view.dataset = have;
         store::init(Arc::new(data), view, origin);
+        // The notices are the page's from the start (no listener yet): they are in the store even
+        // if the part that shows them does not arrive.
+        store::update(move |s| s.notices = notices);
         if staged {
             // Sync outward only: the URL and the document language follow the view (from the
             // first frame on: writing the URL is a few milliseconds the first paint need not wait
@@ -154,12 +155,12 @@ fn open(
             // up and its address written (registered after `follow_url`, so it runs after it).
             crate::html::after_next_frame(Box::new(|| panic!("debug-panic was asked for in the URL")));
         }
-        in_turn(staged, move || draw(&root, notices, staged));
+        in_turn(staged, move || draw(&root, staged));
     });
 }
 
 /// The first screen over the store, then the parts.
-fn draw(root: &Element, notices: Vec<Notice>, staged: bool) {
+fn draw(root: &Element, staged: bool) {
     // The parts come once the first screen is drawn, a frame after its network.
     let done: Box<dyn FnOnce(Slots)> = if staged {
         Box::new(|slots| crate::html::after_next_frame(Box::new(move || mount_parts(slots))))
@@ -167,9 +168,9 @@ fn draw(root: &Element, notices: Vec<Notice>, staged: bool) {
         Box::new(mount_parts)
     };
     if store::with(|s| s.view.embed) {
-        done(embedded(root, notices, staged));
+        done(embedded(root, staged));
     } else {
-        page(root, notices, staged, done);
+        page(root, staged, done);
     }
     // The page's own header replaces the static introduction of index.html in the same task, so
     // that no frame shows both (the page would jump up when it went).
@@ -280,7 +281,7 @@ fn when_styled(styled: &Rc<RefCell<Styled>>, then: Box<dyn FnOnce()>) {
 /// The whole page: header, toolbar, explorer, network and the slots for the parts, then `done`
 /// with the slots. On the site, in turns: the header; the explorer's form; the answer and what
 /// lies below it; the network (three tasks of its own, a frame later).
-fn page(root: &Element, notice_list: Vec<Notice>, staged: bool, done: Box<dyn FnOnce(Slots)>) {
+fn page(root: &Element, staged: bool, done: Box<dyn FnOnce(Slots)>) {
     let header = el("header", &[("class", "top")], Some(root));
     let titles = el("div", &[], Some(&header));
     let h1 = el("h1", &[], Some(&titles));
@@ -313,7 +314,7 @@ fn page(root: &Element, notice_list: Vec<Notice>, staged: bool, done: Box<dyn Fn
     let root = root.clone();
     in_turn(staged, move || {
         let (_, answer) = crate::explorer::explorer_form(&main);
-        in_turn(staged, move || answer_and_below(root, main, notices, toolbar, notice_list, staged, answer, done));
+        in_turn(staged, move || answer_and_below(root, main, notices, toolbar, staged, answer, done));
     });
 }
 
@@ -324,7 +325,6 @@ fn answer_and_below(
     main: Element,
     notices: Element,
     toolbar: Element,
-    notice_list: Vec<Notice>,
     staged: bool,
     answer: Box<dyn FnOnce()>,
     done: Box<dyn FnOnce(Slots)>,
@@ -362,7 +362,6 @@ fn answer_and_below(
         sim,
         data,
         footer,
-        notice_list,
         embed: false,
         staged,
     };
@@ -486,7 +485,7 @@ fn table_slot(network: &Element) -> Option<(Element, Element)> {
 }
 
 /// `?embed=1`: the network and the explorer's answer, for an iframe, with a way to the full view.
-fn embedded(root: &Element, notice_list: Vec<Notice>, staged: bool) -> Slots {
+fn embedded(root: &Element, staged: bool) -> Slots {
     let frame = el("div", &[("class", "embedded"), ("data-testid", "embed")], Some(root));
     let header = el("header", &[("class", "top compact")], Some(&frame));
     let lang = store::lang();
@@ -518,7 +517,6 @@ fn embedded(root: &Element, notice_list: Vec<Notice>, staged: bool) -> Slots {
         sim: unused(),
         data: unused(),
         footer,
-        notice_list,
         embed: true,
         staged,
     }

@@ -95,7 +95,7 @@ pub fn Search() -> impl IntoView {
             if let Some(q) = query.try_get_untracked() {
                 let q = q.trim().to_string();
                 if ctx.view.with_untracked(|v| v.q != q) {
-                    ctx.view.update(|v| v.q = q);
+                    ctx.update_view(|v| v.q = q);
                 }
             }
         };
@@ -125,7 +125,7 @@ pub fn Search() -> impl IntoView {
         }
         let q = query.get_untracked().trim().to_string();
         // One change of the view: the event, its day (where the playhead goes), the query.
-        ctx.view.update(|v| {
+        ctx.update_view(|v| {
             v.event = Some(id.clone());
             if let Some(day) = day {
                 v.date = day;

@@ -165,7 +165,7 @@ pub fn SimPanel() -> impl IntoView {
     });
 
     let lang = move || ctx.lang();
-    let reset = move |_| ctx.view.update(|v| v.sim = SimSettings::default());
+    let reset = move |_| ctx.update_view(|v| v.sim = SimSettings::default());
     view! {
         <section class="sim" data-testid="sim-panel" aria-labelledby="sim-heading">
             <h2 id="sim-heading">{move || words(lang())[0]}</h2>
@@ -181,8 +181,8 @@ pub fn SimPanel() -> impl IntoView {
                             // Out-of-range or malformed input is not applied; the field shows the
                             // value in use again.
                             match param.parse(&text) {
-                                Some(v) => ctx.view.update(|s| (param.set)(&mut s.sim, v)),
-                                None => ctx.view.update(|_| {}),
+                                Some(v) => ctx.update_view(|s| (param.set)(&mut s.sim, v)),
+                                None => ctx.refresh_view(),
                             }
                         };
                         view! {
@@ -293,8 +293,8 @@ fn AssumptionTables() -> impl IntoView {
                     <td>{name(&d.merchant)}</td>
                     <td><input type="number" data-testid="demand-weight" min="0" max="1000" step="1" prop:value=d.weight.to_string()
                         on:change=move |ev| match number(&ev, 0.0, 1000.0) {
-                            Some(w) => ctx.view.update(|v| v.sim.demand[i].weight = w),
-                            None => ctx.view.update(|_| {}),
+                            Some(w) => ctx.update_view(|v| v.sim.demand[i].weight = w),
+                            None => ctx.refresh_view(),
                         } /></td>
                 </tr>
             }).collect_view();
@@ -306,8 +306,8 @@ fn AssumptionTables() -> impl IntoView {
                 let field = move |value: f64, lo: f64, hi: f64, step: &'static str, set: fn(&mut sim::Adoption, f64)| view! {
                     <input type="number" min=lo max=hi step=step prop:value=value.to_string()
                         on:change=move |ev| match number(&ev, lo, hi) {
-                            Some(x) => ctx.view.update(|v| set(&mut v.sim.adoption[i], x)),
-                            None => ctx.view.update(|_| {}),
+                            Some(x) => ctx.update_view(|v| set(&mut v.sim.adoption[i], x)),
+                            None => ctx.refresh_view(),
                         } />
                 };
                 view! {

@@ -1,5 +1,7 @@
-//! The app's shared state: the dataset in use and the view (which is also the URL). Components get a
-//! small `Copy` handle through context; filtering is a plain function with its own tests.
+//! The Leptos parts' view of the page's state (`store.rs`, the one source of truth): the dataset in
+//! use and the view (which is also the URL), as read-only signals. Components get a small `Copy`
+//! handle through context and change the page through the store; filtering is a plain function with
+//! its own tests.
 
 use std::sync::Arc;
 
@@ -8,16 +10,20 @@ use leptos::prelude::*;
 
 use crate::url::{Notice, ViewState};
 
+/// The Leptos parts' view of the store: read-only signals, set by one subscription to the store
+/// (`from_store`), never written back. A part changes the page through the store, with the
+/// methods below; each change is one store transaction, and every part and the first screen hear
+/// of it once.
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    pub data: RwSignal<Arc<Dataset>>,
-    pub view: RwSignal<ViewState>,
-    pub notices: RwSignal<Vec<Notice>>,
+    pub data: ReadSignal<Arc<Dataset>>,
+    pub view: ReadSignal<ViewState>,
+    pub notices: ReadSignal<Vec<Notice>>,
     /// The playback's current day: it moves every frame while playing (the URL's `date` only when
     /// playback pauses); the network and the simulation's charts follow it.
-    pub playhead: RwSignal<chrono::NaiveDate>,
+    pub playhead: ReadSignal<chrono::NaiveDate>,
     /// Where the dataset in use came from.
-    pub origin: RwSignal<Origin>,
+    pub origin: ReadSignal<Origin>,
     /// The language alone, so the thousands of labels that read it are not woken by every other
     /// change of the view (a date written on pause re-subscribed each of them: 0.2 s of a frame).
     lang: Memo<Lang>,
@@ -26,7 +32,10 @@ pub struct Ctx {
     pub actual: Memo<SharedModel>,
     /// The stories files the reader loaded in the dataset panel, `(file name, text)`: the story
     /// chunk reads them against the dataset in use, beside the embedded stories.
-    pub story_files: RwSignal<Vec<(String, String)>>,
+    pub story_files: ReadSignal<Vec<(String, String)>>,
+    /// The write halves, for the subscription alone (and the two refreshes below).
+    set_data: WriteSignal<Arc<Dataset>>,
+    set_view: WriteSignal<ViewState>,
 }
 
 /// A routing model shared between memo runs and components; two are equal when they are the same
@@ -47,60 +56,88 @@ impl Ctx {
     /// that mount a component on its own).
     pub fn new(data: Arc<Dataset>, view: ViewState, notices: Vec<Notice>) -> Ctx {
         crate::store::init(data, view, Origin::Embedded);
-        Ctx::from_store(notices)
+        crate::store::update(|s| s.notices = notices);
+        Ctx::from_store()
     }
 
-    /// The `Ctx` of the page in the store, kept in step with it both ways: a change of the store
-    /// (the first screen's controls, playback) sets the signals, and a change of a signal (a part's
-    /// controls, an import, a story) is written to the store. Each side writes only what differs,
-    /// so a change goes round once.
-    pub fn from_store(notices: Vec<Notice>) -> Ctx {
+    /// The `Ctx` of the page in the store: its signals start as the store is and follow it, one
+    /// subscription setting each signal whose part of the store changed (all of one transaction
+    /// before any effect runs, so nothing sees a new dataset with an old view).
+    pub fn from_store() -> Ctx {
         use crate::store;
-        let (d, v, p, o) = store::with(|s| (Arc::clone(&s.data), s.view.clone(), s.playhead, s.origin));
-        let data = RwSignal::new(d);
-        let view = RwSignal::new(v);
-        let playhead = RwSignal::new(p);
-        let origin = RwSignal::new(o);
+        let (d, v, p, o, n, f) = store::with(|s| {
+            (Arc::clone(&s.data), s.view.clone(), s.playhead, s.origin, s.notices.clone(), s.story_files.clone())
+        });
+        let (data, set_data) = signal(d);
+        let (view, set_view) = signal(v);
+        let (playhead, set_playhead) = signal(p);
+        let (origin, set_origin) = signal(o);
+        let (notices, set_notices) = signal(n);
+        let (story_files, set_story_files) = signal(f);
         store::subscribe(move |changed| {
             if changed.data {
-                let d = store::data();
-                if data.try_with_untracked(|x| !Arc::ptr_eq(x, &d)) == Some(true) {
-                    data.set(d);
-                }
+                set_data.try_set(store::data());
+            }
+            if changed.origin {
+                set_origin.try_set(store::with(|s| s.origin));
+            }
+            if changed.notices {
+                set_notices.try_set(store::with(|s| s.notices.clone()));
+            }
+            if changed.story_files {
+                set_story_files.try_set(store::with(|s| s.story_files.clone()));
             }
             if changed.view {
-                let v = store::view();
-                if view.try_with_untracked(|x| *x != v) == Some(true) {
-                    view.set(v);
-                }
+                set_view.try_set(store::view());
             }
             if changed.playhead {
-                let p = store::playhead();
-                if playhead.try_get_untracked().is_some_and(|x| x != p) {
-                    playhead.set(p);
-                }
+                set_playhead.try_set(store::playhead());
             }
         });
-        Effect::new(move |_| store::set_data(data.get()));
-        Effect::new(move |_| store::set_view(view.get()));
-        Effect::new(move |_| store::set_playhead(playhead.get()));
-        Effect::new(move |_| store::set_origin(origin.get()));
         Ctx {
             data,
             view,
-            notices: RwSignal::new(notices),
+            notices,
             playhead,
             origin,
             lang: Memo::new(move |_| view.with(|v| v.lang)),
             // The store's model when it is the store's dataset (it is built once, for the first
             // screen); another only for a dataset the store does not have yet.
             actual: Memo::new(move |_| SharedModel(store::actual_for(&data.get()))),
-            story_files: RwSignal::new(Vec::new()),
+            story_files,
+            set_data,
+            set_view,
         }
     }
 
     pub fn lang(&self) -> Lang {
         self.lang.get()
+    }
+
+    /// Changes the view (one store transaction).
+    pub fn update_view(self, f: impl FnOnce(&mut ViewState)) {
+        crate::store::update_view(f);
+    }
+
+    /// Any change to the page, as one store transaction.
+    pub fn update(self, f: impl FnOnce(&mut crate::store::State)) {
+        crate::store::update(f);
+    }
+
+    pub fn set_playhead(self, day: chrono::NaiveDate) {
+        crate::store::set_playhead(day);
+    }
+
+    /// Draws the view again as it is (a field whose input was refused shows the view's value).
+    pub fn refresh_view(self) {
+        self.set_view.try_set(crate::store::view());
+    }
+
+    /// The dataset in use completed by texts nothing drawn so far shows (`texts.rs`): the store
+    /// and this signal get it without waking anything.
+    pub fn complete_data(self, full: Arc<Dataset>) {
+        crate::store::complete_data(Arc::clone(&full));
+        self.set_data.try_update_untracked(|d| *d = full);
     }
 }
 

@@ -3,9 +3,12 @@
 //!
 //! The first screen (header, explorer, network: `page.rs`) is drawn with plain DOM calls from this
 //! store, so that the Leptos runtime is not part of the first load (issue 14). The parts loaded
-//! later are Leptos components over a [`crate::state::Ctx`], whose signals `Ctx::from_store` keeps
-//! in step with this store both ways. There is one page per document: [`init`] replaces the state
-//! and forgets every listener (a test that mounts a new page leaves the old one inert).
+//! later are Leptos components over a [`crate::state::Ctx`], whose signals are a read-only
+//! projection of this store, set by one subscription (`Ctx::from_store`); a part changes the page
+//! only through the store ([`update`] and the setters below). Everything the page holds is here:
+//! the dataset and its origin, the view, the playhead, the URL's notices and the stories files a
+//! reader loaded. There is one page per document: [`init`] replaces the state and forgets every
+//! listener (a test that mounts a new page leaves the old one inert).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -15,7 +18,7 @@ use chrono::NaiveDate;
 use hutong_core::route::Model;
 use hutong_core::{Dataset, Lang};
 
-use crate::url::ViewState;
+use crate::url::{Notice, ViewState};
 
 /// Where the dataset in use came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,14 +40,28 @@ pub struct State {
     /// the explorer, the network and (through `Ctx::actual`) the parts.
     pub actual: Arc<Model<'static>>,
     pub origin: Origin,
+    /// What the URL asked for that could not be given (shown until dismissed).
+    pub notices: Vec<Notice>,
+    /// The stories files the reader loaded in the dataset panel, `(file name, text)`: the story
+    /// part reads them against the dataset in use, beside the embedded stories.
+    pub story_files: Vec<(String, String)>,
 }
 
 /// What a change touched.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Changed {
     pub data: bool,
     pub view: bool,
     pub playhead: bool,
+    pub origin: bool,
+    pub notices: bool,
+    pub story_files: bool,
+}
+
+impl Changed {
+    pub fn any(self) -> bool {
+        self.data || self.view || self.playhead || self.origin || self.notices || self.story_files
+    }
 }
 
 type Listener = Rc<dyn Fn(Changed)>;
@@ -59,7 +76,8 @@ thread_local! {
 pub fn init(data: Arc<Dataset>, view: ViewState, origin: Origin) {
     let actual = Arc::new(Model::shared(Arc::clone(&data), &Default::default()));
     let playhead = view.date;
-    STATE.set(Some(State { data, view, playhead, actual, origin }));
+    let (notices, story_files) = (Vec::new(), Vec::new());
+    STATE.set(Some(State { data, view, playhead, actual, origin, notices, story_files }));
     LISTENERS.with_borrow_mut(Vec::clear);
     PAGE.set(PAGE.get() + 1);
 }
@@ -127,7 +145,37 @@ fn notify(changed: Changed) {
     }
 }
 
-/// Changes the view; listeners hear of it only if it changed.
+/// One transaction: `f` changes any part of the state (a dataset with the view that fits it, a
+/// story's step with its playhead, an import with its notices), then the listeners are told once
+/// what changed, and not at all when nothing did. A new dataset gets its model here (whatever `f`
+/// did to `actual`, which is the store's to set).
+pub fn update(f: impl FnOnce(&mut State)) {
+    let changed = STATE.with_borrow_mut(|s| {
+        let s = s.as_mut().expect("store::init runs first");
+        let data = Arc::clone(&s.data);
+        let (view, playhead, origin) = (s.view.clone(), s.playhead, s.origin);
+        let (notices, story_files) = (s.notices.clone(), s.story_files.clone());
+        f(s);
+        let changed = Changed {
+            data: !Arc::ptr_eq(&data, &s.data),
+            view: s.view != view,
+            playhead: s.playhead != playhead,
+            origin: s.origin != origin,
+            notices: s.notices != notices,
+            story_files: s.story_files != story_files,
+        };
+        if changed.data {
+            s.actual = Arc::new(Model::shared(Arc::clone(&s.data), &Default::default()));
+        }
+        changed
+    });
+    if changed.any() {
+        notify(changed);
+    }
+}
+
+/// Changes the view; listeners hear of it only if it changed. (The playback's path: it compares
+/// only the view.)
 pub fn update_view(f: impl FnOnce(&mut ViewState)) {
     let changed = STATE.with_borrow_mut(|s| {
         let s = s.as_mut().expect("store::init runs first");
@@ -144,19 +192,9 @@ pub fn set_view(view: ViewState) {
     update_view(|v| *v = view);
 }
 
-/// Replaces the dataset (an import, a reset); nothing happens when it is the same one.
+/// Replaces the dataset; nothing happens when it is the same one.
 pub fn set_data(data: Arc<Dataset>) {
-    let same = with(|s| Arc::ptr_eq(&s.data, &data));
-    if same {
-        return;
-    }
-    let actual = Arc::new(Model::shared(Arc::clone(&data), &Default::default()));
-    STATE.with_borrow_mut(|s| {
-        let s = s.as_mut().expect("store::init runs first");
-        s.data = data;
-        s.actual = actual;
-    });
-    notify(Changed { data: true, ..Changed::default() });
+    update(|s| s.data = data);
 }
 
 /// Replaces the dataset with the same one completed by texts nothing drawn so far shows (the
@@ -169,14 +207,7 @@ pub fn complete_data(data: Arc<Dataset>) {
     });
 }
 
-pub fn set_origin(origin: Origin) {
-    STATE.with_borrow_mut(|s| {
-        if let Some(s) = s.as_mut() {
-            s.origin = origin;
-        }
-    });
-}
-
+/// Moves the playhead (every step of playback: it compares only the day).
 pub fn set_playhead(day: NaiveDate) {
     let changed = STATE.with_borrow_mut(|s| {
         let s = s.as_mut().expect("store::init runs first");
@@ -186,5 +217,48 @@ pub fn set_playhead(day: NaiveDate) {
     });
     if changed {
         notify(Changed { playhead: true, ..Changed::default() });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 22: a dataset swapped with a view whose ids exist only in the new dataset is one
+    /// transaction: the listeners are told once, and what they read is never the new dataset with
+    /// the old view (or the other way round).
+    #[test]
+    fn a_dataset_swap_with_its_view_is_told_once_and_whole() {
+        let old = Arc::new(hutong_core::embedded::dataset());
+        let (view, _) = crate::url::parse("?from=wechat-group&shop=taobao&pay=alipay", &old);
+        init(Arc::clone(&old), view, Origin::Embedded);
+        let new = Arc::new(hutong_core::synthetic::generate(50, 6, 1));
+        let (new_view, notices) = crate::url::parse("", &new);
+        assert!(
+            old.merchants.iter().all(|m| m.id != new_view.shop),
+            "the new view's merchant is the new dataset's only"
+        );
+        let heard = Rc::new(RefCell::new(Vec::new()));
+        let log = Rc::clone(&heard);
+        subscribe(move |changed| {
+            // What a listener reads: the view's ids exist in the dataset in use.
+            let fits = with(|s| s.data.merchants.iter().any(|m| m.id == s.view.shop));
+            log.borrow_mut().push((changed, fits));
+        });
+        let data = Arc::clone(&new);
+        update(move |s| {
+            s.data = data;
+            s.view = new_view;
+            s.origin = Origin::Synthetic;
+            s.notices = notices;
+        });
+        assert_eq!(heard.borrow().len(), 1, "told once: {:?}", heard.borrow());
+        let (changed, fits) = heard.borrow()[0];
+        assert!(changed.data && changed.view && changed.origin && fits, "{changed:?}");
+        // The model is the new dataset's.
+        assert_eq!(with(|s| s.actual.data().events.len()), new.events.len());
+        // Nothing changed: nobody is told.
+        update(|_| {});
+        assert_eq!(heard.borrow().len(), 1);
     }
 }

@@ -76,7 +76,7 @@ fn go(ctx: Ctx, story: &Story, step: usize) {
     let data = ctx.data.get_untracked();
     let mut off: Vec<String> = s.off.clone();
     off.sort_by_key(|id| data.events.iter().position(|e| &e.id == id));
-    ctx.view.update(|v| {
+    ctx.update_view(|v| {
         v.story = Some(story.id.clone());
         v.step = step;
         v.date = day;
@@ -86,7 +86,7 @@ fn go(ctx: Ctx, story: &Story, step: usize) {
         v.off = off;
         v.event = s.event.clone();
     });
-    ctx.playhead.set(day);
+    ctx.set_playhead(day);
 }
 
 /// Whether the view's story and step exist; a notice and no story when they do not.
@@ -98,8 +98,8 @@ fn check(ctx: Ctx, stories: &[Story]) -> Option<usize> {
         Some(_) => ("step", step.to_string()),
         None => ("story", id),
     };
-    ctx.notices.update(|n| n.push(Notice { param: param.into(), value, kind: NoticeKind::Unknown }));
-    ctx.view.update(|v| {
+    ctx.update(|s| s.notices.push(Notice { param: param.into(), value, kind: NoticeKind::Unknown }));
+    ctx.update_view(|v| {
         v.story = None;
         v.step = 1;
     });
@@ -112,7 +112,7 @@ fn StoryBar() -> impl IntoView {
     if ctx.story_files.with_untracked(Vec::is_empty) {
         let saved = saved_files();
         if !saved.is_empty() {
-            ctx.story_files.set(saved);
+            ctx.update(|s| s.story_files = saved);
         }
     }
     let stories = all_stories(ctx);
@@ -231,7 +231,7 @@ fn StoryPanel(story: Story, focus: RwSignal<bool>) -> impl IntoView {
     };
     let position = move || s().step_of.replace("{k}", &step.get().to_string()).replace("{n}", &n.to_string());
     let leave = move |_| {
-        ctx.view.update(|v| {
+        ctx.update_view(|v| {
             v.story = None;
             v.step = 1;
         })

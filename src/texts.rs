@@ -54,18 +54,14 @@ pub fn embedded() -> Dataset {
 #[cfg(hutong_split)]
 thread_local! {
     static TEXTS: std::cell::RefCell<Option<Vec<u8>>> = const { std::cell::RefCell::new(None) };
-    /// The page's dataset, to complete when the texts arrive (`watch`).
-    static DATA: std::cell::Cell<Option<(RwSignal<std::sync::Arc<Dataset>>, RwSignal<crate::state::Origin>)>> =
-        const { std::cell::Cell::new(None) };
+    /// The page's parts, whose dataset the texts complete when they arrive (`watch`).
+    static CTX: std::cell::Cell<Option<crate::state::Ctx>> = const { std::cell::Cell::new(None) };
 }
 
-/// Names the page's dataset and its origin, so that the texts complete it when they arrive.
-pub fn watch(
-    _data: leptos::prelude::RwSignal<std::sync::Arc<Dataset>>,
-    _origin: leptos::prelude::RwSignal<crate::state::Origin>,
-) {
+/// Names the page's parts, so that the texts complete their dataset when they arrive.
+pub fn watch(_ctx: crate::state::Ctx) {
     #[cfg(hutong_split)]
-    DATA.set(Some((_data, _origin)));
+    CTX.set(Some(_ctx));
 }
 
 /// The long texts are here (fetched once; ready at once in a build that embeds them).
@@ -87,17 +83,14 @@ pub async fn ensure() -> Result<(), ChunkError> {
 /// Puts the texts into the page's dataset if it is the embedded one still without them.
 #[cfg(hutong_split)]
 fn complete() {
-    let Some((data, origin)) = DATA.get() else { return };
-    if origin.try_get_untracked() != Some(crate::state::Origin::Embedded) {
+    let Some(ctx) = CTX.get() else { return };
+    if ctx.origin.try_get_untracked() != Some(crate::state::Origin::Embedded) {
         return;
     }
-    let missing = data.try_with_untracked(|d| d.events.iter().all(|e| e.record.summary.en.is_empty()));
+    let missing = ctx.data.try_with_untracked(|d| d.events.iter().all(|e| e.record.summary.en.is_empty()));
     if missing == Some(true) {
-        let full = std::sync::Arc::new(embedded());
-        // Untracked: only the texts change, which nothing built so far shows. The store gets the
-        // same dataset (so the two sides still agree on which one is in use).
-        crate::store::complete_data(std::sync::Arc::clone(&full));
-        data.update_untracked(|d| *d = full);
+        // Untracked: only the texts change, which nothing built so far shows.
+        ctx.complete_data(std::sync::Arc::new(embedded()));
     }
 }
 

@@ -146,7 +146,7 @@ pub fn ThemeSelect() -> impl leptos::IntoView {
             {move || crate::i18n::story_strings(ctx.lang()).theme}" "
             <select data-testid="theme-select" on:change=move |ev| {
                 if let Some(t) = Theme::from_id(&event_target_value(&ev)) {
-                    ctx.view.update(|v| v.theme = t);
+                    ctx.update_view(|v| v.theme = t);
                 }
             }>
                 {option(Theme::Auto)}

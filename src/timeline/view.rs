@@ -24,7 +24,7 @@ pub fn Timeline() -> impl IntoView {
         let l = layout(&events, &view.kinds, scale.get(), &config);
         (shown, l)
     });
-    let select = move |id: String| ctx.view.update(|v| v.event = Some(id));
+    let select = move |id: String| ctx.update_view(|v| v.event = Some(id));
     // The selected mark is marked in place: a click no longer rebuilds every mark (10,000 of them
     // with a large dataset).
     let marks_ref = NodeRef::<leptos::svg::G>::new();
