@@ -1,0 +1,108 @@
+// How long each interaction takes, as a reader on a phone would feel it (issue 24): the built site
+// in Chromium with the CPU slowed 4× (as Lighthouse's mobile run does), after the page has settled
+// (read through, every part in). Each control is used with real input (mouse clicks and key
+// presses through the browser's input pipeline, which the Event Timing API times; a programmatic
+// `change` event is not timed), and the script reports the longest event duration of the
+// interaction and the long animation frames (over 50 ms) it caused. Run after
+// `trunk build --release`:
+//   node tests/perf/interactions.mjs            (RATE=4, RUNS=1; JSON=1 for one JSON line per row)
+// Not a test: timings depend on the machine's load. BENCHMARKS.md keeps its table.
+import { serve, browser, openPage } from '../e2e/harness.mjs';
+
+const RATE = Number(process.env.RATE || 4);
+const RUNS = Number(process.env.RUNS || 1);
+
+/** Starts recording event timings and long animation frames in the page. */
+async function record(page) {
+  await page.evaluate(() => {
+    window.__timings = { events: [], loafs: [] };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.interactionId) window.__timings.events.push({ name: e.name, duration: e.duration, start: e.startTime });
+      }
+    }).observe({ type: 'event', durationThreshold: 16, buffered: false });
+    if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__timings.loafs.push({ duration: e.duration, start: e.startTime });
+      }).observe({ type: 'long-animation-frame', buffered: false });
+    }
+  });
+}
+
+/** Runs `act`, waits for the page to settle, and gives the worst event duration and long frames. */
+async function measure(page, act) {
+  const since = await page.evaluate(() => performance.now());
+  await act();
+  await page.waitForTimeout(800);
+  return page.evaluate((since) => {
+    const events = window.__timings.events.filter((e) => e.start >= since);
+    const loafs = window.__timings.loafs.filter((e) => e.start >= since && e.duration > 50);
+    return {
+      worst_event_ms: Math.round(Math.max(0, ...events.map((e) => e.duration))),
+      events: [...new Set(events.map((e) => e.name))].join(' '),
+      long_frames: loafs.length,
+      worst_frame_ms: Math.round(Math.max(0, ...loafs.map((e) => e.duration))),
+    };
+  }, since);
+}
+
+/** Picks an option of a select with the keyboard (focus, then the arrow key), as a reader would. */
+async function keySelect(page, selector, key = 'ArrowDown') {
+  await page.focus(selector);
+  await page.keyboard.press(key);
+}
+
+const INTERACTIONS = [
+  ['language (中文 → English)', (p) => p.click('[data-testid="lang-toggle"]')],
+  ['language back (English → 中文)', (p) => p.click('[data-testid="lang-toggle"]')],
+  ['"What if this had not happened?"', (p) => p.click('[data-testid="verdict"] [data-testid="switch-off"]')],
+  ['play', (p) => p.click('[data-testid="play"]')],
+  ['pause', (p) => p.click('[data-testid="play"]')],
+  ['step to the next event (▶)', (p) => p.click('[data-testid="next-event"]')],
+  ['scrubber (arrow key)', async (p) => { await p.focus('[data-testid="scrub"]'); await p.keyboard.press('ArrowRight'); }],
+  ['speed (select, arrow key)', (p) => keySelect(p, '[data-testid="speed"]')],
+  ['surface (select, arrow key)', (p) => keySelect(p, '[data-testid="from-select"]')],
+  ['merchant (select, arrow key)', (p) => keySelect(p, '[data-testid="shop-select"]')],
+  ['instrument (select, arrow key)', (p) => keySelect(p, '[data-testid="pay-select"]')],
+  ['date (typed)', async (p) => { await p.focus('[data-testid="date-input"]'); await p.keyboard.press('ArrowUp'); }],
+  ['an instrument card', (p) => p.click('[data-testid="instrument-verdict"]:not([aria-pressed="true"])')],
+  ['an edge', (p) => p.click('[data-testid="edge"]', { force: true })],
+  ['a story step (start)', (p) => p.click('[data-testid="story-start"]')],
+  ['a story step (next)', (p) => p.click('[data-testid="story-next"]')],
+  ['the theme (select, arrow key)', (p) => keySelect(p, '[data-testid="theme-select"]')],
+  ['the search\'s first result (Enter)', async (p) => { await p.focus('[data-testid="search-input"]'); await p.keyboard.type('微信支付'); await p.waitForTimeout(600); await p.keyboard.press('Enter'); }],
+  ['an event on the timeline', (p) => p.click('[data-testid="timeline"] [data-testid="event"]', { force: true })],
+];
+
+const server = await serve();
+const b = await browser();
+try {
+  const rows = new Map();
+  for (let run = 0; run < RUNS; run++) {
+    const { page } = await openPage(b, `${server.url}?date=2020-06-01`, { width: 390, height: 844 });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+    await record(page);
+    for (const [name, act] of INTERACTIONS) {
+      let result;
+      try {
+        await page.keyboard.press('Escape').catch(() => {});
+        result = await measure(page, () => act(page));
+      } catch (e) {
+        result = { error: e.message.split('\n')[0] };
+      }
+      const seen = rows.get(name) || [];
+      seen.push(result);
+      rows.set(name, seen);
+    }
+    await page.close();
+  }
+  for (const [name, results] of rows) {
+    const worst = results.reduce((a, r) => (r.error || (a && a.worst_event_ms >= r.worst_event_ms) ? a : r), null) || results[0];
+    if (process.env.JSON) console.log(JSON.stringify({ name, ...worst }));
+    else console.log(`| ${name} | ${worst.error ? `error: ${worst.error}` : `${worst.worst_event_ms} ms (${worst.events || '—'})`} | ${worst.error ? '' : `${worst.long_frames} (worst ${worst.worst_frame_ms} ms)`} |`);
+  }
+} finally {
+  await b.close();
+  await server.close();
+}
