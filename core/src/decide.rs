@@ -102,6 +102,19 @@ impl Question {
 /// the answer is decided.
 pub fn questions(data: &Dataset, off: &Off, day: NaiveDate, journey: &Journey) -> Vec<Question> {
     let model = Model::new(data, off);
+    questions_with(&model, day, journey, &mut |field, event, step, finding| {
+        let changed = apply(data, day, field, event, step, finding);
+        Model::new(&changed, off).verdict(day, journey)
+    })
+}
+
+/// The verdict of the journey once an answer is written into the data (`apply`, then routing).
+type Outcome<'o> = dyn FnMut(Field, Option<usize>, &crate::route::Step, Finding) -> Verdict + 'o;
+
+/// [`questions`] over a model already built, with the outcome of each answer given by `outcome`
+/// (which [`open_questions`] caches across journeys).
+fn questions_with(model: &Model<'_>, day: NaiveDate, journey: &Journey, outcome: &mut Outcome<'_>) -> Vec<Question> {
+    let data = model.data();
     let answer = model.answer(day, journey);
     if answer.verdict.word() != Word::Undecided {
         return Vec::new();
@@ -112,13 +125,7 @@ pub fn questions(data: &Dataset, off: &Off, day: NaiveDate, journey: &Journey) -
         if out.iter().any(|q| (q.field, q.event, q.channel, q.from.clone(), q.to.clone(), q.via.clone()) == key) {
             return;
         }
-        let outcomes = findings
-            .iter()
-            .map(|&finding| {
-                let changed = apply(data, day, field, event, step, finding);
-                (finding, Model::new(&changed, off).verdict(day, journey))
-            })
-            .collect();
+        let outcomes = findings.iter().map(|&finding| (finding, outcome(field, event, step, finding))).collect();
         out.push(Question {
             field,
             event,
@@ -254,4 +261,75 @@ pub fn apply(
         }
     }
     d
+}
+
+/// A fact the sources leave open, over many journeys and days: the research agenda's unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenQuestion {
+    pub field: Field,
+    /// The event whose field is open; `None` for a silent channel.
+    pub event: Option<usize>,
+    /// For a silent channel, which one (`channel`, `from`, `to`); the event's otherwise.
+    pub channel: Option<(Channel, String, String)>,
+    /// How many (journey, day) answers it is a question of.
+    pub open: usize,
+    /// How many of them one answer to it alone would decide.
+    pub decides: usize,
+}
+
+/// Every question the dataset leaves open on the given days, over every journey, ranked by how
+/// many answers one finding would decide, then by how many it is a question of. An event's
+/// question is one entry whatever channel it is asked on; a silent channel's is one per channel.
+pub fn open_questions(data: &Dataset, off: &Off, days: &[NaiveDate]) -> Vec<OpenQuestion> {
+    let model = Model::new(data, off);
+    let journeys = model.journeys();
+    let plans: Vec<_> = journeys.iter().map(|j| model.plan(j)).collect();
+    let mut out: Vec<OpenQuestion> = Vec::new();
+    // The data with one answer written in, routed once and asked for every journey: an answer
+    // about the state before or a direction is the same on every day; one about a day is kept
+    // for that day only.
+    type Key = (Field, Option<usize>, Option<(Channel, String, String)>, Finding);
+    let mut lasting: std::collections::HashMap<Key, Model<'static>> = Default::default();
+    for &day in days {
+        let mut daily: std::collections::HashMap<Key, Model<'static>> = Default::default();
+        for (journey, plan) in journeys.iter().zip(&plans) {
+            if model.plan_verdict(plan, day).word() != Word::Undecided {
+                continue;
+            }
+            // One count per answer, however many of its steps ask the same; it decides the answer
+            // if its answer on any of them does.
+            type Key = (Field, Option<usize>, Option<(Channel, String, String)>);
+            let mut asked: Vec<(Key, bool)> = Vec::new();
+            let mut outcome = |field: Field, event: Option<usize>, step: &crate::route::Step, finding: Finding| {
+                let silent = event.is_none().then(|| (step.channel, step.from.clone(), step.to.clone()));
+                let cache = if matches!(field, Field::Before | Field::Direction) { &mut lasting } else { &mut daily };
+                cache
+                    .entry((field, event, silent, finding))
+                    .or_insert_with(|| {
+                        let changed = apply(data, day, field, event, step, finding);
+                        Model::shared(std::sync::Arc::new(changed), off)
+                    })
+                    .verdict(day, journey)
+            };
+            for q in questions_with(&model, day, journey, &mut outcome) {
+                let channel = q.event.is_none().then(|| (q.channel, q.from.clone(), q.to.clone()));
+                let key = (q.field, q.event, channel);
+                match asked.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, decides)) => *decides |= q.decides(),
+                    None => asked.push((key, q.decides())),
+                }
+            }
+            for ((field, event, channel), decides) in asked {
+                match out.iter_mut().find(|o| o.field == field && o.event == event && o.channel == channel) {
+                    Some(o) => {
+                        o.open += 1;
+                        o.decides += usize::from(decides);
+                    }
+                    None => out.push(OpenQuestion { field, event, channel, open: 1, decides: usize::from(decides) }),
+                }
+            }
+        }
+    }
+    crate::sort::sort_by(&mut out, |a, b| (b.decides, b.open).cmp(&(a.decides, a.open)));
+    out
 }

@@ -121,3 +121,74 @@ fn every_undecided_answer_asks_and_every_answer_narrows() {
     }
     assert!(asked > 100, "{asked} questions");
 }
+
+/// A small world with two journeys whose open questions are counted by hand: Taobao takes Alipay
+/// (2013); group chats open Taobao links some day of 2014; shop cards are an undated way round.
+#[test]
+fn open_questions_are_counted_and_ranked_on_a_world_known_by_hand() {
+    use hutong_core::decide::{open_questions, OpenQuestion};
+    use hutong_core::{Change, Channel, Citation, DateSpec, Direction, Effect, Event, EventRecord, Kind, Status, Text};
+    let mut data = embedded::dataset();
+    data.surfaces.retain(|n| n.id == "wechat-group" || n.id == "taobao-app");
+    data.merchants.retain(|n| n.id == "taobao");
+    data.instruments.retain(|n| n.id == "alipay");
+    data.events.clear();
+    let event = |id: &str, date: &str, channel: Channel, from: &str, to: &str, change: Change, via: Option<&str>| {
+        let text = Text { zh: "x".into(), en: "x".into() };
+        Event {
+            record: EventRecord {
+                id: id.into(),
+                date: date.into(),
+                status: Status::Effective,
+                kind: Kind::Open,
+                actors: vec![],
+                effects: vec![Effect {
+                    channel,
+                    from: from.into(),
+                    to: to.into(),
+                    change,
+                    via: via.map(Into::into),
+                    direction: Direction::Forward,
+                }],
+                title: text.clone(),
+                summary: text,
+                cite: Citation { source: "huxiu-2014-02-18".into(), quote: "x".into() },
+                before: None,
+                after: vec![],
+                uncertain: vec![],
+                note: None,
+                metric: None,
+            },
+            date: date.parse::<DateSpec>().unwrap(),
+        }
+    };
+    data.events.push(event("takes-alipay", "2013-05-01", Channel::Pay, "taobao", "alipay", Change::Open, None));
+    data.events.push(event("group-links", "2014", Channel::Link, "wechat-group", "taobao", Change::Open, None));
+    data.events.push(event(
+        "shop-cards",
+        "undated",
+        Channel::Link,
+        "wechat-group",
+        "taobao",
+        Change::Workaround,
+        Some("shop-card"),
+    ));
+    let days: Vec<NaiveDate> =
+        ["2012-06-01", "2014-06-01", "2015-06-01"].iter().map(|d| parse_day(d).unwrap()).collect();
+    let open = open_questions(&data, &Off::new(), &days);
+    let row = |q: &OpenQuestion| (q.field, q.event.map(|i| data.events[i].id.as_str()), q.open, q.decides);
+    // 2012-06-01: nothing has happened yet. Both journeys wait on what Taobao took before 2013: a
+    // source saying it did not take Alipay decides both (blocked). For the group chat, what came
+    // before the 2014 opening only narrows it (the payment is still open), and so do the shop cards.
+    // 2014-06-01: the Taobao app is decided; the group chat waits on the opening's day (by then:
+    // direct), and the shop cards only narrow it. 2015-06-01: the opening is certain, all decided.
+    assert_eq!(
+        open.iter().map(row).collect::<Vec<_>>(),
+        [
+            (Field::Before, Some("takes-alipay"), 2, 2),
+            (Field::Date, Some("group-links"), 1, 1),
+            (Field::Date, Some("shop-cards"), 2, 0),
+            (Field::Before, Some("group-links"), 1, 0),
+        ]
+    );
+}
