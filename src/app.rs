@@ -14,8 +14,8 @@ use crate::url::NoticeKind;
 
 /// The parts of the page that are not its first screen, in the slots the first screen left for
 /// them (`page.rs`): this is the `shell` part's entry (`lazy::shell`), so that the Leptos runtime
-/// and every component are not part of the first load. They share one [`Ctx`], kept in step with
-/// the store (`Ctx::from_store`).
+/// and every component are not part of the first load. They share one [`Ctx`], a read-only
+/// projection of the store (`Ctx::from_store`).
 pub fn mount_parts(slots: Slots) {
     // The first mount starts Leptos (its executor) and owns the others, so that they share its
     // context.
