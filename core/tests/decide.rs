@@ -192,3 +192,44 @@ fn open_questions_are_counted_and_ranked_on_a_world_known_by_hand() {
         ]
     );
 }
+
+/// `open_questions` reuses one routed model per answer across journeys; counted the slow way, one
+/// journey at a time with `questions` (every answer routed afresh), the counts are the same.
+#[test]
+fn open_questions_count_what_each_journey_asks() {
+    use hutong_core::decide::open_questions;
+    use std::collections::BTreeMap;
+    let mut data = embedded::dataset();
+    data.surfaces.retain(|n| ["wechat-group", "wechat-chat", "taobao-app"].contains(&n.id.as_str()));
+    data.merchants.retain(|n| ["taobao", "wechat-shop", "ubox"].contains(&n.id.as_str()));
+    data.instruments.retain(|n| ["alipay", "wechat-pay", "jd-pay"].contains(&n.id.as_str()));
+    let off = Off::new();
+    let days: Vec<NaiveDate> =
+        ["2013-06-01", "2014-02-14", "2020-06-01", "2024-06-01"].iter().map(|d| parse_day(d).unwrap()).collect();
+    type Key = (Field, Option<usize>, Option<(hutong_core::Channel, String, String)>);
+    let mut slow: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let model = Model::new(&data, &off);
+    for &day in &days {
+        for journey in model.journeys() {
+            let mut asked: Vec<(Key, bool)> = Vec::new();
+            for q in questions(&data, &off, day, &journey) {
+                let key: Key = (q.field, q.event, q.event.is_none().then(|| (q.channel, q.from.clone(), q.to.clone())));
+                match asked.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, d)) => *d |= q.decides(),
+                    None => asked.push((key, q.decides())),
+                }
+            }
+            for (key, decides) in asked {
+                let e = slow.entry(format!("{key:?}")).or_default();
+                e.0 += 1;
+                e.1 += usize::from(decides);
+            }
+        }
+    }
+    let fast: BTreeMap<String, (usize, usize)> = open_questions(&data, &off, &days)
+        .into_iter()
+        .map(|q| (format!("{:?}", (q.field, q.event, q.channel)), (q.open, q.decides)))
+        .collect();
+    assert!(!fast.is_empty());
+    assert_eq!(fast, slow);
+}
