@@ -611,8 +611,8 @@ pub fn rule_text(rule: hutong_core::route::Rule, prior: Option<hutong_core::Prio
             "the merchant takes another instrument whose codes this one's work with",
         ),
         (Rule::Persists, _) => (
-            "延续：来源发表之后再无来源提及，状态推定未变",
-            "persists: no source after the one that reports it; assumed unchanged since",
+            "延续：最后证实之后再无来源提及，推定状态未变",
+            "persists: no source says it after it was last confirmed; assumed unchanged since",
         ),
         (Rule::WideTarget, _) => (
             "范围比引文宽：原文没有点名这一方，这是整理者的解读",

@@ -41,7 +41,8 @@
 //!
 //! 5. **Persistence is an inference.** A state is stated only up to the last day the source that
 //!    reports it can have been published (its `published` date's latest day: an article's quote
-//!    speaks of its own time). After that day the state still holds until an event changes it
+//!    speaks of its own time), or, for an event the text places before a day (dated `../D`: "此前",
+//!    "2021年…已可以"), up to that day. After that day the state still holds until an event changes it
 //!    (rule 2), but as an inference ([`Rule::Persists`]), and the answer says when the state was
 //!    last confirmed. There is no horizon after which an old state widens to undecided: no text
 //!    gives one, and any cut-off would be a number we invent; instead every such verdict says
@@ -619,6 +620,15 @@ impl<'a> Model<'a> {
             .collect();
         for (index, event) in data.events.iter().enumerate() {
             let confirmed = published.get(event.cite.source.as_str()).copied().flatten();
+            // A state the text places before a day ("此前", "2021年…已可以": dated `../D`, D before
+            // the article) is confirmed up to that day, not up to the article's.
+            let confirmed = match event.date {
+                crate::DateSpec::Before(_) => match (confirmed, event.date.latest()) {
+                    (Some(published), Some(by)) => Some(published.min(by)),
+                    (published, by) => published.or(by),
+                },
+                _ => confirmed,
+            };
             let enabled = !off.contains(&index);
             let reading = if event.status == Status::Inferred { Rules::of(Rule::Reading) } else { Rules::NONE };
             let reading =

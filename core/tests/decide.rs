@@ -63,7 +63,7 @@ fn a_silent_hop_asks_whether_the_channel_was_open() {
 
 /// Over the ledger's years: every undecided answer asks at least one question; every answer to a
 /// question narrows the verdict, never contradicts it (each end stays within the interval); and
-/// writing the answer into the data gives the verdict the question says.
+/// the question's step is in the answer (its verdicts come from `apply`, as the last check shows).
 #[test]
 fn every_undecided_answer_asks_and_every_answer_narrows() {
     let data = embedded::dataset();
@@ -106,7 +106,8 @@ fn every_undecided_answer_asks_and_every_answer_narrows() {
                     );
                 }
             }
-            // Recomputed through `apply`, the first question's first answer gives what it says.
+            // The plumbing: the question names a step of the answer, and its answer written in by the
+            // public `apply` routes to the verdict it reports.
             let q = &qs[0];
             let step = [&answer.reach, &answer.pay]
                 .into_iter()

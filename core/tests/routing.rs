@@ -110,7 +110,17 @@ const CASES: &[Case] = &[
         "unionpay",
         Direct,
         &["wechat-one-to-one-links", "unionpay-on-taobao"],
-        "包括抖音、淘宝等在内的外部链接…均可以打开 names Taobao; 银联云闪付已可以在淘宝消费使用, in the 2024 article",
+        "包括抖音、淘宝等在内的外部链接…均可以打开 names Taobao; 2021年，银联云闪付已可以: said of 2021, so carried into 2022",
+    )
+    .persists(&[Rule::Persists], "2021-12-31"),
+    case(
+        "2021-12-31",
+        "wechat-chat",
+        "taobao",
+        "unionpay",
+        Direct,
+        &["wechat-one-to-one-links", "unionpay-on-taobao"],
+        "包括抖音、淘宝等在内的外部链接…均可以打开; 2021年，银联云闪付已可以在淘宝消费使用",
     )
     .stated(),
     case(
@@ -121,6 +131,16 @@ const CASES: &[Case] = &[
         Direct,
         &["wechat-taobao-ad-slots", "unionpay-on-taobao"],
         "微信开放淘宝广告位 names no slot: official-account ads are the curators' reading",
+    )
+    .persists(&[Rule::ChannelsRead, Rule::Persists], "2021-12-31"),
+    case(
+        "2023-12-01",
+        "wechat-official-account",
+        "taobao",
+        "wechat-pay",
+        Partial,
+        &["wechat-taobao-ad-slots", "taobao-wechat-pay-beta"],
+        "微信开放淘宝广告位 names no slot (the curators' reading); 淘宝开放微信支付内测, said in 2024",
     )
     .by(&[Rule::ChannelsRead]),
     case(
@@ -365,9 +385,9 @@ const CASES: &[Case] = &[
         "alipay",
         Direct,
         &["weibo-buyers-logged-in-to-pay"],
-        "buyers paid by logging in to Alipay (此前…需要登录支付宝); Weibo Pay (宣布…推出) is only announced",
+        "buyers paid by logging in to Alipay (此前…需要登录支付宝, before 2014-01-07); Weibo Pay (宣布…推出) is only announced",
     )
-    .stated(),
+    .persists(&[Rule::Persists], "2014-01-06"),
     // Issue 21: the `before` of Weibo Pay is about the bound account, not about paying.
     case(
         "2014-01-06",
@@ -386,9 +406,9 @@ const CASES: &[Case] = &[
         "bank-card",
         Direct,
         &["weibo-buyers-logged-in-to-pay"],
-        "网银 (online banking) before and after Weibo Pay; 支付宝内已有的银行卡就可以直接用于微博支付 is announced",
+        "网银 (online banking) before Weibo Pay, carried past it; 支付宝内已有的银行卡就可以直接用于微博支付 is announced",
     )
-    .stated(),
+    .persists(&[Rule::Persists], "2014-01-06"),
     case(
         "2016-06-01",
         "weibo",
@@ -396,9 +416,9 @@ const CASES: &[Case] = &[
         "alipay",
         Direct,
         &["weibo-buyers-logged-in-to-pay"],
-        "issue 21: no longer stated for a decade; persists, last confirmed by the article of 2014-01-17",
+        "issue 21: no longer stated for a decade; persists, last confirmed on the eve of Weibo Pay (此前)",
     )
-    .persists(&[Rule::Persists], "2014-01-17"),
+    .persists(&[Rule::Persists], "2014-01-06"),
     case(
         "2013-06-01",
         "weibo",

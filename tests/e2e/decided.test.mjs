@@ -20,11 +20,11 @@ test('the decided answers of the explorer\'s year, filtered, each with its groun
   assert.equal(await page.inputValue('[data-testid="decided-year"]'), '2022');
   assert.match(await page.textContent('[data-testid="decided-count"]'), /^\d+ decided answers \(\d+ stated, \d+ inferred\)$/);
   await page.selectOption('[data-testid="decided-merchant"]', 'taobao');
-  await page.selectOption('[data-testid="decided-instrument"]', 'unionpay');
-  // Stated: the one-to-one chats name Taobao, and UnionPay on Taobao is in the 2024 article.
-  const stated = page.locator('[data-testid="decided-row"][data-from="wechat-chat"][data-date="2022-06-01"]');
+  await page.selectOption('[data-testid="decided-instrument"]', 'wechat-pay');
+  // Stated: Taobao's WeChat Pay beta of 2022-03, in the 2024 article.
+  const stated = page.locator('[data-testid="decided-row"][data-from="taobao-app"][data-date="2022-06-01"]');
   assert.equal(await stated.getAttribute('data-grounds'), 'stated');
-  assert.match(await stated.textContent(), /direct — stated/);
+  assert.match(await stated.textContent(), /partly — stated/);
   // Inferred: Taobao taking Alipay is last said in January 2014.
   await page.selectOption('[data-testid="decided-instrument"]', 'alipay');
   const inferred = page.locator('[data-testid="decided-row"][data-from="taobao-app"][data-date="2022-06-01"]');
