@@ -1,27 +1,12 @@
-//! `cfg(hutong_split)`: the wasm is built to be split into chunks loaded on demand (src/lazy.rs,
-//! scripts/split.sh). Only for the wasm target in the `split` profile, which the site's release
-//! build uses (index.html: `data-cargo-profile-release="split"`); every other build (tests,
-//! `trunk serve`, plain `cargo build`) is one module that needs no post-processing.
-//!
-//! Cargo tells a build script its profile only as "debug" or "release", so the profile's own
-//! name is read from the output directory (`<target>/<triple>/<profile>/build/<pkg>-<hash>/out`).
+//! `cfg(hutong_split)` for the app (`split_cfg.rs`), and the linker's relocations that
+//! scripts/split.sh needs to split the wasm.
 
-use std::path::Path;
+include!("split_cfg.rs");
 
 fn main() {
-    println!("cargo::rustc-check-cfg=cfg(hutong_split)");
     println!("cargo::rerun-if-changed=build.rs");
-    println!("cargo::rerun-if-env-changed=HUTONG_SPLIT");
-    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
-    let out_dir = std::env::var("OUT_DIR").unwrap_or_default();
-    let profile = Path::new(&out_dir).ancestors().nth(3).and_then(|p| p.file_name()).and_then(|n| n.to_str());
-    let split = match std::env::var("HUTONG_SPLIT").as_deref() {
-        Ok("0") => false,
-        Ok("1") => true,
-        _ => profile == Some("split"),
-    };
-    if wasm && split {
-        println!("cargo::rustc-cfg=hutong_split");
+    println!("cargo::rerun-if-changed=split_cfg.rs");
+    if split_cfg() {
         // wasm-split needs the linker's relocations to know which code and data each part uses.
         println!("cargo::rustc-link-arg-bins=--emit-relocs");
     }

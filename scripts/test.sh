@@ -12,6 +12,10 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "format"
 cargo fmt --all -- --check
 
+step "what the first screen must not call (page/clippy.toml)"
+# Only these lints, as errors: the first screen's crate calls no standard sort and no cos/sin.
+cargo clippy -p hutong-page --target wasm32-unknown-unknown --all-targets -- -A clippy::all -D clippy::disallowed_methods
+
 step "native tests"
 cargo test --workspace
 

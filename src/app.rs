@@ -3,17 +3,17 @@ use std::sync::Arc;
 use hutong_core::Dataset;
 use leptos::prelude::*;
 
+use crate::deferred::{Deferred, WhenNear};
 use crate::details::Details;
 use crate::filters::Filters;
 use crate::i18n::strings;
-use crate::lazy::{Deferred, WhenNear};
 use crate::page::Slots;
-use crate::state::{shown_events, use_ctx, Ctx, Origin};
+use crate::parts::{DataChunk, ToolsChunk};
+use crate::state::{shown_events, use_ctx, Ctx};
 use crate::timeline::Timeline;
-use crate::url::NoticeKind;
 
 /// The parts of the page that are not its first screen, in the slots the first screen left for
-/// them (`page.rs`): this is the `shell` part's entry (`lazy::shell`), so that the Leptos runtime
+/// them (`hutong_page::page`): this is the `shell` part's entry (`lazy.rs`), so that the Leptos runtime
 /// and every component are not part of the first load. They share one [`Ctx`], a read-only
 /// projection of the store (`Ctx::from_store`).
 pub fn mount_parts(slots: Slots) {
@@ -22,7 +22,6 @@ pub fn mount_parts(slots: Slots) {
     let notices = slots.notices.clone();
     mount(&notices, move || {
         let ctx = Ctx::from_store();
-        crate::texts::watch(ctx);
         provide_context(ctx);
         let now = !slots.staged;
         if now {
@@ -37,7 +36,6 @@ pub fn mount_parts(slots: Slots) {
                 crate::store::in_turn(move || owner.with(|| mount_others(&slots, ctx, now)));
             });
         }
-        view! { <Notices /> }
     });
 }
 
@@ -56,16 +54,15 @@ fn mount_others(slots: &Slots, ctx: Ctx, now: bool) {
         mount(&slots.footer, move || view! { <Footer now=now /> });
         if let Some((details, slot)) = &slots.network_table {
             let details = details.clone();
-            mount(slot, move || view! { <crate::network::table::NetworkTableSlot details=details /> });
+            mount(slot, move || view! { <crate::network_table::NetworkTableSlot details=details /> });
         }
         if slots.embed {
             parts_in(slots);
             return;
         }
-        // It replaces the first screen's stand-in, and honours a press made meanwhile.
-        let asked = slots.cite.has_attribute("data-asked");
-        slots.cite.set_text_content(None);
-        mount(&slots.cite, move || view! { <CiteJourney asked=asked /> });
+        if let Ok(Some(button)) = slots.cite.query_selector("button") {
+            mount(&slots.cite, move || view! { <CiteJourney button=button /> });
+        }
         // Each part is fetched and built when its place nears the viewport (or a link opens an
         // event or a search, which the timeline's part shows): a reader who never scrolls to the
         // simulation never downloads or runs it. Built anew when the dataset changes (an import or
@@ -75,7 +72,7 @@ fn mount_others(slots: &Slots, ctx: Ctx, now: bool) {
                 ctx.data.track();
                 view! {
                     <WhenNear key="below" now=now min_height="40rem" wanted=Signal::derive(move || ctx.view.with(|v| v.event.is_some() || !v.q.is_empty()))>
-                        <Deferred load=crate::lazy::below what=["时间轴与事件", "timeline and events"] render=call />
+                        <Deferred load=crate::parts::below what=["时间轴与事件", "timeline and events"] render=call />
                     </WhenNear>
                 }
             }
@@ -85,7 +82,7 @@ fn mount_others(slots: &Slots, ctx: Ctx, now: bool) {
                 ctx.data.track();
                 view! {
                     <WhenNear key="sim" now=now min_height="40rem">
-                        <Deferred load=crate::lazy::sim what=["模拟", "simulation"] render=call />
+                        <Deferred load=crate::parts::sim what=["模拟", "simulation"] render=call />
                     </WhenNear>
                 }
             }
@@ -93,7 +90,7 @@ fn mount_others(slots: &Slots, ctx: Ctx, now: bool) {
         mount(&slots.data, move || {
             view! {
                 <WhenNear key="data" now=now min_height="12rem">
-                    <Deferred load=crate::lazy::data what=["数据面板", "dataset panel"] render=data_panel />
+                    <Deferred load=crate::parts::data what=["数据面板", "dataset panel"] render=data_panel />
                 </WhenNear>
             }
         });
@@ -114,92 +111,51 @@ fn mount<V: IntoView + 'static>(slot: &web_sys::Element, view: impl FnOnce() -> 
     leptos::mount::mount_to(slot.clone().unchecked_into(), view).forget();
 }
 
-/// What the URL asked for that could not be given, said politely, with a way to dismiss it.
-#[component]
-fn Notices() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <Show when=move || ctx.notices.with(|n| !n.is_empty())>
-            <div class="notices" role="status" data-testid="url-notice">
-                <ul>
-                    {move || {
-                        let s = strings(ctx.lang());
-                        let w = crate::i18n::data_strings(ctx.lang());
-                        let have = ctx.data.with(|d| d.version.clone());
-                        ctx.notices.get().into_iter().map(|n| {
-                            let what = match n.kind {
-                                NoticeKind::Unknown => s.notice_unknown,
-                                NoticeKind::Malformed => s.notice_malformed,
-                                NoticeKind::OtherDataset if n.value.is_empty() => {
-                                    return view! { <li data-notice="dataset">{w.other_dataset_embedded.replace("{have}", &have)}</li> }.into_any();
-                                }
-                                NoticeKind::OtherDataset => {
-                                    let have = if ctx.origin.get() == Origin::Embedded { w.embedded.to_string() } else { have.clone() };
-                                    let text = w.other_dataset.replace("{want}", &n.value).replace("{have}", &have);
-                                    return view! { <li data-notice="dataset">{text}</li> }.into_any();
-                                }
-                                NoticeKind::SavedUnreadable => {
-                                    return view! { <li data-notice="saved">{w.saved_unreadable.replace("{e}", &n.value)}</li> }.into_any();
-                                }
-                            };
-                            view! { <li>{what}": "<code>{format!("{}={}", n.param, n.value)}</code></li> }.into_any()
-                        }).collect_view()
-                    }}
-                </ul>
-                <button on:click=move |_| ctx.update(|s| s.notices.clear())>{move || strings(ctx.lang()).dismiss}</button>
-            </div>
-        </Show>
-    }
-}
-
 /// Draws a part whose entry is its view.
 pub fn call(view: fn() -> AnyView) -> AnyView {
     view()
 }
 
-fn data_panel(chunk: crate::lazy::DataChunk) -> AnyView {
+fn data_panel(chunk: DataChunk) -> AnyView {
     (chunk.panel)()
 }
 
 /// A part of the tools chunk (issue 15). One type for all three, so the page has one `Deferred` for
 /// them.
-type ToolPart = fn(crate::lazy::ToolsChunk) -> AnyView;
+type ToolPart = fn(ToolsChunk) -> AnyView;
 
-fn search(tools: crate::lazy::ToolsChunk) -> AnyView {
+fn search(tools: ToolsChunk) -> AnyView {
     (tools.search)()
 }
 
-/// "Cite this answer", after the explorer: a button that fetches the tools chunk when pressed (a
-/// reader who never cites downloads nothing), then the citation from that chunk, open.
+/// The citation of "Cite this answer" (the first screen's button, `aria-expanded`): while the
+/// button says open, the citation from the tools chunk, which is fetched when the button is
+/// first pressed (a reader who never cites downloads nothing).
 #[component]
-fn CiteJourney(
-    /// Pressed already (on the first screen's stand-in, before this part arrived).
-    asked: bool,
-) -> impl IntoView {
-    let ctx = use_ctx();
-    let asked = RwSignal::new(asked);
-    move || {
-        if asked.get() {
-            return view! { <Deferred load=crate::lazy::tools what=["引用", "citation"] render=cite_journey as ToolPart /> }
-                .into_any();
-        }
-        let label = move || crate::i18n::in_lang(crate::i18n::CITE_ANSWER, ctx.lang());
-        view! {
-            <div class="citation citation-journey">
-                <button class="small cite-button" data-testid="cite-journey" aria-expanded="false" on:click=move |_| asked.set(true)>
-                    "❝ "{label}
-                </button>
-            </div>
-        }
-        .into_any()
+fn CiteJourney(button: web_sys::Element) -> impl IntoView {
+    let is_open = |b: &web_sys::Element| b.get_attribute("aria-expanded").as_deref() == Some("true");
+    let open = RwSignal::new(is_open(&button));
+    let watched = button.clone();
+    // After the first screen's own listener, which turned the attribute.
+    crate::html::on(
+        button.as_ref(),
+        "click",
+        Box::new(move |_| {
+            let _ = open.try_set(is_open(&watched));
+        }),
+    );
+    view! {
+        <Show when=move || open.get()>
+            <Deferred load=crate::parts::tools what=["引用", "citation"] render=cite_journey as ToolPart />
+        </Show>
     }
 }
 
-fn cite_journey(tools: crate::lazy::ToolsChunk) -> AnyView {
+fn cite_journey(tools: ToolsChunk) -> AnyView {
     (tools.cite_journey)()
 }
 
-fn cite_view(tools: crate::lazy::ToolsChunk) -> AnyView {
+fn cite_view(tools: ToolsChunk) -> AnyView {
     (tools.cite_view)()
 }
 
@@ -207,7 +163,7 @@ fn cite_view(tools: crate::lazy::ToolsChunk) -> AnyView {
 /// details beside it, the event list, and what the sources decide (`decided.rs`).
 pub fn below_view() -> AnyView {
     view! {
-        <Deferred load=crate::lazy::tools what=["搜索", "search"] render=search as ToolPart />
+        <Deferred load=crate::parts::tools what=["搜索", "search"] render=search as ToolPart />
         <Filters />
         <div class="stage">
             <Timeline />
@@ -274,7 +230,7 @@ fn Footer(
                 <span data-testid="dataset-version">{move || ctx.data.with(|d: &Arc<Dataset>| d.version.clone())}</span>
             </p>
             <WhenNear key="cite-view" now=now min_height="2rem">
-                <Deferred load=crate::lazy::tools what=["引用", "citation"] render=cite_view as ToolPart />
+                <Deferred load=crate::parts::tools what=["引用", "citation"] render=cite_view as ToolPart />
             </WhenNear>
         </footer>
     }

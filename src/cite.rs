@@ -13,7 +13,7 @@ use hutong_core::route::{Answer, Model};
 use hutong_core::{Dataset, Lang};
 use leptos::prelude::*;
 
-use crate::explorer::{answer_text, name};
+use crate::explorer::{answer_text, journey_question, journey_words};
 use crate::fmt;
 use crate::i18n::{explorer_strings, tool_strings};
 use crate::state::{use_ctx, Ctx};
@@ -64,13 +64,9 @@ pub fn dataset_line(data: &Dataset, lang: Lang) -> String {
 pub fn journey_work(data: &Dataset, view: &ViewState, answer: &Answer, lang: Lang) -> Work {
     let t = tool_strings(lang);
     let e = explorer_strings(lang);
-    let mut title = t
-        .journey_title
-        .replace("{date}", &fmt::day(view.date, lang))
-        .replace("{from}", &name(data, &view.from, lang))
-        .replace("{shop}", &name(data, &view.shop, lang))
-        .replace("{pay}", &name(data, &view.pay, lang));
-    title.push_str(&format!("{}{}", e.verdict, t.colon));
+    let mut title = journey_question(data, view, lang);
+    let space = if lang == Lang::Zh { "" } else { " " };
+    title.push_str(&format!("{space}{}{}", e.verdict, t.colon));
     title.push_str(&answer_text(answer.verdict, answer.grounds().as_ref(), lang));
     if !view.off.is_empty() {
         let off: Vec<String> =
@@ -108,12 +104,7 @@ pub fn journey_work(data: &Dataset, view: &ViewState, answer: &Answer, lang: Lan
 /// The view as a work: the site's title, and what the view shows as the note.
 pub fn view_work(data: &Dataset, view: &ViewState, lang: Lang) -> Work {
     let t = tool_strings(lang);
-    let mut parts = vec![t
-        .view_journey
-        .replace("{date}", &fmt::day(view.date, lang))
-        .replace("{from}", &name(data, &view.from, lang))
-        .replace("{shop}", &name(data, &view.shop, lang))
-        .replace("{pay}", &name(data, &view.pay, lang))];
+    let mut parts = vec![journey_words(t.view_journey, data, view, lang)];
     if let Some(event) = view.event.as_deref().and_then(|id| data.event(id)) {
         parts.push(format!("{}{}{}", t.view_event, t.colon, event.title.get(lang)));
     }
@@ -199,21 +190,13 @@ pub fn CiteView() -> impl IntoView {
 #[component]
 pub fn Cite(
     subject: Subject,
-    /// Open at once, the button focused: the page's own "Cite this" button was pressed and this
-    /// takes its place (the journey's, which fetches this chunk only when asked).
+    /// The panel alone, open: its button is the first screen's (the journey's "Cite this answer",
+    /// which opens and closes it and fetches this chunk only when first pressed).
     #[prop(optional)]
-    open: bool,
+    panel_only: bool,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let button = NodeRef::<leptos::html::Button>::new();
-    if open {
-        request_animation_frame(move || {
-            if let Some(button) = button.get_untracked() {
-                let _ = button.focus();
-            }
-        });
-    }
-    let open = RwSignal::new(open);
+    let open = RwSignal::new(panel_only);
     // What the last Copy did: the format's name and whether the clipboard took it.
     let status = RwSignal::new(None::<(&'static str, bool)>);
     let panel_id = format!("cite-panel-{}", subject.id());
@@ -238,11 +221,10 @@ pub fn Cite(
         }
     };
     let panel_for_button = panel_id.clone();
-    view! {
-        <div class=format!("citation citation-{}", subject.id())>
+    let button = (!panel_only).then(|| {
+        view! {
             <button
                 class="small cite-button"
-                node_ref=button
                 data-testid=format!("cite-{}", subject.id())
                 aria-expanded=move || if open.get() { "true" } else { "false" }
                 aria-controls=panel_for_button
@@ -253,6 +235,13 @@ pub fn Cite(
             >
                 "❝ "{label}
             </button>
+        }
+    });
+    // The panel alone goes into the first screen's citation box, after its button.
+    let class = if panel_only { "slot".to_string() } else { format!("citation citation-{}", subject.id()) };
+    view! {
+        <div class=class>
+            {button}
             <Show when=move || open.get()>
                 <div class="cite-panel" id=panel_id.clone() data-testid="cite-panel" data-cite=subject.id() role="group" aria-label=label>
                     {move || {
@@ -362,7 +351,7 @@ mod tests {
         let model = Model::new(&data, &Default::default());
         let answer = model.answer(view.date, &view.journey());
         let work = journey_work(&data, &view, &answer, Lang::En);
-        assert!(work.title.starts_with("On 1 Jun 2014, can a shopper who sees an offer on "), "{}", work.title);
+        assert!(work.title.starts_with("On 1 Jun 2014, can a shopper who meets an offer on "), "{}", work.title);
         assert!(
             work.title.ends_with(&answer_text(answer.verdict, answer.grounds().as_ref(), Lang::En)),
             "{}",

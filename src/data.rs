@@ -13,18 +13,7 @@ use crate::i18n::{data_strings, place, problem};
 use crate::state::{use_ctx, Ctx, Origin};
 use crate::url;
 
-/// The `localStorage` key of the imported dataset (its JSON export).
-pub const STORAGE_KEY: &str = "hutong.dataset.v1";
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
-/// The text of the saved imported dataset, if there is one (read by [`read_saved`], in the data
-/// chunk: the first screen carries no JSON reader).
-pub fn saved_text() -> Option<String> {
-    storage()?.get_item(STORAGE_KEY).ok().flatten()
-}
+pub use hutong_page::saved::{saved_text, set_aside, storage, STORAGE_KEY};
 
 /// Reads a saved imported dataset: it and its fingerprint, or the first problem's text when it
 /// cannot be read (it is then left where it is).
@@ -258,7 +247,7 @@ pub fn DataPanel() -> impl IntoView {
             </p>
             <p data-testid="dataset-status">
                 {move || match ctx.origin.get() {
-                    Origin::Embedded => w().embedded,
+                    Origin::Embedded => crate::i18n::in_lang(crate::i18n::EMBEDDED, ctx.lang()),
                     Origin::Imported => w().imported,
                     Origin::Synthetic => w().synthetic,
                 }}
@@ -367,18 +356,6 @@ fn outcome_view(ctx: Ctx, outcome: Outcome) -> AnyView {
                 </div>
             }
             .into_any()
-        }
-    }
-}
-
-/// `?reset-data=1` (offered after a crash): the saved import moves to a backup key, so the page
-/// starts with the embedded dataset and nothing is lost.
-pub fn set_aside() {
-    if let Some(store) = storage() {
-        if let Ok(Some(text)) = store.get_item(STORAGE_KEY) {
-            if store.set_item(&format!("{STORAGE_KEY}.set-aside"), &text).is_ok() {
-                let _ = store.remove_item(STORAGE_KEY);
-            }
         }
     }
 }

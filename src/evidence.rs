@@ -12,7 +12,7 @@ use hutong_core::route::{Answer, Basis, Model, Role, Route, Step, Word};
 use hutong_core::{Dataset, Lang};
 use leptos::prelude::*;
 
-use crate::explorer::{answer_text, cited, ground_of, name, role_word, rule_ids, step_head, verdict_text};
+use crate::explorer::{answer_text, cited, ground_of, role_word, rule_ids, step_head, verdict_text};
 use crate::fmt;
 use crate::i18n::{explorer_strings, grounds_how, rule_text, story_strings, strings, GROUNDS_SEP};
 use crate::state::use_ctx;
@@ -75,12 +75,7 @@ pub fn EvidenceSheet() -> impl IntoView {
         .unwrap_or_default();
     let sheet = Sheet { data: &data, lang, quoted: Default::default() };
     let (s, e) = (story_strings(lang), explorer_strings(lang));
-    let question = s
-        .question
-        .replace("{date}", &fmt::day(view.date, lang))
-        .replace("{from}", &name(&data, &view.from, lang))
-        .replace("{shop}", &name(&data, &view.shop, lang))
-        .replace("{pay}", &name(&data, &view.pay, lang));
+    let question = crate::explorer::journey_question(&data, &view, lang);
     let word = answer.verdict.word();
     let grounds = answer.grounds();
     let grounds_id = grounds.as_ref().map(|g| g.id());

@@ -1,10 +1,10 @@
-//! Long lists built in slices, one slice a task, so that no task builds thousands of elements and
-//! the page shows (and plays) before the last of them is in (BENCHMARKS.md, Playback).
+//! Long lists built in slices ([`SLICE`] elements a task), so that no task builds thousands of
+//! elements and the page shows (and plays) before the last of them is in (BENCHMARKS.md, Playback).
+//! The tasks are the page's one scheduler (`store::in_turn`).
 
 use leptos::prelude::*;
 
-/// Elements built in one task.
-pub const SLICE: usize = 500;
+pub use hutong_page::html::SLICE;
 
 /// How many slices of `n` items are ready now: a signal that counts up to the number of slices,
 /// one per task, starting after the current one. Lists of at most `at_once` items are ready at once.
@@ -19,15 +19,12 @@ pub fn ready(n: usize, at_once: usize) -> RwSignal<usize> {
 }
 
 fn count_up(ready: RwSignal<usize>, slices: usize) {
-    set_timeout(
-        move || {
-            // The list may have been rebuilt (or the page) meanwhile: then its signal is gone.
-            let Some(r) = ready.try_get_untracked() else { return };
-            if r < slices {
-                ready.set(r + 1);
-                count_up(ready, slices);
-            }
-        },
-        std::time::Duration::ZERO,
-    );
+    crate::store::in_turn(move || {
+        // The list may have been rebuilt (or the page) meanwhile: then its signal is gone.
+        let Some(r) = ready.try_get_untracked() else { return };
+        if r < slices {
+            ready.set(r + 1);
+            count_up(ready, slices);
+        }
+    });
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use hutong_core::{Dataset, Event, Lang};
 use leptos::prelude::*;
 
-use crate::url::{Notice, ViewState};
+use hutong_page::url::{Notice, ViewState};
 
 /// The Leptos parts' view of the store: read-only signals, set by one subscription to the store
 /// (`from_store`), never written back. A part changes the page through the store, with the
@@ -33,8 +33,7 @@ pub struct Ctx {
     /// The stories files the reader loaded in the dataset panel, `(file name, text)`: the story
     /// chunk reads them against the dataset in use, beside the embedded stories.
     pub story_files: ReadSignal<Vec<(String, String)>>,
-    /// The write halves, for the subscription alone (and the two refreshes below).
-    set_data: WriteSignal<Arc<Dataset>>,
+    /// The view's write half, for the subscription alone (and [`Ctx::refresh_view`]).
     set_view: WriteSignal<ViewState>,
 }
 
@@ -49,14 +48,14 @@ impl PartialEq for SharedModel {
     }
 }
 
-pub use crate::store::Origin;
+pub use hutong_page::store::Origin;
 
 impl Ctx {
     /// Starts a page's store over `data` and `view` (`store::init`) and gives its `Ctx` (tests
     /// that mount a component on its own).
     pub fn new(data: Arc<Dataset>, view: ViewState, notices: Vec<Notice>) -> Ctx {
-        crate::store::init(data, view, Origin::Embedded);
-        crate::store::update(|s| s.notices = notices);
+        hutong_page::store::init(data, view, Origin::Embedded);
+        hutong_page::store::update(|s| s.notices = notices);
         Ctx::from_store()
     }
 
@@ -64,7 +63,7 @@ impl Ctx {
     /// subscription setting each signal whose part of the store changed (all of one transaction
     /// before any effect runs, so nothing sees a new dataset with an old view).
     pub fn from_store() -> Ctx {
-        use crate::store;
+        use hutong_page::store;
         let (d, v, p, o, n, f) = store::with(|s| {
             (Arc::clone(&s.data), s.view.clone(), s.playhead, s.origin, s.notices.clone(), s.story_files.clone())
         });
@@ -77,6 +76,10 @@ impl Ctx {
         store::subscribe(move |changed| {
             if changed.data {
                 set_data.try_set(store::data());
+            }
+            if changed.texts {
+                // Texts nothing built so far shows: the parts built after read them.
+                set_data.try_update_untracked(|d| *d = store::data());
             }
             if changed.origin {
                 set_origin.try_set(store::with(|s| s.origin));
@@ -105,7 +108,6 @@ impl Ctx {
             // screen); another only for a dataset the store does not have yet.
             actual: Memo::new(move |_| SharedModel(store::actual_for(&data.get()))),
             story_files,
-            set_data,
             set_view,
         }
     }
@@ -116,28 +118,21 @@ impl Ctx {
 
     /// Changes the view (one store transaction).
     pub fn update_view(self, f: impl FnOnce(&mut ViewState)) {
-        crate::store::update_view(f);
+        hutong_page::store::update_view(f);
     }
 
     /// Any change to the page, as one store transaction.
     pub fn update(self, f: impl FnOnce(&mut crate::store::State)) {
-        crate::store::update(f);
+        hutong_page::store::update(f);
     }
 
     pub fn set_playhead(self, day: chrono::NaiveDate) {
-        crate::store::set_playhead(day);
+        hutong_page::store::set_playhead(day);
     }
 
     /// Draws the view again as it is (a field whose input was refused shows the view's value).
     pub fn refresh_view(self) {
         self.set_view.try_set(crate::store::view());
-    }
-
-    /// The dataset in use completed by texts nothing drawn so far shows (`texts.rs`): the store
-    /// and this signal get it without waking anything.
-    pub fn complete_data(self, full: Arc<Dataset>) {
-        crate::store::complete_data(Arc::clone(&full));
-        self.set_data.try_update_untracked(|d| *d = full);
     }
 }
 

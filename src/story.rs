@@ -76,7 +76,9 @@ fn go(ctx: Ctx, story: &Story, step: usize) {
     let data = ctx.data.get_untracked();
     let mut off: Vec<String> = s.off.clone();
     off.sort_by_key(|id| data.events.iter().position(|e| &e.id == id));
-    ctx.update_view(|v| {
+    // One transaction: the step's view and the playhead at its day.
+    ctx.update(|state| {
+        let v = &mut state.view;
         v.story = Some(story.id.clone());
         v.step = step;
         v.date = day;
@@ -85,8 +87,8 @@ fn go(ctx: Ctx, story: &Story, step: usize) {
         v.pay = s.pay.clone();
         v.off = off;
         v.event = s.event.clone();
+        state.playhead = day;
     });
-    ctx.set_playhead(day);
 }
 
 /// Whether the view's story and step exist; a notice and no story when they do not.
@@ -98,10 +100,10 @@ fn check(ctx: Ctx, stories: &[Story]) -> Option<usize> {
         Some(_) => ("step", step.to_string()),
         None => ("story", id),
     };
-    ctx.update(|s| s.notices.push(Notice { param: param.into(), value, kind: NoticeKind::Unknown }));
-    ctx.update_view(|v| {
-        v.story = None;
-        v.step = 1;
+    ctx.update(|s| {
+        s.notices.push(Notice { param: param.into(), value, kind: NoticeKind::Unknown });
+        s.view.story = None;
+        s.view.step = 1;
     });
     None
 }
@@ -116,14 +118,19 @@ fn StoryBar() -> impl IntoView {
         }
     }
     let stories = all_stories(ctx);
-    // The URL's story, once the stories are known: shown at its step, or a notice. Checked again
-    // when the dataset (or a loaded stories file) changes, without moving the view.
-    Effect::new(move |first: Option<()>| {
-        let list = stories.get();
-        if let Some(i) = check(ctx, &list) {
-            if first.is_none() {
-                let step = ctx.view.with_untracked(|v| v.step);
-                go(ctx, &list[i], step);
+    // The URL's story, now that the stories are known: shown at its step, or a notice. Checked
+    // again when the dataset (or a loaded stories file) changes, without moving the view: a
+    // listener of the store, as every change of the page is heard (no `Effect` writes the page).
+    let list = stories.get_untracked();
+    if let Some(i) = check(ctx, &list) {
+        let step = ctx.view.with_untracked(|v| v.step);
+        go(ctx, &list[i], step);
+    }
+    crate::store::subscribe(move |changed| {
+        if changed.data || changed.story_files {
+            // The bar may be gone (the page rebuilt): then so are its stories.
+            if let Some(list) = stories.try_get_untracked() {
+                check(ctx, &list);
             }
         }
     });

@@ -1,140 +1,15 @@
-//! Themes: the page follows the system's light or dark scheme (and Windows high contrast, through
-//! `forced-colors`), or a theme a person picks: `theme=auto|light|dark|contrast` in the URL.
-//!
-//! The colours live in `style/main.css` as custom properties, one set per theme, chosen by the
-//! `data-theme` attribute of `<html>` (absent for auto; `web/boot.js` sets it from the URL before
-//! the wasm starts, so the first paint already has it). The drawings (the network, the charts)
-//! write their colours as SVG attributes, the light theme's, so that an exported file is
-//! complete; the stylesheet recolours them on screen by attribute (`svg [stroke="#2e8b57"]`), and
-//! an export has them replaced by the theme's own values ([`themed_svg`]), read from the page.
-//!
-//! The theme switch and [`themed_svg`] are part of the `story` chunk (src/lazy.rs), which arrives
-//! right after the first frame; the first screen's exports reach [`themed_svg`] through
-//! [`recolour`], a function pointer the chunk sets when it arrives.
+//! The theme switch: the Leptos part of the themes (`hutong_page::theme` has the themes, their
+//! inks and the export's recolouring; the page writes `data-theme` from the store).
 
-/// The theme a person picked.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    /// The system's: light or dark (`prefers-color-scheme`).
-    #[default]
-    Auto,
-    Light,
-    Dark,
-    /// Light text and bright colours on black.
-    Contrast,
-}
+pub use hutong_page::theme::*;
 
-impl Theme {
-    pub const ALL: [Theme; 4] = [Theme::Auto, Theme::Light, Theme::Dark, Theme::Contrast];
-
-    /// The URL value (and the `data-theme` attribute, which auto leaves absent).
-    pub fn id(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-            Theme::Contrast => "contrast",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Theme> {
-        match id {
-            "auto" => Some(Theme::Auto),
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            "contrast" => Some(Theme::Contrast),
-            _ => None,
-        }
-    }
-}
-
-/// The colours the drawings are written with, each with the custom property that holds its value
-/// in the theme in use: `(attribute, colour as written, property)`. The stylesheet has one rule
-/// per entry (`svg [fill="#ffffff"] { fill: var(--card) }`); a test checks that they agree.
-pub const INKS: [(&str, &str, &str); 13] = [
-    // Verdicts (network edges; `network::view::verdict_colour`).
-    ("stroke", "#2e8b57", "--v-direct"),
-    ("stroke", "#2f6db5", "--v-workaround"),
-    ("stroke", "#c98a06", "--v-partial"),
-    ("stroke", "#7b4bb7", "--v-announced"),
-    ("stroke", "#c0392b", "--v-blocked"),
-    ("stroke", "#9a9083", "--v-undecided"),
-    // The drawing's ground, its text and lines (network and charts).
-    ("fill", "#ffffff", "--card"),
-    ("stroke", "#ffffff", "--node-ring"),
-    ("fill", "#1f1b16", "--ink"),
-    ("fill", "#6b6257", "--muted"),
-    ("stroke", "#6b6257", "--muted"),
-    ("stroke", "#e3dccf", "--line"),
-    ("stroke", "#7a2e1f", "--accent"),
-];
-
-static RECOLOUR: std::sync::OnceLock<fn(&str) -> String> = std::sync::OnceLock::new();
-
-/// The SVG text in the theme's colours ([`themed_svg`]) once the story chunk is here; as drawn
-/// before that (which is the light theme's).
-pub fn recolour(svg: &str) -> std::borrow::Cow<'_, str> {
-    match RECOLOUR.get() {
-        Some(themed) => std::borrow::Cow::Owned(themed(svg)),
-        None => std::borrow::Cow::Borrowed(svg),
-    }
-}
-
-/// Lets [`recolour`] use [`themed_svg`] (called by the story chunk when it arrives).
-pub fn install() {
-    let _ = RECOLOUR.set(themed_svg);
-}
-
-/// The SVG text with its colours as the theme in use draws them: each of [`INKS`] replaced by the
-/// computed value of its custom property (`rgb(…)`), so that an export looks like the screen.
-pub fn themed_svg(svg: &str) -> String {
-    use js_sys::{Function, Reflect};
-    use wasm_bindgen::{JsCast, JsValue};
-    let document = leptos::prelude::document();
-    let (Some(body), Ok(probe)) = (document.body(), document.create_element("i")) else { return svg.to_string() };
-    let probe: web_sys::HtmlElement = probe.unchecked_into();
-    let style = probe.style();
-    // Windows high contrast would force the probe's own colour; the property's value is wanted.
-    let _ = style.set_property("forced-color-adjust", "none");
-    if body.append_child(&probe).is_err() {
-        return svg.to_string();
-    }
-    // getComputedStyle, called by name: each web API the parts use is an import of the first
-    // screen's module, and this one is used nowhere else.
-    let window = leptos::prelude::window();
-    let computed = Reflect::get(&window, &"getComputedStyle".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .and_then(|f| f.call1(&window, &probe).ok())
-        .unwrap_or(JsValue::NULL);
-    let mut out = svg.to_string();
-    for (attr, written, property) in INKS {
-        let _ = style.set_property("color", &format!("var({property})"));
-        let value = Reflect::get(&computed, &"color".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-        if !value.is_empty() {
-            out = out.replace(&format!("{attr}=\"{written}\""), &format!("{attr}=\"{value}\""));
-        }
-    }
-    probe.remove();
-    out
-}
-
-/// The theme switch (auto, light, dark, high contrast), kept in the URL; it sets `data-theme` on
-/// `<html>` (`web/boot.js` already did so for the URL the page was opened with).
+/// The theme switch (auto, light, dark, high contrast), kept in the URL; the page writes
+/// `data-theme` on `<html>` from it (`web/boot.js` did so for the URL the page was opened with).
 #[leptos::component]
 pub fn ThemeSelect() -> impl leptos::IntoView {
     use leptos::prelude::*;
     let ctx = crate::state::use_ctx();
     install();
-    Effect::new(move |_| {
-        let theme = ctx.view.with(|v| v.theme);
-        if let Some(root) = document().document_element() {
-            let _ = match theme {
-                Theme::Auto => root.remove_attribute("data-theme"),
-                t => root.set_attribute("data-theme", t.id()),
-            };
-        }
-    });
     let names = move || crate::i18n::story_strings(ctx.lang()).themes;
     let option = move |t: Theme| {
         view! {
@@ -315,7 +190,7 @@ mod tests {
             assert!(CSS.contains(&rule), "style/main.css lacks `{rule}`");
         }
         // The network (and the build-time preview) writes its verdict colours with these values.
-        let network = include_str!("network/layout.rs");
+        let network = include_str!("../page/src/network/layout.rs");
         for (_, written, property) in INKS.iter().filter(|(_, _, p)| p.starts_with("--v-")) {
             assert!(network.contains(&format!("\"{written}\"")), "the network no longer draws {written} ({property})");
         }

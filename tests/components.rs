@@ -120,7 +120,7 @@ fn dataset_text_is_never_markup() {
     let document = document();
     let container = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&container).unwrap();
-    hutong::page::mount(&container, data, &format!("?lang=en&event={id}"));
+    hutong::mount(&container, data, &format!("?lang=en&event={id}"));
     assert_eq!(container.query_selector_all("img").unwrap().length(), 0);
     assert!(container.text_content().unwrap().contains("<img src=x onerror=alert(1)>"));
 }
@@ -804,4 +804,84 @@ async fn copy_writes_the_clipboard_or_selects_the_text_to_copy_by_hand() {
     assert_eq!(selected_text(), ris.trim_end());
     assert!(text(&root, "[data-cite=event] [data-testid=cite-status]").contains("RIS text is selected"));
     js_sys::Reflect::delete_property(&window().navigator(), &"clipboard".into()).unwrap();
+}
+
+// One source of truth (issue 22).
+
+/// A dataset swapped with a view whose ids exist only in the new dataset is one store transaction:
+/// the explorer redraws once, with the new dataset and its view together (never the new dataset
+/// with the old view: that would have been a notice about unknown ids, or an answer about a
+/// journey the new dataset does not have).
+#[wasm_bindgen_test]
+async fn a_dataset_swapped_with_its_view_is_drawn_once_and_whole() {
+    use std::sync::Arc;
+    let root = mount("?lang=en&from=wechat-group&shop=taobao&pay=alipay");
+    tick().await;
+    let new = hutong_core::synthetic::generate(50, 6, 1);
+    let (view, notices) = hutong::url::parse("?lang=en", &new);
+    assert!(notices.is_empty());
+    let embedded = hutong_core::embedded::dataset();
+    assert!(embedded.merchants.iter().all(|m| m.id != view.shop), "the new view's merchant is the new dataset's only");
+    let shop_name = new.merchants.iter().find(|m| m.id == view.shop).unwrap().name.en.clone();
+    // Every change to the explorer's verdict row, recorded synchronously below.
+    let row = find(&root, "[data-testid=verdict]").unwrap().parent_element().unwrap();
+    let record = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {});
+    let observer = web_sys::MutationObserver::new(record.as_ref().unchecked_ref()).unwrap();
+    let init = web_sys::MutationObserverInit::new();
+    init.set_child_list(true);
+    observer.observe_with_options(&row, &init).unwrap();
+    hutong::store::update(move |s| {
+        s.data = Arc::new(new);
+        s.view = view;
+    });
+    let records = observer.take_records();
+    observer.disconnect();
+    drop(record);
+    // One redraw is one clearing of the row (the old answer's nodes removed) and its new nodes.
+    let clearings = records
+        .iter()
+        .map(|r| r.unchecked_into::<web_sys::MutationRecord>())
+        .filter(|r| r.removed_nodes().length() > 0)
+        .count();
+    assert_eq!(clearings, 1, "the explorer redrew {clearings} times");
+    assert!(hutong::store::with(|s| s.notices.is_empty()), "no notice about ids of another dataset");
+    tick().await;
+    assert!(find(&root, "[data-testid=url-notice]").is_none());
+    assert!(text(&root, ".explorer").contains(&shop_name), "the answer is about the new journey");
+}
+
+/// The URL's notices are drawn by the first screen: a reader sees them even when the parts never
+/// arrive (here: a page whose shell part fails to load).
+#[wasm_bindgen_test]
+async fn url_notices_show_even_when_the_parts_do_not_load() {
+    use hutong_page::loader::{ChunkError, Loading};
+    use hutong_page::page::{Entries, Slots};
+    fn failed<T: 'static>() -> Loading<T> {
+        Box::pin(async { Err(ChunkError) })
+    }
+    fn no_shell() -> Loading<fn(Slots)> {
+        failed()
+    }
+    fn no_synthetic() -> Loading<fn(usize) -> hutong_core::Dataset> {
+        failed()
+    }
+    fn no_reader() -> Loading<fn(String) -> Result<(hutong_core::Dataset, String), String>> {
+        failed()
+    }
+    static BROKEN: Entries = Entries { shell: no_shell, synthetic: no_synthetic, read_saved: no_reader };
+    let container = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    hutong_page::page::mount(&container, hutong_core::embedded::dataset(), "?lang=en&shop=nowhere&date=soon", &BROKEN);
+    sleep(0).await;
+    // The parts did not come: their message and Retry say so.
+    assert!(find(&container, "[data-testid=chunk-error]").is_some(), "the shell's failure is shown");
+    assert!(find(&container, "[data-testid=dataset-version]").is_none(), "no part was drawn");
+    let notice = find(&container, "[data-testid=url-notice]").expect("the URL's notices are shown");
+    let words = notice.text_content().unwrap_or_default();
+    assert!(words.contains("shop=nowhere") && words.contains("date=soon"), "{words}");
+    // Dismissing them works without the parts too.
+    let dismiss: HtmlElement = find(&notice, "button").unwrap().unchecked_into();
+    dismiss.click();
+    assert!(find(&container, "[data-testid=url-notice]").is_none());
+    assert!(hutong::store::with(|s| s.notices.is_empty()));
 }

@@ -16,7 +16,7 @@ pub fn mount_with(data: hutong_core::Dataset, query: &str) -> Element {
     let document = document();
     let container = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&container).unwrap();
-    hutong::page::mount(&container, data, query);
+    hutong::mount(&container, data, query);
     container
 }
 

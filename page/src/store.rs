@@ -56,11 +56,15 @@ pub struct Changed {
     pub origin: bool,
     pub notices: bool,
     pub story_files: bool,
+    /// The dataset was completed by texts nothing drawn so far shows ([`complete_texts`]): the
+    /// first screen ignores it; the parts' projection takes the completed dataset without waking
+    /// anything.
+    pub texts: bool,
 }
 
 impl Changed {
     pub fn any(self) -> bool {
-        self.data || self.view || self.playhead || self.origin || self.notices || self.story_files
+        self.data || self.view || self.playhead || self.origin || self.notices || self.story_files || self.texts
     }
 }
 
@@ -163,6 +167,7 @@ pub fn update(f: impl FnOnce(&mut State)) {
             origin: s.origin != origin,
             notices: s.notices != notices,
             story_files: s.story_files != story_files,
+            texts: false,
         };
         if changed.data {
             s.actual = Arc::new(Model::shared(Arc::clone(&s.data), &Default::default()));
@@ -198,13 +203,12 @@ pub fn set_data(data: Arc<Dataset>) {
 }
 
 /// Replaces the dataset with the same one completed by texts nothing drawn so far shows (the
-/// events' summaries and notes, `texts.rs`): no listener is told, the model stays.
-pub fn complete_data(data: Arc<Dataset>) {
-    STATE.with_borrow_mut(|s| {
-        if let Some(s) = s.as_mut() {
-            s.data = data;
-        }
-    });
+/// events' summaries and notes, `texts.rs`): listeners hear only `texts`, the model stays.
+pub fn complete_texts(data: Arc<Dataset>) {
+    let done = STATE.with_borrow_mut(|s| s.as_mut().map(|s| s.data = data).is_some());
+    if done {
+        notify(Changed { texts: true, ..Changed::default() });
+    }
 }
 
 /// Moves the playhead (every step of playback: it compares only the day).

@@ -73,6 +73,21 @@ pub fn name(data: &Dataset, id: &str, lang: Lang) -> String {
     data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string())
 }
 
+/// The journey of `view` written into `template` (`{date}`, `{from}`, `{shop}`, `{pay}`): the one
+/// place a journey becomes a sentence.
+pub fn journey_words(template: &str, data: &Dataset, view: &crate::url::ViewState, lang: Lang) -> String {
+    template
+        .replace("{date}", &crate::fmt::day(view.date, lang))
+        .replace("{from}", &name(data, &view.from, lang))
+        .replace("{shop}", &name(data, &view.shop, lang))
+        .replace("{pay}", &name(data, &view.pay, lang))
+}
+
+/// The journey of `view` as a question ("On 1 Jun 2014, can a shopper who meets an offer on …").
+pub fn journey_question(data: &Dataset, view: &crate::url::ViewState, lang: Lang) -> String {
+    journey_words(crate::i18n::in_lang(crate::i18n::JOURNEY_QUESTION, lang), data, view, lang)
+}
+
 /// Switches an event off (a counterfactual), or back on.
 pub fn toggle_off(id: String) {
     let data = store::data();

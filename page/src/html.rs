@@ -157,3 +157,7 @@ pub fn set_svg_title(element: &web_sys::Element, text: &str) {
     };
     title.set_text_content(Some(text));
 }
+
+/// Elements built in one task when a long list is built in slices (the network's hover layer, the
+/// timeline's marks), so that no task builds thousands of them (BENCHMARKS.md, Playback).
+pub const SLICE: usize = 500;

@@ -9,28 +9,45 @@
 //! what lies below (timeline, simulation, data panel) and the footer. The URL and `<html lang>`
 //! follow the store from here, so they are right before the parts arrive.
 
-use std::cell::RefCell;
-use std::future::Future;
-use std::pin::Pin;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
-use std::task::{Context, Poll, Waker};
 
 use hutong_core::{Dataset, Lang};
 use web_sys::Element;
 
 use crate::html::{el, text_el};
 use crate::i18n::strings;
-use crate::lazy::ChunkError;
+use crate::loader::{load, Loading};
 use crate::store::{self, Origin};
 use crate::url::{self, Notice, NoticeKind};
+
+/// The parts the first screen starts, which the crate above gives it (it cannot name them: they
+/// are Leptos): the shell that fills the [`Slots`], the generator of `?synthetic=N`, the reader
+/// of a saved import. Each is a part of the split build, fetched when asked for.
+pub struct Entries {
+    pub shell: fn() -> Loading<fn(Slots)>,
+    pub synthetic: fn() -> Loading<fn(usize) -> Dataset>,
+    /// Reads a saved import: the dataset and its fingerprint, or the first problem's text.
+    pub read_saved: fn() -> Loading<fn(String) -> Result<(Dataset, String), String>>,
+}
+
+thread_local! {
+    static ENTRIES: Cell<Option<&'static Entries>> = const { Cell::new(None) };
+}
+
+fn entries() -> &'static Entries {
+    ENTRIES.get().expect("page::start or page::mount names the parts")
+}
 
 /// Where the parts (`app::mount_parts`) put what they draw.
 pub struct Slots {
     /// What the page was drawn in (`<body>`, or a test's container).
     pub root: Element,
+    /// Where the parts' root is mounted (after the URL's notices, which the first screen draws).
     pub notices: Element,
     pub toolbar: Element,
+    /// "Cite this answer": the box whose first child is its button (the citation goes after it).
     pub cite: Element,
     pub network_table: Option<(Element, Element)>,
     pub below: Element,
@@ -43,8 +60,9 @@ pub struct Slots {
     pub staged: bool,
 }
 
-/// Reads the URL and draws the page on `<body>`.
-pub fn start() {
+/// Reads the URL and draws the page on `<body>`, with `parts` for what is not the first screen.
+pub fn start(parts: &'static Entries) {
+    ENTRIES.set(Some(parts));
     let query = crate::html::window().location().search().unwrap_or_default();
     let body: Element = crate::html::document().body().expect("a body").into();
     let param = |name: &str| {
@@ -53,14 +71,14 @@ pub fn start() {
     // `?synthetic=N` (1–20000) swaps in a generated dataset for scale tests (BENCHMARKS.md).
     let synthetic = param("synthetic").and_then(|v| v.parse::<usize>().ok()).filter(|n| (1..=20_000).contains(n));
     if param("reset-data").is_some() {
-        crate::data::set_aside();
+        crate::saved::set_aside();
     }
     let lang = param("lang").and_then(|l| Lang::from_code(&l)).unwrap_or_default();
     if let Some(n) = synthetic {
         // Made by a part of its own: the generator is not part of the first screen.
         let root = body.clone();
         load(
-            crate::lazy::synthetic,
+            entries().synthetic,
             ["生成的数据", "generated dataset"],
             lang,
             &body,
@@ -70,7 +88,7 @@ pub fn start() {
         );
         return;
     }
-    let Some(text) = crate::data::saved_text() else {
+    let Some(text) = crate::saved::saved_text() else {
         // A task of its own: this one also finished compiling the module (issue 14).
         crate::html::timeout(
             0,
@@ -84,14 +102,16 @@ pub fn start() {
     // A saved import is read by the data part (the JSON reader is not part of the first screen).
     let root = body.clone();
     load(
-        crate::lazy::data_for_saved,
+        entries().read_saved,
         ["你导入的数据", "imported dataset"],
         lang,
         &body,
-        Box::new(move |chunk: crate::lazy::DataChunk| match (chunk.read_saved)(text) {
+        Box::new(move |read: fn(String) -> Result<(Dataset, String), String>| match read(text) {
             Ok((data, fingerprint)) => open(&root, &query, None, data, Origin::Imported, None, Some(fingerprint), true),
+            // The embedded dataset as the page starts with it (no texts fetched yet): not
+            // `texts::embedded`, whose reader of the texts is not the first screen's.
             Err(problem) => {
-                open(&root, &query, None, crate::texts::embedded(), Origin::Embedded, Some(problem), None, true)
+                open(&root, &query, None, crate::texts::at_start(), Origin::Embedded, Some(problem), None, true)
             }
         }),
     );
@@ -99,7 +119,8 @@ pub fn start() {
 
 /// Mounts a page over `data` with the view a URL query gives, in `root`, everything at once (the
 /// component tests).
-pub fn mount(root: &Element, data: Dataset, query: &str) {
+pub fn mount(root: &Element, data: Dataset, query: &str, parts: &'static Entries) {
+    ENTRIES.set(Some(parts));
     open(root, query, None, data, Origin::Embedded, None, None, false);
 }
 
@@ -138,18 +159,21 @@ fn open(
         // The notices are the page's from the start (no listener yet): they are in the store even
         // if the part that shows them does not arrive.
         store::update(move |s| s.notices = notices);
+        // Sync outward only: the document's language and theme follow the view, and on the site
+        // the URL too (from the first frame on: writing the URL is a few milliseconds the first
+        // paint need not wait for).
+        set_document();
         if staged {
-            // Sync outward only: the URL and the document language follow the view (from the
-            // first frame on: writing the URL is a few milliseconds the first paint need not wait
-            // for).
-            set_lang();
             crate::html::after_next_frame(Box::new(move || follow_url(synthetic)));
-            store::subscribe(move |changed| {
-                if changed.view {
+        }
+        store::subscribe(move |changed| {
+            if changed.view {
+                if staged {
                     follow_url(synthetic);
                 }
-            });
-        }
+                set_document();
+            }
+        });
         if form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).any(|(k, _)| k == "debug-panic") {
             // For the end-to-end test of the crash message (crash.rs): a panic after the page is
             // up and its address written (registered after `follow_url`, so it runs after it).
@@ -190,7 +214,7 @@ fn in_turn(staged: bool, f: impl FnOnce() + 'static) {
     }
 }
 
-/// Writes the view into the URL and `<html lang>`.
+/// Writes the view into the URL.
 fn follow_url(synthetic: Option<usize>) {
     let view = store::view();
     let mut query = url::to_query(&view);
@@ -201,12 +225,12 @@ fn follow_url(synthetic: Option<usize>) {
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
     }
-    set_lang();
 }
 
-/// Writes the view's language into `<html lang>`.
-fn set_lang() {
+/// Writes the view's language into `<html lang>` and its theme into `data-theme`.
+fn set_document() {
     let view = store::view();
+    crate::theme::show(view.theme);
     // Only when it changes: writing `lang` on <html> makes the browser restyle the whole page
     // (thousands of marks and edges with a large dataset), even when the value is the same.
     if let Some(root) = crate::html::document().document_element() {
@@ -227,7 +251,7 @@ fn mount_parts(mut slots: Slots) {
     // are here (drawn unstyled they would jump when their rules came).
     let styled = if slots.staged { add_stylesheets() } else { Rc::new(RefCell::new(Styled::Ready)) };
     load(
-        crate::lazy::shell,
+        entries().shell,
         ["页面其余部分", "rest of the page"],
         store::lang(),
         &place,
@@ -296,6 +320,7 @@ fn page(root: &Element, staged: bool, done: Box<dyn FnOnce(Slots)>) {
         Box::new(|_| store::update_view(|v| v.lang = if v.lang == Lang::Zh { Lang::En } else { Lang::Zh })),
     );
     let notices = el("div", &[("class", "slot")], Some(root));
+    crate::notices::notices(&notices);
     // Stories, the theme switch and printing (the `story` part), in a slot that keeps its height
     // from the first frame so that nothing below moves when they arrive. A region of its own
     // (every part of the page is in a landmark).
@@ -330,19 +355,30 @@ fn answer_and_below(
     done: Box<dyn FnOnce(Slots)>,
 ) {
     answer();
-    // "Cite this answer" is drawn here as it will be, so that nothing moves when the parts
-    // replace it with theirs (`app::CiteJourney`); a press meanwhile is kept (`data-asked`)
-    // and honoured then.
-    let cite = el("div", &[("class", "slot")], Some(&main));
-    let cite_box = el("div", &[("class", "citation citation-journey")], Some(&cite));
+    // "Cite this answer": the button is the first screen's, and opens and closes the citation
+    // (`aria-expanded`); the citation itself is the parts' (`app::CiteJourney`, in this box after
+    // the button), which read the button's state when they arrive, so a press meanwhile counts.
+    let cite = el("div", &[("class", "citation citation-journey")], Some(&main));
     let cite_button = el(
         "button",
-        &[("class", "small cite-button"), ("data-testid", "cite-journey"), ("aria-expanded", "false")],
-        Some(&cite_box),
+        &[
+            ("class", "small cite-button"),
+            ("data-testid", "cite-journey"),
+            ("aria-expanded", "false"),
+            ("aria-controls", "cite-panel-journey"),
+        ],
+        Some(&cite),
     );
     {
-        let cite = cite.clone();
-        crate::html::on(cite_button.as_ref(), "click", Box::new(move |_| crate::html::set(&cite, "data-asked", "")));
+        let button = cite_button.clone();
+        crate::html::on(
+            cite_button.as_ref(),
+            "click",
+            Box::new(move |_| {
+                let open = button.get_attribute("aria-expanded").as_deref() == Some("true");
+                crate::html::set(&button, "aria-expanded", if open { "false" } else { "true" });
+            }),
+        );
     }
     words(move |lang| {
         cite_button.set_text_content(Some(&format!("❝ {}", crate::i18n::in_lang(crate::i18n::CITE_ANSWER, lang))));
@@ -502,6 +538,7 @@ fn embedded(root: &Element, staged: bool) -> Slots {
     );
     link.set_text_content(Some(&format!("{} ↗", crate::i18n::in_lang(crate::i18n::OPEN_FULL, lang))));
     let notices = el("div", &[("class", "slot")], Some(&frame));
+    crate::notices::notices(&notices);
     let main = el("main", &[], Some(&frame));
     let network = crate::network::network(&main);
     crate::explorer::explorer(&main);
@@ -520,100 +557,4 @@ fn embedded(root: &Element, staged: bool) -> Slots {
         embed: true,
         staged,
     }
-}
-
-/// Polls a future once: its value if it is ready now.
-fn now<F: Future>(f: Pin<&mut F>) -> Option<F::Output> {
-    match f.poll(&mut Context::from_waker(Waker::noop())) {
-        Poll::Ready(v) => Some(v),
-        Poll::Pending => None,
-    }
-}
-
-/// Runs `ready` with a part's entry once `load` has given it: at once when it is already here (a
-/// build that is not split), else when it arrives, with a line in `place` meanwhile and, if it
-/// does not arrive, a message with a retry button (the same as the parts' own, `lazy::Deferred`).
-fn load<T: 'static, Fut: Future<Output = Result<T, ChunkError>> + 'static>(
-    load: fn() -> Fut,
-    what: [&'static str; 2],
-    lang: Lang,
-    place: &Element,
-    ready: Box<dyn FnOnce(T)>,
-) {
-    let mut fut = Box::pin(load());
-    if let Some(Ok(entry)) = now(fut.as_mut()) {
-        ready(entry);
-        return;
-    }
-    let status = el("div", &[], Some(place));
-    status_line(&status, false, what, lang);
-    let place = place.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        match fut.await {
-            Ok(entry) => {
-                status.remove();
-                ready(entry);
-            }
-            Err(_) => {
-                status_line(&status, true, what, lang);
-                let retry = status.query_selector("[data-testid=chunk-retry]").ok().flatten();
-                if let Some(retry) = retry {
-                    let once = std::cell::Cell::new(Some(ready));
-                    crate::html::on(
-                        retry.as_ref(),
-                        "click",
-                        Box::new(move |_| {
-                            if let Some(ready) = once.take() {
-                                status.remove();
-                                load_again(load, what, lang, &place, ready);
-                            }
-                        }),
-                    );
-                }
-            }
-        }
-    });
-}
-
-fn load_again<T: 'static, Fut: Future<Output = Result<T, ChunkError>> + 'static>(
-    f: fn() -> Fut,
-    what: [&'static str; 2],
-    lang: Lang,
-    place: &Element,
-    ready: Box<dyn FnOnce(T)>,
-) {
-    load(f, what, lang, place, ready)
-}
-
-/// The line shown while a part is on its way, or (`failed`) the message with a retry button.
-fn status_line(status: &Element, failed: bool, what: [&'static str; 2], lang: Lang) {
-    crate::html::clear(status);
-    let part = what[1];
-    if !failed {
-        let text = match lang {
-            Lang::Zh => format!("正在载入{}…", what[0]),
-            Lang::En => format!("Loading {part}…"),
-        };
-        text_el(
-            "p",
-            &[("class", "chunk-loading"), ("role", "status"), ("data-testid", "chunk-loading"), ("data-part", part)],
-            &text,
-            status,
-        );
-        return;
-    }
-    let (text, label) = match lang {
-        Lang::Zh => (format!("{}未能载入（网络中断或文件缺失）。页面其他部分不受影响。", what[0]), "重试"),
-        Lang::En => (
-            format!("The {part} could not be loaded (the network failed or a file is missing). The rest of the page still works."),
-            "Retry",
-        ),
-    };
-    let div = el(
-        "div",
-        &[("class", "chunk-error"), ("role", "alert"), ("data-testid", "chunk-error"), ("data-part", part)],
-        Some(status),
-    );
-    text_el("p", &[], &text, &div);
-    text_el("button", &[("class", "small"), ("data-testid", "chunk-retry")], label, &div);
 }

@@ -4,20 +4,16 @@
 //! events as the drawing does.
 //!
 //! The rows are plain Rust (`rows`, tested natively). The disclosure that holds the table is on the
-//! first screen; the table itself is Leptos, in the `shell` part, and built only while the
-//! disclosure is open.
-
-use std::sync::Arc;
+//! first screen; the table itself is drawn by the Leptos parts (`hutong::network_table`), built
+//! only while the disclosure is open.
 
 use chrono::NaiveDate;
-use hutong_core::route::{Model, Role, Word};
+use hutong_core::route::{Role, Word};
 use hutong_core::{Dataset, Lang};
-use leptos::prelude::*;
 
-use super::layout::{channel_timelines, platform_of, ChannelTimeline};
+use super::layout::{platform_of, ChannelTimeline};
 use crate::explorer::{answer_text, name};
 use crate::i18n::{channel_name, explorer_strings, rule_text};
-use crate::state::use_ctx;
 
 /// One channel at a day.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,85 +105,12 @@ pub fn table_strings(lang: Lang) -> [&'static str; 7] {
     }
 }
 
-/// What the disclosure under the network (drawn by `network::view`, on the first screen) holds:
-/// mounted by the shell part in its slot, it builds the table only while the disclosure is open,
-/// so playback does not keep a closed table up to date.
-#[component]
-pub fn NetworkTableSlot(details: web_sys::Element) -> impl IntoView {
-    let open = RwSignal::new(details.has_attribute("open"));
-    let watched = details.clone();
-    crate::html::on(
-        details.as_ref(),
-        "toggle",
-        Box::new(move |_| {
-            let _ = open.try_set(watched.has_attribute("open"));
-        }),
-    );
-    view! {
-        <Show when=move || open.get()>
-            <NetworkTable />
-        </Show>
-    }
-}
-
-/// The table.
-#[component]
-pub fn NetworkTable() -> impl IntoView {
-    let ctx = use_ctx();
-    // The channels' timelines, as the network draws them: the counterfactual's when events are
-    // switched off.
-    let timelines = Memo::new(move |_| {
-        let data = ctx.data.get();
-        let off = ctx.view.with(|v| v.off_set(&data));
-        let model = ctx.actual.get().0;
-        let channels = model.channels();
-        let timelines = if off.is_empty() {
-            channel_timelines(&model, &channels)
-        } else {
-            channel_timelines(&Model::new(&data, &off), &channels)
-        };
-        Arc::new(timelines)
-    });
-    // Rebuilt only when some channel's state changes, not at every step of playback.
-    let rows = Memo::new(move |_| {
-        let day = ctx.playhead.get();
-        let data = ctx.data.get();
-        timelines.with(|t| rows(&data, t, day, ctx.lang()))
-    });
-    view! {
-        <table class="channel-table" data-testid="channel-table">
-            <caption>{move || format!("{} {}", table_strings(ctx.lang())[1], crate::fmt::day(ctx.playhead.get(), ctx.lang()))}</caption>
-            <thead>
-                <tr>
-                    {move || table_strings(ctx.lang())[2..].iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}
-                </tr>
-            </thead>
-            <tbody>
-                {move || rows.get().into_iter().map(|r| view! {
-                    <tr data-verdict=r.word.id() data-grounds=r.grounds>
-                        <td>{r.from}</td>
-                        <td>{r.to}</td>
-                        <td>{r.channel}</td>
-                        <td>{r.verdict}</td>
-                        <td>
-                            <ul>
-                                {r.events.into_iter().map(|c| view! {
-                                    <li data-ground=c.ground>{c.title}" ("<span class="ground-word">{c.how}</span>")"</li>
-                                }).collect_view()}
-                            </ul>
-                        </td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::network::layout::channel_timelines;
     use hutong_core::date::parse_day;
-    use hutong_core::route::Off;
+    use hutong_core::route::{Model, Off};
 
     #[test]
     fn a_row_per_drawn_channel_with_its_verdict_and_grounds() {

@@ -380,7 +380,6 @@ pub fn channel_name(channel: hutong_core::Channel, lang: Lang) -> &'static str {
 pub struct DataStrings {
     pub heading: &'static str,
     pub intro: &'static str,
-    pub embedded: &'static str,
     pub imported: &'static str,
     pub synthetic: &'static str,
     pub events: &'static str,
@@ -416,15 +415,11 @@ pub struct DataStrings {
     pub item: &'static str,
     pub field: &'static str,
     pub open_full: &'static str,
-    pub other_dataset: &'static str,
-    pub other_dataset_embedded: &'static str,
-    pub saved_unreadable: &'static str,
 }
 
 pub const DATA_ZH: DataStrings = DataStrings {
     heading: "你的数据：导入与导出",
     intro: "导入 JSON 或 CSV 数据集（可多选文件），时间轴、路由、模拟和网络图都会改用它；数据保存在本机浏览器中。",
-    embedded: "内置数据集",
     imported: "导入的数据集",
     synthetic: "合成测试数据集",
     events: "个事件",
@@ -460,15 +455,11 @@ pub const DATA_ZH: DataStrings = DataStrings {
     item: "条目",
     field: "字段",
     open_full: OPEN_FULL[0],
-    other_dataset: "此链接使用的数据集是 {want}，而你当前载入的是 {have}。请导入该数据集以看到完全相同的视图。",
-    other_dataset_embedded: "此链接使用的是内置数据集，而你当前载入的是导入的数据集 {have}。恢复内置数据集可看到完全相同的视图。",
-    saved_unreadable: "本机保存的导入数据集无法读取（{e}），现使用内置数据集；保存的数据未删除，重新导入或恢复内置数据集后才会被替换。",
 };
 
 pub const DATA_EN: DataStrings = DataStrings {
     heading: "Your data: import and export",
     intro: "Import a dataset as JSON or CSV (several files at once if you like); the timeline, routing, simulation and network all switch to it. It is kept in this browser.",
-    embedded: "Embedded dataset",
     imported: "Imported dataset",
     synthetic: "Synthetic test dataset",
     events: "events",
@@ -504,9 +495,6 @@ pub const DATA_EN: DataStrings = DataStrings {
     item: "item",
     field: "field",
     open_full: OPEN_FULL[1],
-    other_dataset: "This link was made with the dataset {want}; you have {have} loaded. Import that dataset to see exactly the same view.",
-    other_dataset_embedded: "This link was made with the embedded dataset; you have the imported dataset {have} loaded. Reset to the embedded dataset to see exactly the same view.",
-    saved_unreadable: "The imported dataset saved in this browser could not be read ({e}), so the embedded dataset is in use; the saved data is kept until you import again or reset.",
 };
 
 pub fn data_strings(lang: Lang) -> &'static DataStrings {
@@ -705,7 +693,6 @@ pub struct ToolStrings {
     pub colon: &'static str,
     pub list_sep: &'static str,
     /// The explorer's question, with `{date}`, `{from}`, `{shop}`, `{pay}`.
-    pub journey_title: &'static str,
     /// A counterfactual's events, `{events}`.
     pub journey_off: &'static str,
     pub deciding: &'static str,
@@ -738,7 +725,6 @@ pub const TOOLS_ZH: ToolStrings = ToolStrings {
     dataset_version: "数据集版本",
     colon: "：",
     list_sep: "；",
-    journey_title: "{date}，在{from}看到商品的顾客，能否到达{shop}并用{pay}付款？",
     journey_off: "（反事实：假设没有{events}）",
     deciding: "决定结论的事件：",
     no_deciding: "没有事件决定这一结论（来源未提及）",
@@ -770,7 +756,6 @@ pub const TOOLS_EN: ToolStrings = ToolStrings {
     dataset_version: "Dataset version",
     colon: ": ",
     list_sep: "; ",
-    journey_title: "On {date}, can a shopper who sees an offer on {from} reach {shop} and pay with {pay}? ",
     journey_off: " (counterfactual: without {events})",
     deciding: "Deciding events: ",
     no_deciding: "No event decides it (the sources are silent)",
@@ -819,7 +804,6 @@ pub struct StoryStrings {
     pub print_hint: &'static str,
     pub sheet: &'static str,
     /// "On {date}, can a shopper who meets an offer on {from} reach {shop} and pay with {pay}?"
-    pub question: &'static str,
     pub route: &'static str,
     pub no_route: &'static str,
     pub best_route: &'static str,
@@ -849,7 +833,6 @@ pub const STORY_ZH: StoryStrings = StoryStrings {
     print: "打印证据单",
     print_hint: "把当前路径的结论、逐段路线、决定它的事件与引文打印成一至两页",
     sheet: "证据单",
-    question: "{date}，在{from}看到商品的顾客，能否到达{shop}并用{pay}付款？",
     route: "路线（逐段）",
     no_route: "没有可走的路线",
     best_route: "最好的一条路线",
@@ -878,7 +861,6 @@ pub const STORY_EN: StoryStrings = StoryStrings {
     print: "Print evidence sheet",
     print_hint: "Print the journey's verdict, its route hop by hop and the events and quotes that decide it, on one or two pages",
     sheet: "Evidence sheet",
-    question: "On {date}, can a shopper who meets an offer on {from} reach {shop} and pay with {pay}?",
     route: "The route, hop by hop",
     no_route: "no route",
     best_route: "the best route",
@@ -897,6 +879,30 @@ pub const STORY_EN: StoryStrings = StoryStrings {
 /// (a table read on the first screen would bring all of its words into the first load).
 pub const OPEN_FULL: [&str; 2] = ["打开完整视图", "Open the full view"];
 pub const TOOLBAR: [&str; 2] = ["导览、配色与打印", "Stories, theme and printing"];
+/// The URL's notices (`notices.rs`, first screen): a link made with another dataset, a saved
+/// import that could not be read.
+pub const NOTICE_OTHER_DATASET: [&str; 2] = [
+    "此链接使用的数据集是 {want}，而你当前载入的是 {have}。请导入该数据集以看到完全相同的视图。",
+    "This link was made with the dataset {want}; you have {have} loaded. Import that dataset to see exactly the same view.",
+];
+pub const NOTICE_OTHER_DATASET_EMBEDDED: [&str; 2] = [
+    "此链接使用的是内置数据集，而你当前载入的是导入的数据集 {have}。恢复内置数据集可看到完全相同的视图。",
+    "This link was made with the embedded dataset; you have the imported dataset {have} loaded. Reset to the embedded dataset to see exactly the same view.",
+];
+pub const NOTICE_SAVED_UNREADABLE: [&str; 2] = [
+    "本机保存的导入数据集无法读取（{e}），现使用内置数据集；保存的数据未删除，重新导入或恢复内置数据集后才会被替换。",
+    "The imported dataset saved in this browser could not be read ({e}), so the embedded dataset is in use; the saved data is kept until you import again or reset.",
+];
+
+pub const EMBEDDED: [&str; 2] = ["内置数据集", "Embedded dataset"];
+
+/// The journey as a question (the citation's title, the evidence sheet's heading):
+/// `explorer::journey_question` fills it.
+pub const JOURNEY_QUESTION: [&str; 2] = [
+    "{date}，在{from}看到商品的顾客，能否到达{shop}并用{pay}付款？",
+    "On {date}, can a shopper who meets an offer on {from} reach {shop} and pay with {pay}?",
+];
+
 pub const COPY_LINK: [&str; 2] = ["复制链接", "Copy link"];
 pub const COPIED: [&str; 2] = ["链接已复制", "Link copied"];
 pub const COPY_FALLBACK: [&str; 2] =

@@ -286,6 +286,7 @@ mod tests {
     use hutong_core::route::{Model, Off};
 
     #[test]
+    #[allow(clippy::disallowed_methods)] // the standard functions are the reference here
     fn the_series_give_cosine_and_sine() {
         for k in -2000..=2000 {
             let angle = f64::from(k) * 0.00523;

@@ -2,7 +2,7 @@
 //! dependency of the wasm build). The preview is the platform network from the real model in 2014
 //! beside 2024, at the network's own positions (`network::layout`) and in its colours, with the
 //! years drawn as strokes (no font is needed, so the build needs no font files and no browser).
-//! `src/bin/hutong-preview.rs` writes the files; `scripts/preview.sh` runs it as trunk's hook.
+//! `hutong-assets` (main.rs) writes the files; `scripts/assets.sh` runs it as trunk's hook.
 
 use std::path::Path;
 
@@ -11,7 +11,7 @@ use hutong_core::route::{Model, Off, Word};
 use hutong_core::Dataset;
 use tiny_skia::{Color, FillRule, LineCap, Paint, PathBuilder, Pixmap, Rect, Stroke, StrokeDash, Transform};
 
-use crate::network::layout::{dashes, layout, verdict_colour, HEIGHT, OWNER_COLOURS, WIDTH};
+use hutong_page::network::layout::{dashes, layout, verdict_colour, HEIGHT, OWNER_COLOURS, WIDTH};
 
 /// The Open Graph image's size (the size the large link cards use).
 pub const PREVIEW_SIZE: (u32, u32) = (1200, 630);

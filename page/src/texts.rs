@@ -3,9 +3,8 @@
 //! Only the details, the search and the dataset panel's exports show them, yet they are about half
 //! of the dataset's bytes. So the split build (`cfg(hutong_split)`) starts from
 //! `hutong_core::embedded::first_screen()` (the dataset without them) and fetches `texts.bin`
-//! (written beside the wasm by `src/bin/hutong-preview.rs`, from the same sources) before the first
-//! part that shows them is entered ([`ensure`], called by `lazy::below`, `lazy::tools` and
-//! `lazy::data`). The texts are then put into the dataset in use, in place and without waking
+//! (written beside the wasm by `hutong-assets`, from the same sources) before the first
+//! part that shows them is entered ([`ensure`], called by the parts' entries (`hutong::lazy`)). The texts are then put into the dataset in use, in place and without waking
 //! anything: the first screen never read them, and the parts that do are built after. A texts
 //! file that does not fit the embedded dataset, or that does not arrive, fails the part like a
 //! chunk that did not arrive (its message and Retry), and the first screen is untouched.
@@ -13,10 +12,8 @@
 //! Every other build embeds the whole dataset and [`ensure`] is ready at once.
 
 use hutong_core::Dataset;
-#[cfg(hutong_split)]
-use leptos::prelude::*;
 
-use crate::lazy::ChunkError;
+use crate::loader::ChunkError;
 
 /// The embedded dataset as the page starts with it: (split build) without the long texts, which
 /// have not been fetched yet. The first screen's module then carries no code to put them in.
@@ -54,14 +51,6 @@ pub fn embedded() -> Dataset {
 #[cfg(hutong_split)]
 thread_local! {
     static TEXTS: std::cell::RefCell<Option<Vec<u8>>> = const { std::cell::RefCell::new(None) };
-    /// The page's parts, whose dataset the texts complete when they arrive (`watch`).
-    static CTX: std::cell::Cell<Option<crate::state::Ctx>> = const { std::cell::Cell::new(None) };
-}
-
-/// Names the page's parts, so that the texts complete their dataset when they arrive.
-pub fn watch(_ctx: crate::state::Ctx) {
-    #[cfg(hutong_split)]
-    CTX.set(Some(_ctx));
 }
 
 /// The long texts are here (fetched once; ready at once in a build that embeds them).
@@ -83,14 +72,12 @@ pub async fn ensure() -> Result<(), ChunkError> {
 /// Puts the texts into the page's dataset if it is the embedded one still without them.
 #[cfg(hutong_split)]
 fn complete() {
-    let Some(ctx) = CTX.get() else { return };
-    if ctx.origin.try_get_untracked() != Some(crate::state::Origin::Embedded) {
-        return;
-    }
-    let missing = ctx.data.try_with_untracked(|d| d.events.iter().all(|e| e.record.summary.en.is_empty()));
-    if missing == Some(true) {
-        // Untracked: only the texts change, which nothing built so far shows.
-        ctx.complete_data(std::sync::Arc::new(embedded()));
+    use crate::store::{self, Origin};
+    let missing =
+        store::with(|s| s.origin == Origin::Embedded && s.data.events.iter().all(|e| e.record.summary.en.is_empty()));
+    if missing {
+        // Only the texts change, which nothing built so far shows (`store::complete_texts`).
+        store::complete_texts(std::sync::Arc::new(embedded()));
     }
 }
 

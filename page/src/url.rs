@@ -522,6 +522,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::disallowed_methods)] // the standard sort is the reference here
     fn switched_off_events_are_kept_in_the_datasets_order() {
         let data = data();
         let ids = |k: &[usize]| k.iter().map(|&i| data.events[i].id.clone()).collect::<Vec<_>>();

@@ -660,7 +660,7 @@ impl Net {
         // Past MANY the hover layer comes in slices after the first paint (the drawing is whole at
         // once); each slice a group of its own.
         let n = self.edges.len();
-        let slices = n.div_ceil(crate::slices::SLICE);
+        let slices = n.div_ceil(crate::html::SLICE);
         let groups: Vec<Element> = (0..slices).map(|_| svg("g", &[], Some(&self.els.hits))).collect();
         self.pending.clear();
         for (k, g) in groups.into_iter().enumerate().rev() {
@@ -675,7 +675,7 @@ impl Net {
     /// The hover layer's edges of slice `k`.
     fn build_hits(&mut self, k: usize, g: &Element) {
         let lang = self.lang;
-        let range = k * crate::slices::SLICE..((k + 1) * crate::slices::SLICE).min(self.edges.len());
+        let range = k * crate::html::SLICE..((k + 1) * crate::html::SLICE).min(self.edges.len());
         for i in range {
             let e = &self.edges[i];
             let (word, grounds) = self.states[i].map_or((Word::Undecided, None), |s| (s.0.word(), s.2));
