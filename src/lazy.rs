@@ -4,8 +4,12 @@
 //! parts), so that nothing below imports it.
 //!
 //! The site's release build (`cfg(hutong_split)`, see split_cfg.rs and scripts/split.sh) splits the
-//! wasm: the first screen (header, explorer, network) is the main module, and each part below is a
-//! chunk fetched when the page first needs it. A chunk is entered through one function that hands
+//! wasm: the first screen (header, explorer, network) is the main module; `shell` (the Leptos
+//! runtime and what fills the first screen's slots) comes right after it; `rest` (everything below
+//! the first screen) when the first place that needs it nears the viewport; `synthetic` only for
+//! `?synthetic=N`. Few parts, because every part boundary costs bytes (calls through the table,
+//! no inlining across it, shared chunks): with the timeline, simulation, dataset panel and tools
+//! as four parts the whole page was 624 KB gzip, as one 576 KB (BENCHMARKS.md). A chunk is entered through one function that hands
 //! back plain function pointers into it (`fn() -> AnyView` and the like), which the page then calls
 //! under its own reactive owner. A chunk that does not arrive is an `Err` (the fallible loader:
 //! never a panic, and not cached, so a retry fetches again). Every other build (tests,
@@ -67,34 +71,29 @@ entry! {
     }
 }
 
-entry! {
-    /// Filters, timeline, details and the event list.
-    below: fn below_part() -> fn() -> AnyView {
-        crate::app::below_view
-    }
+/// The parts below the first screen, in one chunk: its entry points.
+#[derive(Clone, Copy)]
+struct Rest {
+    below: fn() -> AnyView,
+    sim: fn() -> AnyView,
+    data: DataChunk,
+    tools: ToolsChunk,
 }
 
 entry! {
-    /// The simulation panel with its charts and exports.
-    sim: fn sim_part() -> fn() -> AnyView {
-        || leptos::view! { <crate::simpanel::SimPanel /> }.into_any()
-    }
-}
-
-entry! {
-    /// The dataset panel and the reading of a saved import (JSON, the loader, CSV, exports).
-    data: fn data_part() -> DataChunk {
-        DataChunk { panel: || leptos::view! { <crate::data::DataPanel /> }.into_any(), read_saved: crate::data::read_saved }
-    }
-}
-
-entry! {
-    /// The search box and its results, and "Cite this" for the journey answer and the view.
-    tools: fn tools_part() -> ToolsChunk {
-        ToolsChunk {
-            search: || leptos::view! { <crate::search::Search /> }.into_any(),
-            cite_journey: || leptos::view! { <crate::cite::Cite subject=crate::cite::Subject::Journey panel_only=true /> }.into_any(),
-            cite_view: || leptos::view! { <crate::cite::CiteView /> }.into_any(),
+    /// Everything below the first screen: filters, timeline, details, the event list, what the
+    /// sources decide; the simulation; the dataset panel (JSON, the loader, CSV, exports); the
+    /// search and "Cite this".
+    rest: fn rest_part() -> Rest {
+        Rest {
+            below: crate::app::below_view,
+            sim: || leptos::view! { <crate::simpanel::SimPanel /> }.into_any(),
+            data: DataChunk { panel: || leptos::view! { <crate::data::DataPanel /> }.into_any(), read_saved: crate::data::read_saved },
+            tools: ToolsChunk {
+                search: || leptos::view! { <crate::search::Search /> }.into_any(),
+                cite_journey: || leptos::view! { <crate::cite::Cite subject=crate::cite::Subject::Journey panel_only=true /> }.into_any(),
+                cite_view: || leptos::view! { <crate::cite::CiteView /> }.into_any(),
+            },
         }
     }
 }
@@ -119,13 +118,16 @@ type ReadSaved = fn(String) -> Result<(Dataset, String), String>;
 /// The data chunk for reading a saved import only (an import carries its own texts).
 fn read_saved() -> Loading<ReadSaved> {
     Box::pin(async {
-        let chunk: Result<DataChunk, ChunkError> = loading!(data_part).await;
-        chunk.map(|c| c.read_saved)
+        let rest: Result<Rest, ChunkError> = loading!(rest_part).await;
+        rest.map(|r| r.data.read_saved)
     })
 }
 
 fn sim() -> Loading<fn() -> AnyView> {
-    loading!(sim_part)
+    Box::pin(async {
+        let rest: Result<Rest, ChunkError> = loading!(rest_part).await;
+        rest.map(|r| r.sim)
+    })
 }
 
 // The parts that show the events' long texts (the details, the search, the exports) are entered
@@ -134,21 +136,24 @@ fn sim() -> Loading<fn() -> AnyView> {
 fn below() -> Loading<fn() -> AnyView> {
     Box::pin(async {
         hutong_page::texts::ensure().await?;
-        loading!(below_part).await
+        let rest: Result<Rest, ChunkError> = loading!(rest_part).await;
+        rest.map(|r| r.below)
     })
 }
 
 fn data() -> Loading<DataChunk> {
     Box::pin(async {
         hutong_page::texts::ensure().await?;
-        loading!(data_part).await
+        let rest: Result<Rest, ChunkError> = loading!(rest_part).await;
+        rest.map(|r| r.data)
     })
 }
 
 fn tools() -> Loading<ToolsChunk> {
     Box::pin(async {
         hutong_page::texts::ensure().await?;
-        loading!(tools_part).await
+        let rest: Result<Rest, ChunkError> = loading!(rest_part).await;
+        rest.map(|r| r.tools)
     })
 }
 

@@ -111,7 +111,7 @@ test('the answer\'s citation is fetched when its button is pressed, not before',
   const { page, problems } = await openPage(b, `${server.url}?lang=en`, undefined, { read: false });
   await page.waitForSelector('[data-testid="cite-journey"]');
   await page.waitForTimeout(1500);
-  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('split_tools.wasm')));
+  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('split_rest.wasm')));
   const split = await page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('__wasm_split.js')));
   if (split) assert.equal(await fetched(), false, 'nothing fetched for it unasked');
   await page.click('[data-testid="cite-journey"]');
