@@ -4,7 +4,7 @@
 //! by path); any problem fails the build with every problem listed. The validated dataset is
 //! written in the compact form (`src/compact.rs`) to `$OUT_DIR/embedded.bin`, which
 //! `embedded::dataset()` reads: the app starts without parsing JSON or carrying the loader; and
-//! without the events' summaries and notes to `$OUT_DIR/first-screen.bin` (`embedded::first_screen`).
+//! without the events' summaries and notes, nor the titles and quotes of events that change no channel, to `$OUT_DIR/first-screen.bin` (`embedded::first_screen`).
 
 #![allow(dead_code)]
 

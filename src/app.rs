@@ -159,7 +159,7 @@ fn cite_view(tools: ToolsChunk) -> AnyView {
     (tools.cite_view)()
 }
 
-/// What lies below the first screen in `<main>` (the `below` chunk): filters, the timeline with the
+/// What lies below the first screen in `<main>` (in the `rest` part): filters, the timeline with the
 /// details beside it, the event list, and what the sources decide (`decided.rs`).
 pub fn below_view() -> AnyView {
     view! {

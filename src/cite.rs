@@ -5,7 +5,7 @@
 //!
 //! The words of a journey's title and note are built here from the model's answer
 //! ([`journey_work`]); the model decides the verdict, this only says it. Lives in the lazily loaded
-//! parts (the `tools` chunk, and the `below` chunk for the event details).
+//! parts (the `rest` part: the search, the details, the footer).
 
 use chrono::NaiveDate;
 use hutong_core::cite::{self as core_cite, Pin, Work};
@@ -130,7 +130,7 @@ pub fn today() -> Option<NaiveDate> {
 }
 
 /// The address of a view: this page with the query the app writes for it, which is what
-/// `location.href` is once the URL has followed the view (`app::start`), read here without
+/// `location.href` is once the URL has followed the view (`page.rs`, `follow_url`), read here without
 /// depending on which of the two updates runs first. `synthetic`, written beside the view, is kept.
 pub fn permalink(view: &ViewState) -> String {
     let location = window().location();

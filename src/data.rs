@@ -1,5 +1,5 @@
 //! The dataset in use: where it comes from (embedded, imported and saved in this browser, or
-//! synthetic), the import and export panel, and the page-level copy-link control.
+//! synthetic), and the import and export panel.
 //!
 //! The model does the work (`hutong_core::import`, `export`, `csv`); this module reads files, keeps
 //! the result in `localStorage` and words the outcome. A failed import changes nothing.

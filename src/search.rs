@@ -6,7 +6,7 @@
 //! open, the timeline marks it, and the journey's day (the playhead) moves to its date.
 //!
 //! The query is the URL's `q`, written shortly after typing stops, so a link restores the search.
-//! Lives in the lazily loaded `tools` chunk.
+//! Lives in the lazily loaded `rest` part.
 
 use hutong_core::search::{pieces, search, Field, FieldMatch, Hit};
 use hutong_core::Lang;

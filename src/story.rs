@@ -1,6 +1,6 @@
 //! Stories told step by step (`hutong_core::story`: a sequence of views, each with a caption), and
 //! the toolbar under the header that offers them beside the theme switch and the evidence sheet's
-//! print button. All of it is the `story` chunk (src/lazy.rs): the first screen carries none of it.
+//! print button. All of it is in the `shell` part (src/lazy.rs): the first screen carries none of it.
 //!
 //! A step is a view: applying it sets the journey's day, surface, merchant and instrument, the
 //! events switched off and the event opened (`Ctx.view`, hence the URL), and moves the network's

@@ -26,7 +26,8 @@ pub fn dataset() -> Dataset {
     }
 }
 
-/// The embedded dataset without its events' summaries and notes (see [`FIRST_SCREEN`]). A build
+/// The embedded dataset without its events' summaries and notes, nor the titles and quotes of
+/// events that change no channel (see [`FIRST_SCREEN`]). A build
 /// that only calls this carries only that form.
 pub fn first_screen() -> Dataset {
     match crate::compact::decode(FIRST_SCREEN) {

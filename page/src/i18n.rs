@@ -665,7 +665,7 @@ pub fn grounds_text(grounds: &hutong_core::route::Grounds, word: hutong_core::ro
     out
 }
 
-/// The words of the search and of "Cite this" (issue 15; the `tools` chunk and the details).
+/// The words of the search and of "Cite this" (issue 15; in the `rest` part).
 pub struct ToolStrings {
     pub search_heading: &'static str,
     pub search_placeholder: &'static str,
@@ -692,7 +692,6 @@ pub struct ToolStrings {
     pub dataset_version: &'static str,
     pub colon: &'static str,
     pub list_sep: &'static str,
-    /// The explorer's question, with `{date}`, `{from}`, `{shop}`, `{pay}`.
     /// A counterfactual's events, `{events}`.
     pub journey_off: &'static str,
     pub deciding: &'static str,
@@ -925,7 +924,7 @@ pub fn story_strings(lang: Lang) -> &'static StoryStrings {
     }
 }
 
-/// The words of "What the sources decide" (`decided.rs`, in the `below` part).
+/// The words of "What the sources decide" (`decided.rs`, in the `rest` part).
 pub struct DecidedStrings {
     pub title: &'static str,
     pub intro: &'static str,

@@ -71,7 +71,7 @@ pub const INKS: [(&str, &str, &str); 13] = [
 
 static RECOLOUR: std::sync::OnceLock<fn(&str) -> String> = std::sync::OnceLock::new();
 
-/// The SVG text in the theme's colours ([`themed_svg`]) once the story chunk is here; as drawn
+/// The SVG text in the theme's colours ([`themed_svg`]) once the shell part is here; as drawn
 /// before that (which is the light theme's).
 pub fn recolour(svg: &str) -> std::borrow::Cow<'_, str> {
     match RECOLOUR.get() {
@@ -80,7 +80,7 @@ pub fn recolour(svg: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Lets [`recolour`] use [`themed_svg`] (called by the story chunk when it arrives).
+/// Lets [`recolour`] use [`themed_svg`] (called by the shell part when it arrives).
 pub fn install() {
     let _ = RECOLOUR.set(themed_svg);
 }

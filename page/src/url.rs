@@ -38,7 +38,7 @@ pub struct ViewState {
     /// The search's query (`q`), as typed; empty when there is none. Any text is a valid query.
     pub q: String,
     /// The story being told (its id), if any. Only its form is checked here: the stories are read
-    /// by the story chunk, which says when there is no such story (`story.rs`).
+    /// by the story bar (the shell part), which says when there is no such story (`story.rs`).
     pub story: Option<String>,
     /// The story's step, 1-based (1 when there is no story).
     pub step: usize,
@@ -638,7 +638,7 @@ mod tests {
         // A story without a step starts at its first; a step without a story means nothing.
         assert_eq!(parse("?story=walls-and-reconnection", &data).0.step, 1);
         assert_eq!(parse("?step=5", &data).0, ViewState::default_for(&data));
-        // Only the story's form is checked here (the story chunk knows which stories exist).
+        // Only the story's form is checked here (the story bar knows which stories exist).
         assert_eq!(parse("?story=no-such-story", &data).0.story.as_deref(), Some("no-such-story"));
         let (state, notices) = parse("?story=<b>&step=0&theme=pink", &data);
         assert_eq!((state.story, state.step, state.theme), (None, 1, Theme::Auto));

@@ -100,3 +100,33 @@ test('the first screen is drawn piece by piece, each below the last: nothing on 
     await context.close();
   }
 });
+
+// Issue 24: the network is legible on a phone. Its drawing keeps a scale at which every label is at
+// least 11 px on screen and every edge's touch target at least 24 px, and its box scrolls sideways
+// (the page itself does not), in both languages.
+for (const lang of ['en', 'zh']) {
+  test(`at 375 px the network's labels are at least 11 px and its edges' touch targets 24 px (${lang})`, async () => {
+    const { page, context, problems } = await phone(375, `?lang=${lang}`);
+    await page.locator('[data-testid="network"]').scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const sizes = await page.evaluate(() => {
+      const scale = (el) => { const m = el.getScreenCTM(); return Math.hypot(m.a, m.b); };
+      const texts = [...document.querySelectorAll('[data-testid="network"] svg text')]
+        .filter((t) => t.textContent.trim())
+        .map((t) => ({ text: t.textContent.slice(0, 30), px: parseFloat(getComputedStyle(t).fontSize) * scale(t) }));
+      const edges = [...document.querySelectorAll('[data-testid="edge"]')]
+        .map((e) => ({ edge: e.getAttribute('aria-label'), px: parseFloat(getComputedStyle(e).strokeWidth) * scale(e) }));
+      const box = document.querySelector('.network-scroll');
+      return { texts, edges, scrolls: box.scrollWidth > box.clientWidth, overflow: document.documentElement.scrollWidth - innerWidth };
+    });
+    assert.ok(sizes.texts.length > 10, `${sizes.texts.length} labels`);
+    assert.deepEqual(sizes.texts.filter((t) => t.px < 11 - 1e-6), [], 'labels under 11 px on screen');
+    assert.ok(sizes.edges.length > 10, `${sizes.edges.length} edges`);
+    assert.deepEqual(sizes.edges.filter((e) => e.px < 24 - 1e-6), [], 'edges whose touch target is under 24 px');
+    assert.ok(sizes.scrolls, 'the network box scrolls sideways');
+    assert.ok(sizes.overflow <= 0, `the page scrolls sideways by ${sizes.overflow}px`);
+    await page.locator('[data-testid="network-swipe"]').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

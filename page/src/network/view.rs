@@ -144,6 +144,9 @@ struct Els {
     sources: Element,
     hits: Element,
     side_hint: Element,
+    swipe: Element,
+    /// The box that scrolls sideways on a phone.
+    scroll: Element,
     legend: Element,
     info: Element,
     describe_summary: Element,
@@ -248,7 +251,12 @@ fn build(parent: &Element) -> (Element, Shared, Element) {
     let live =
         el("p", &[("class", "sr-live"), ("aria-live", "polite"), ("data-testid", "passed-event")], Some(&section));
     let wrap = el("div", &[("class", "network-wrap")], Some(&section));
-    let canvas = el("div", &[("class", "network-canvas"), ("data-testid", "network")], Some(&wrap));
+    // On a phone the drawing keeps the scale at which its labels and edges can be read and
+    // touched (style/main.css), and this box scrolls sideways (its edges are focusable, so the
+    // keyboard reaches every part of it).
+    let swipe = el("p", &[("class", "hint network-swipe"), ("data-testid", "network-swipe")], Some(&wrap));
+    let scroll = el("div", &[("class", "network-scroll")], Some(&wrap));
+    let canvas = el("div", &[("class", "network-canvas"), ("data-testid", "network")], Some(&scroll));
     let picture = svg(
         "svg",
         &[("viewBox", VIEW_BOX), ("role", "img"), ("aria-describedby", "network-description")],
@@ -272,7 +280,7 @@ fn build(parent: &Element) -> (Element, Shared, Element) {
     );
     let sources = svg(
         "text",
-        &[("x", "12"), ("y", &px(HEIGHT + 30.0).to_string()), ("font-size", "9"), ("fill", "#6b6257")],
+        &[("x", "12"), ("y", &px(HEIGHT + 32.0).to_string()), ("font-size", "11"), ("fill", "#6b6257")],
         Some(&picture),
     );
     // The edges as elements: one per channel, not painted, on top of the drawing. Only their data
@@ -319,6 +327,8 @@ fn build(parent: &Element) -> (Element, Shared, Element) {
         sources,
         hits,
         side_hint,
+        swipe,
+        scroll,
         legend,
         info,
         describe_summary,
@@ -374,6 +384,7 @@ fn draw_at_playhead(net: &Shared) {
 fn wire(net: &Shared, describe_box: &Element) {
     slice_in(net);
     listen(net, describe_box);
+    centre_when_shown(net);
     let last = RefCell::new(store::view());
     let net2 = Rc::clone(net);
     store::subscribe(move |changed| {
@@ -423,6 +434,27 @@ fn wire(net: &Shared, describe_box: &Element) {
 
 /// The section's listeners: the controls, the keyboard, hovering and focusing edges, the
 /// description's disclosure and the exports.
+/// On a phone, where the drawing is wider than its box, scrolls the box once to the journey's
+/// platforms (between where its offer is met and its merchant), when the network is first laid
+/// out: now if it is, else when it nears the viewport (it waits until then: `content-visibility`).
+fn centre_when_shown(net: &Shared) {
+    let done = Rc::new(std::cell::Cell::new(false));
+    let try_centre: Rc<dyn Fn()> = {
+        let (net, done) = (Rc::clone(net), Rc::clone(&done));
+        Rc::new(move || {
+            if !done.get() {
+                done.set(net.borrow().centre_on_journey());
+            }
+        })
+    };
+    let later = Rc::clone(&try_centre);
+    crate::html::after_next_frame(Box::new(move || later()));
+    let section = net.borrow().els.scroll.closest("section").ok().flatten();
+    if let Some(section) = section {
+        crate::html::on(section.as_ref(), "contentvisibilityautostatechange", Box::new(move |_| try_centre()));
+    }
+}
+
 fn listen(net: &Shared, describe_box: &Element) {
     let n = net.borrow();
     let on = |target: &Element, event: &str, f: fn(&Shared, &web_sys::Event)| {
@@ -574,6 +606,37 @@ fn next_event(net: &Shared) {
 }
 
 impl Net {
+    /// Scrolls the phone's network box to the journey's platforms; false when the box has not
+    /// been laid out yet (or does not scroll: then there is nothing to do).
+    fn centre_on_journey(&self) -> bool {
+        let scroll = &self.els.scroll;
+        let (width, shown) = (scroll.scroll_width(), scroll.client_width());
+        if shown == 0 {
+            return false;
+        }
+        if width <= shown {
+            return true;
+        }
+        let view = store::view();
+        let xs: Vec<f64> = [&view.from, &view.shop]
+            .into_iter()
+            .filter_map(|id| super::layout::platform_of(&self.data, id))
+            .filter_map(|p| {
+                let circle = self.els.nodes.query_selector(&format!("[data-platform=\"{p}\"] circle")).ok()??;
+                circle.get_attribute("cx")?.parse::<i32>().ok().map(f64::from)
+            })
+            .collect();
+        // Both ends when they fit in the box (with room for their labels), else where the offer is met.
+        let x = match xs[..] {
+            [] => WIDTH / 2.0,
+            [from, shop] if (from - shop).abs() + 160.0 <= f64::from(shown) => (from + shop) / 2.0,
+            [from, ..] => from,
+        };
+        // The drawing is at its own scale here (one unit a pixel).
+        scroll.set_scroll_left((x as i32) - shown / 2);
+        true
+    }
+
     /// The picture for the dataset in use: positions, edges, nodes, the hover layer.
     fn rebuild(&mut self) {
         let data = Arc::clone(&self.data);
@@ -723,6 +786,14 @@ impl Net {
             }
         }
         set(&e.hits, "aria-label", s[15]);
+        set_text(
+            &e.swipe,
+            if lang == Lang::Zh {
+                "左右滑动可看到整张网络；下方的通道一览表列出每一条通道。"
+            } else {
+                "Swipe sideways to see the whole network; the table below lists every channel."
+            },
+        );
         set_text(
             &e.side_hint,
             if lang == Lang::Zh {
