@@ -97,10 +97,20 @@ async fn the_language_switches_live() {
     tick().await;
     assert!(text(&root, "h1").contains("互通"));
     assert!(text(&root, ".lane-label").contains("封锁"));
+    let mark = || find(&root, "[data-testid=event][data-event-id=alipay-bans-wechat-merchants]").unwrap();
+    let before = mark();
+    assert!(before.get_attribute("aria-label").unwrap().starts_with("2014年2月13日"));
     let toggle: HtmlElement = find(&root, "[data-testid=lang-toggle]").unwrap().unchecked_into();
     toggle.click();
     tick().await;
     assert!(text(&root, ".lane-label").contains("Block"));
+    // The marks are relabelled in place (issue 24), not rebuilt.
+    assert!(
+        mark().get_attribute("aria-label").unwrap().starts_with("13 Feb 2014 — "),
+        "{:?}",
+        mark().get_attribute("aria-label")
+    );
+    assert!(mark() == before, "the same element");
 }
 
 #[wasm_bindgen_test]

@@ -42,6 +42,15 @@ pub fn Timeline() -> impl IntoView {
             }
         }
     });
+    // A new language rewrites the marks' labels in place (issue 24: rebuilding every mark was most
+    // of a language switch's work).
+    Effect::new(move |built: Option<hutong_core::Lang>| {
+        let lang = ctx.lang();
+        if built.is_some_and(|b| b != lang) {
+            relabel(marks_ref.get_untracked().as_deref(), &ctx.data.get_untracked(), lang);
+        }
+        lang
+    });
     let width = config.left + config.width + 16.0;
 
     view! {
@@ -93,7 +102,9 @@ pub fn Timeline() -> impl IntoView {
                         }
                     }>
                         {move || {
-                            let lang = ctx.lang();
+                            // Built in the language of the moment, not rebuilt when it changes: the
+                            // labels are rewritten in place then (below).
+                            let lang = ctx.view.with_untracked(|v| v.lang);
                             let data = ctx.data.get();
                             let off_ids = off_events.get();
                             let (shown, l) = drawn.get();
@@ -159,6 +170,20 @@ pub fn Timeline() -> impl IntoView {
 }
 
 /// A mark's tooltip is written when the pointer first comes to it: its name is already the label.
+/// Writes every drawn mark's label in `lang` (a mark's tooltip follows its label on the next hover).
+fn relabel(marks: Option<&web_sys::Element>, data: &hutong_core::Dataset, lang: hutong_core::Lang) {
+    let Some(list) = marks.and_then(|m| m.query_selector_all("[data-event-id]").ok()) else { return };
+    for k in 0..list.length() {
+        use wasm_bindgen::JsCast;
+        let Some(mark) = list.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let id = mark.get_attribute("data-event-id").unwrap_or_default();
+        if let Some(event) = data.event(&id) {
+            let label = format!("{} — {}", crate::fmt::date(&event.date, lang), event.title.get(lang));
+            let _ = mark.set_attribute("aria-label", &label);
+        }
+    }
+}
+
 fn title_on_hover(target: Option<web_sys::EventTarget>) {
     use wasm_bindgen::JsCast;
     let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };

@@ -432,8 +432,6 @@ fn wire(net: &Shared, describe_box: &Element) {
     });
 }
 
-/// The section's listeners: the controls, the keyboard, hovering and focusing edges, the
-/// description's disclosure and the exports.
 /// On a phone, where the drawing is wider than its box, scrolls the box once to the journey's
 /// platforms (between where its offer is met and its merchant), when the network is first laid
 /// out: now if it is, else when it nears the viewport (it waits until then: `content-visibility`).
@@ -455,6 +453,8 @@ fn centre_when_shown(net: &Shared) {
     }
 }
 
+/// The section's listeners: the controls, the keyboard, hovering and focusing edges, the
+/// description's disclosure and the exports.
 fn listen(net: &Shared, describe_box: &Element) {
     let n = net.borrow();
     let on = |target: &Element, event: &str, f: fn(&Shared, &web_sys::Event)| {
