@@ -19,6 +19,8 @@ use crate::timeline::Timeline;
 pub fn mount_parts(slots: Slots) {
     // The first mount starts Leptos (its executor) and owns the others, so that they share its
     // context.
+    // What would decide an undecided answer, under the explorer's verdict (issue 23).
+    crate::explorer::install_decider(crate::decide::fill);
     let notices = slots.notices.clone();
     mount(&notices, move || {
         let ctx = Ctx::from_store();

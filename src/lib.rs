@@ -20,6 +20,7 @@ pub mod app;
 pub mod chart;
 pub mod cite;
 pub mod data;
+pub mod decide;
 pub mod decided;
 pub mod deferred;
 pub mod details;

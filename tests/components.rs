@@ -895,3 +895,39 @@ async fn url_notices_show_even_when_the_parts_do_not_load() {
     assert!(find(&container, "[data-testid=url-notice]").is_none());
     assert!(hutong::store::with(|s| s.notices.is_empty()));
 }
+
+// What would decide it (issue 23).
+
+/// An undecided answer says, under its route, which facts would decide it and what each answer
+/// would give: the model's questions, one for one; a decided answer asks nothing.
+#[wasm_bindgen_test]
+async fn an_undecided_answer_says_what_would_decide_it() {
+    use hutong_core::decide::questions;
+    use hutong_core::route::{Journey, Off};
+    let root = mount("?lang=en&date=2020-06-01&from=wechat-group&shop=taobao&pay=alipay");
+    tick().await;
+    let data = hutong_core::embedded::dataset();
+    let day = hutong_core::date::parse_day("2020-06-01").unwrap();
+    let model = questions(&data, &Off::new(), day, &Journey::new("wechat-group", "taobao", "alipay"));
+    assert!(!model.is_empty());
+    assert_eq!(count_of(&root, "[data-testid=decide] [data-testid=question]") as usize, model.len());
+    let card = find(&root, "[data-testid=question][data-event=taobao-shop-card]").expect("the shop cards' question");
+    assert_eq!(card.get_attribute("data-field").as_deref(), Some("date"));
+    let words = card.text_content().unwrap();
+    assert!(words.contains("When did “") && words.contains("on or before 1 Jun 2020"), "{words}");
+    let by = card.query_selector("[data-finding=by-the-day]").unwrap().unwrap();
+    assert_eq!(by.get_attribute("data-verdict").as_deref(), Some("workaround"));
+    // In Chinese too.
+    let toggle: HtmlElement = find(&root, "[data-testid=lang-toggle]").unwrap().unchecked_into();
+    toggle.click();
+    tick().await;
+    assert!(text(&root, "[data-testid=decide]").contains("什么能定下结论"));
+    // A decided answer asks nothing.
+    hutong::store::update_view(|v| v.date = hutong_core::date::parse_day("2022-06-01").unwrap());
+    tick().await;
+    assert_ne!(
+        find(&root, "[data-testid=verdict]").unwrap().get_attribute("data-verdict").as_deref(),
+        Some("undecided")
+    );
+    assert!(find(&root, "[data-testid=decide]").is_none());
+}

@@ -1,6 +1,7 @@
 //! One journey's answer for the embedded dataset, as a reader of the ledger would check it:
 //! `cargo run -p hutong-core --example answer -- 2016-01-01 taobao-app taobao wechat-pay [off-id,…]`.
-//! Prints the verdict, its grounds and every step with the events behind it and their rules.
+//! Prints the verdict, its grounds and every step with the events behind it and their rules, and,
+//! for an undecided answer, what would decide it (`decide::questions`) and how long that took.
 
 use hutong_core::date::parse_day;
 use hutong_core::embedded;
@@ -16,7 +17,8 @@ fn main() {
     let off: Off =
         rest.iter().flat_map(|s| s.split(',')).filter_map(|id| data.events.iter().position(|e| e.id == id)).collect();
     let model = Model::new(&data, &off);
-    let answer = model.answer(parse_day(day).expect("a day"), &Journey::new(from, shop, pay));
+    let (day, journey) = (parse_day(day).expect("a day"), Journey::new(from, shop, pay));
+    let answer = model.answer(day, &journey);
     let rules = |r: hutong_core::route::Rules| r.iter().map(Rule::id).collect::<Vec<_>>().join(",");
     println!("verdict {:?} ({:?}..{:?})", answer.verdict.word(), answer.verdict.lo, answer.verdict.hi);
     if let Some(g) = answer.grounds() {
@@ -44,5 +46,16 @@ fn main() {
                 }
             }
         }
+    }
+    let started = std::time::Instant::now();
+    let questions = hutong_core::decide::questions(&data, &off, day, &journey);
+    let took = started.elapsed();
+    for q in &questions {
+        let event = q.event.map_or("(no source)", |i| data.events[i].id.as_str());
+        let outcomes: Vec<String> = q.outcomes.iter().map(|(f, v)| format!("{}: {:?}", f.id(), v.word())).collect();
+        println!("question {} {event} {:?} {} → {}: {}", q.field.id(), q.channel, q.from, q.to, outcomes.join("; "));
+    }
+    if !questions.is_empty() {
+        eprintln!("{} questions in {took:?}", questions.len());
     }
 }

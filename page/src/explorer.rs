@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use hutong_core::route::{differences, Answer, Basis, Grounds, Model, Role, Route, Rule, Rules, Step, Verdict, Word};
 use hutong_core::{Dataset, Lang};
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::html::{el, text, text_el};
@@ -362,6 +363,25 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
     (section, answer)
 }
 
+thread_local! {
+    static DECIDER: std::cell::Cell<Option<fn(&Element)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Lets the parts say what would decide an undecided answer (`hutong::decide`, issue 23) in the box
+/// the explorer leaves under such a verdict (`data-testid="decide"`), from the store: now in the
+/// boxes already drawn, and in every box drawn from then on. The questions are the model's
+/// (`hutong_core::decide`), which the first screen does not carry.
+pub fn install_decider(fill: fn(&Element)) {
+    DECIDER.set(Some(fill));
+    if let Ok(boxes) = crate::html::document().query_selector_all("[data-testid=decide]") {
+        for k in 0..boxes.length() {
+            if let Some(place) = boxes.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
+                fill(&place);
+            }
+        }
+    }
+}
+
 /// The verdict badge and the route hop by hop. Public contract: `data-testid="verdict"` with
 /// `data-verdict`, and each cited event inside it with `data-event-id`.
 fn verdict_view(parent: &Element, answer: &Answer, data: &Dataset, lang: Lang) {
@@ -396,6 +416,14 @@ fn verdict_view(parent: &Element, answer: &Answer, data: &Dataset, lang: Lang) {
             for r in &routes[1..] {
                 route_view(&details, r, data, lang);
             }
+        }
+    }
+    if word == Word::Undecided {
+        // What would decide it (issue 23), after the route and outside the live verdict (it is
+        // long): the parts write it here (`install_decider`).
+        let place = el("div", &[("class", "decide"), ("data-testid", "decide")], Some(parent));
+        if let Some(fill) = DECIDER.get() {
+            fill(&place);
         }
     }
 }

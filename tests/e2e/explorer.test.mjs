@@ -110,3 +110,13 @@ test('a decided verdict says beside it how it is known: stated, or inferred with
     assert.deepEqual(problems, []);
   }
 });
+
+test('the default journey says what would decide it (issue 23)', async () => {
+  const { page, problems } = await openPage(b, `${server.url}?lang=en&date=2020-06-01&from=wechat-group&shop=taobao&pay=alipay`);
+  const question = page.locator('[data-testid="decide"] [data-testid="question"][data-event="taobao-shop-card"]');
+  await question.waitFor();
+  assert.match(await question.textContent(), /When did “.*” happen\?/);
+  assert.equal(await question.locator('[data-finding="by-the-day"]').getAttribute('data-verdict'), 'workaround');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
