@@ -191,7 +191,7 @@ fn EventList() -> impl IntoView {
             let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
             open.set(is_open);
         }>
-            <summary>{move || strings(ctx.lang()).event_list}</summary>
+            <summary>{move || strings(ctx.lang()).event_list()}</summary>
             <ol>
                 {move || {
                     if !open.get() {
@@ -228,7 +228,7 @@ fn Footer(
     view! {
         <footer>
             <p>
-                {move || strings(ctx.lang()).dataset_version}": "
+                {move || strings(ctx.lang()).dataset_version()}": "
                 <span data-testid="dataset-version">{move || ctx.data.with(|d: &Arc<Dataset>| d.version.clone())}</span>
             </p>
             <WhenNear key="cite-view" now=now min_height="2rem">

@@ -51,9 +51,9 @@ const FORMATS: [(&str, &str, fn(&Work, &Pin) -> String); 3] = [
 /// "Dataset version 2026.12.1 · licence CC-BY-4.0": the citation line of exports and panels.
 pub fn dataset_line(data: &Dataset, lang: Lang) -> String {
     let t = tool_strings(lang);
-    let mut line = format!("{} {}", t.dataset_version, data.version);
+    let mut line = format!("{} {}", t.dataset_version(), data.version);
     if let Some(licence) = &data.licence {
-        line.push_str(&format!(" · {} {licence}", t.licence));
+        line.push_str(&format!(" · {} {licence}", t.licence()));
     }
     line
 }
@@ -66,12 +66,12 @@ pub fn journey_work(data: &Dataset, view: &ViewState, answer: &Answer, lang: Lan
     let e = explorer_strings(lang);
     let mut title = journey_question(data, view, lang);
     let space = if lang == Lang::Zh { "" } else { " " };
-    title.push_str(&format!("{space}{}{}", e.verdict, t.colon));
+    title.push_str(&format!("{space}{}{}", e.verdict(), t.colon()));
     title.push_str(&answer_text(answer.verdict, answer.grounds().as_ref(), lang));
     if !view.off.is_empty() {
         let off: Vec<String> =
             view.off.iter().map(|id| data.event(id).map_or(id.clone(), |ev| ev.title.get(lang).to_string())).collect();
-        title.push_str(&t.journey_off.replace("{events}", &off.join(t.list_sep)));
+        title.push_str(&t.journey_off().replace("{events}", &off.join(t.list_sep())));
     }
     // The best route of each hop, as the explorer shows it first: its steps' events, in order.
     let mut deciding: Vec<usize> = Vec::new();
@@ -93,7 +93,7 @@ pub fn journey_work(data: &Dataset, view: &ViewState, answer: &Answer, lang: Lan
         })
         .collect();
     let note =
-        if events.is_empty() { t.no_deciding.to_string() } else { format!("{}{}", t.deciding, events.join("; ")) };
+        if events.is_empty() { t.no_deciding().to_string() } else { format!("{}{}", t.deciding(), events.join("; ")) };
     Work {
         key: key(&format!("hutong-journey-{}-{}-{}-{}", view.from, view.shop, view.pay, fmt::iso(view.date))),
         title,
@@ -104,16 +104,16 @@ pub fn journey_work(data: &Dataset, view: &ViewState, answer: &Answer, lang: Lan
 /// The view as a work: the site's title, and what the view shows as the note.
 pub fn view_work(data: &Dataset, view: &ViewState, lang: Lang) -> Work {
     let t = tool_strings(lang);
-    let mut parts = vec![journey_words(t.view_journey, data, view, lang)];
+    let mut parts = vec![journey_words(t.view_journey(), data, view, lang)];
     if let Some(event) = view.event.as_deref().and_then(|id| data.event(id)) {
-        parts.push(format!("{}{}{}", t.view_event, t.colon, event.title.get(lang)));
+        parts.push(format!("{}{}{}", t.view_event(), t.colon(), event.title.get(lang)));
     }
     if !view.q.is_empty() {
-        parts.push(format!("{}{}“{}”", t.view_search, t.colon, view.q));
+        parts.push(format!("{}{}“{}”", t.view_search(), t.colon(), view.q));
     }
     Work {
         key: key(&format!("hutong-view-{}", fmt::iso(view.date))),
-        title: t.view_title.to_string(),
+        title: t.view_title().to_string(),
         note: Some(parts.join("; ")),
     }
 }
@@ -175,7 +175,7 @@ pub fn CiteView() -> impl IntoView {
     let ctx = use_ctx();
     let licence = move || {
         let t = tool_strings(ctx.lang());
-        ctx.data.with(|d| d.licence.as_ref().map(|l| format!("{}{l}", t.licence_label)))
+        ctx.data.with(|d| d.licence.as_ref().map(|l| format!("{}{l}", t.licence_label())))
     };
     view! {
         <p class="muted" data-testid="licence">{licence}</p>
@@ -215,9 +215,9 @@ pub fn Cite(
     let label = move || {
         let t = tool_strings(ctx.lang());
         match subject {
-            Subject::Event => t.cite_event,
-            Subject::Journey => t.cite_journey,
-            Subject::View => t.cite_view,
+            Subject::Event => t.cite_event(),
+            Subject::Journey => t.cite_journey(),
+            Subject::View => t.cite_view(),
         }
     };
     let panel_for_button = panel_id.clone();
@@ -248,11 +248,11 @@ pub fn Cite(
                         let lang = ctx.lang();
                         let t = tool_strings(lang);
                         let Some((texts, accessed)) = texts.get() else {
-                            return view! { <p class="muted">{t.nothing_to_cite}</p> }.into_any();
+                            return view! { <p class="muted">{t.nothing_to_cite()}</p> }.into_any();
                         };
                         // Each part of the line on one line of its own: "CC-BY-4.0" is not cut at its dashes.
                         let mut parts = ctx.data.with(|d| dataset_line(d, lang)).split(" · ").map(str::to_string).collect::<Vec<_>>();
-                        parts.push(format!("{} {}", t.accessed, fmt::iso(accessed)));
+                        parts.push(format!("{} {}", t.accessed(), fmt::iso(accessed)));
                         let line = parts.into_iter().enumerate().map(|(i, part)| view! {
                             {(i > 0).then_some(" · ")}<span class="nowrap">{part}</span>
                         }).collect_view();
@@ -265,7 +265,7 @@ pub fn Cite(
                                         <span class="cite-format-name">{format}</span>
                                         <button class="small" data-testid="cite-copy" data-format=testid.trim_start_matches("cite-")
                                             on:click=move |_| copy(copied.clone(), pre, format, status)>
-                                            {t.copy}" "{format}
+                                            {t.copy()}" "{format}
                                         </button>
                                     </div>
                                     <pre data-testid=testid node_ref=pre tabindex="0" aria-label=format>{text}</pre>
@@ -283,7 +283,7 @@ pub fn Cite(
                         {move || {
                             let t = tool_strings(ctx.lang());
                             status.get().map(|(format, ok)| {
-                                if ok { t.copied.replace("{f}", format) } else { t.copy_fallback.replace("{f}", format) }
+                                if ok { t.copied().replace("{f}", format) } else { t.copy_fallback().replace("{f}", format) }
                             })
                         }}
                     </p>

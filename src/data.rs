@@ -238,9 +238,9 @@ pub fn DataPanel() -> impl IntoView {
     view! {
         <section class="data-panel" class:dragging=move || dragging.get() data-testid="data-panel"
             aria-labelledby="data-heading" on:dragover=on_dragover on:dragleave=move |_| dragging.set(false) on:drop=on_drop>
-            <h2 id="data-heading">{move || w().heading}</h2>
-            <p class="hint">{move || w().intro}" "
-                <a href="dataset/DATASET.md">{move || w().schema}</a>" · "{move || w().examples}": "
+            <h2 id="data-heading">{move || w().heading()}</h2>
+            <p class="hint">{move || w().intro()}" "
+                <a href="dataset/DATASET.md">{move || w().schema()}</a>" · "{move || w().examples()}": "
                 <a href="dataset/dataset.json" download="">"dataset.json"</a>", "
                 <a href="dataset/events.csv" download="">"events.csv"</a>", "
                 <a href="dataset/reference.csv" download="">"reference.csv"</a>
@@ -248,43 +248,43 @@ pub fn DataPanel() -> impl IntoView {
             <p data-testid="dataset-status">
                 {move || match ctx.origin.get() {
                     Origin::Embedded => crate::i18n::in_lang(crate::i18n::EMBEDDED, ctx.lang()),
-                    Origin::Imported => w().imported,
-                    Origin::Synthetic => w().synthetic,
+                    Origin::Imported => w().imported(),
+                    Origin::Synthetic => w().synthetic(),
                 }}
                 " · "{move || ctx.data.with(|d| d.version.clone())}
-                " · "{move || ctx.data.with(|d| d.events.len())}" "{move || w().events}
+                " · "{move || ctx.data.with(|d| d.events.len())}" "{move || w().events()}
             </p>
             <div class="import-row">
                 <label class="file">
-                    {move || w().import}
+                    {move || w().import()}
                     <input type="file" multiple accept=".json,.csv,application/json,text/csv" data-testid="import" on:change=on_change />
                 </label>
-                <fieldset class="mode" aria-label=move || w().replace_hint>
-                    <label title=move || w().replace_hint>
+                <fieldset class="mode" aria-label=move || w().replace_hint()>
+                    <label title=move || w().replace_hint()>
                         <input type="radio" name="import-mode" value="replace" data-testid="import-replace"
                             prop:checked=move || mode.get() == Mode::Replace on:change=move |_| mode.set(Mode::Replace) />
-                        {move || w().replace}
+                        {move || w().replace()}
                     </label>
-                    <label title=move || w().merge_hint>
+                    <label title=move || w().merge_hint()>
                         <input type="radio" name="import-mode" value="merge" data-testid="import-merge"
                             prop:checked=move || mode.get() == Mode::Merge on:change=move |_| mode.set(Mode::Merge) />
-                        {move || w().merge}
+                        {move || w().merge()}
                     </label>
                 </fieldset>
-                <span class="hint">{move || w().drop}</span>
+                <span class="hint">{move || w().drop()}</span>
             </div>
             <p class="hint mode-hint">
-                {move || if mode.get() == Mode::Replace { w().replace } else { w().merge }}
+                {move || if mode.get() == Mode::Replace { w().replace() } else { w().merge() }}
                 {move || if ctx.lang() == hutong_core::Lang::Zh { "：" } else { ": " }}
-                {move || if mode.get() == Mode::Replace { w().replace_hint } else { w().merge_hint }}
+                {move || if mode.get() == Mode::Replace { w().replace_hint() } else { w().merge_hint() }}
             </p>
             {move || outcome_view(ctx, outcome.get())}
             <div class="export-row">
-                <button class="small" data-testid="export-dataset-json" on:click=move |_| export("json")>{move || w().export_json}</button>
-                <button class="small" data-testid="export-dataset-events-csv" on:click=move |_| export("events")>{move || w().export_events_csv}</button>
-                <button class="small" data-testid="export-dataset-reference-csv" on:click=move |_| export("reference")>{move || w().export_reference_csv}</button>
+                <button class="small" data-testid="export-dataset-json" on:click=move |_| export("json")>{move || w().export_json()}</button>
+                <button class="small" data-testid="export-dataset-events-csv" on:click=move |_| export("events")>{move || w().export_events_csv()}</button>
+                <button class="small" data-testid="export-dataset-reference-csv" on:click=move |_| export("reference")>{move || w().export_reference_csv()}</button>
                 <button class="small" data-testid="reset-dataset" on:click=reset
-                    disabled=move || ctx.origin.get() == Origin::Embedded && ctx.story_files.with(Vec::is_empty)>{move || w().reset}</button>
+                    disabled=move || ctx.origin.get() == Origin::Embedded && ctx.story_files.with(Vec::is_empty)>{move || w().reset()}</button>
             </div>
         </section>
     }
@@ -295,13 +295,13 @@ fn outcome_view(ctx: Ctx, outcome: Outcome) -> AnyView {
     let w = data_strings(lang);
     match outcome {
         Outcome::Idle => ().into_any(),
-        Outcome::Reading => view! { <p class="import-status" role="status">{w.reading}</p> }.into_any(),
+        Outcome::Reading => view! { <p class="import-status" role="status">{w.reading()}</p> }.into_any(),
         Outcome::Reset => {
-            view! { <p class="import-status" role="status" data-testid="import-status">{w.reset_done}</p> }.into_any()
+            view! { <p class="import-status" role="status" data-testid="import-status">{w.reset_done()}</p> }.into_any()
         }
         Outcome::Stories { count, saved } => {
-            let text = crate::i18n::story_strings(lang).stories_loaded.replace("{n}", &count.to_string());
-            let saved = saved.err().map(|e| format!(" {}", w.not_saved.replace("{e}", &e)));
+            let text = crate::i18n::story_strings(lang).stories_loaded().replace("{n}", &count.to_string());
+            let saved = saved.err().map(|e| format!(" {}", w.not_saved().replace("{e}", &e)));
             view! { <p class="import-status" role="status" data-testid="import-status" data-stories=count>{text}{saved}</p> }
                 .into_any()
         }
@@ -309,18 +309,18 @@ fn outcome_view(ctx: Ctx, outcome: Outcome) -> AnyView {
             let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
             view! {
                 <div class="import-error" role="alert" data-testid="import-error" data-count=problems.len()>
-                    <p><strong>{w.failed}</strong>{if lang == hutong_core::Lang::Zh {
+                    <p><strong>{w.failed()}</strong>{if lang == hutong_core::Lang::Zh {
                         format!("（{} 个问题）。", problems.len())
                     } else {
                         let n = problems.len();
                         format!(" ({n} problem{}). ", if n == 1 { "" } else { "s" })
-                    }}{w.nothing_changed}</p>
+                    }}{w.nothing_changed()}</p>
                     <ol>
                         {problems.iter().take(SHOWN_PROBLEMS).map(|d| view! {
                             <li><span class="where">{place(d, lang)}</span>": "{problem(&d.problem, lang)}</li>
                         }).collect_view()}
                     </ol>
-                    {(more > 0).then(|| view! { <p>{w.and_more.replace("{n}", &more.to_string())}</p> })}
+                    {(more > 0).then(|| view! { <p>{w.and_more().replace("{n}", &more.to_string())}</p> })}
                 </div>
             }
             .into_any()
@@ -331,23 +331,23 @@ fn outcome_view(ctx: Ctx, outcome: Outcome) -> AnyView {
                 hutong_core::Lang::En => format!("{n} {what}"),
             };
             let colon = if lang == hutong_core::Lang::Zh { "：" } else { ": " };
-            let mut parts = vec![format!("{}{colon}{}", w.done, count(summary.added, w.added))];
+            let mut parts = vec![format!("{}{colon}{}", w.done(), count(summary.added, w.added()))];
             if summary.replaced > 0 {
-                parts.push(count(summary.replaced, w.replaced));
+                parts.push(count(summary.replaced, w.replaced()));
             }
             if summary.removed > 0 {
-                parts.push(count(summary.removed, w.removed));
+                parts.push(count(summary.removed, w.removed()));
             }
             if !summary.kept.is_empty() {
-                parts.push(format!("{}{colon}{}", w.kept, summary.kept.join(", ")));
+                parts.push(format!("{}{colon}{}", w.kept(), summary.kept.join(", ")));
             }
             let notes: Vec<String> = notes
                 .iter()
-                .map(|(file, n)| format!("{file}: {}", if *n == Normalized::Bom { w.bom } else { w.crlf }))
+                .map(|(file, n)| format!("{file}: {}", if *n == Normalized::Bom { w.bom() } else { w.crlf() }))
                 .collect();
             let saved_text = match &saved {
-                Ok(()) => w.saved.to_string(),
-                Err(e) => w.not_saved.replace("{e}", e),
+                Ok(()) => w.saved().to_string(),
+                Err(e) => w.not_saved().replace("{e}", e),
             };
             view! {
                 <div class="import-status" role="status" data-testid="import-status" data-saved=saved.is_ok().to_string()>

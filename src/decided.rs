@@ -47,7 +47,7 @@ pub fn Decided() -> impl IntoView {
     let node_select = move |testid: &'static str, which: RwSignal<String>, kind: usize| {
         view! {
             <select data-testid=testid on:change=move |ev| which.set(event_target_value(&ev)) prop:value=move || which.get()>
-                <option value="">{move || decided_strings(ctx.lang()).any}</option>
+                <option value="">{move || decided_strings(ctx.lang()).any()}</option>
                 {move || {
                     let lang = ctx.lang();
                     ctx.actual.with(|m| {
@@ -75,19 +75,19 @@ pub fn Decided() -> impl IntoView {
     };
     view! {
         <details class="decided" data-testid="decided" on:toggle=on_toggle>
-            <summary>{move || decided_strings(ctx.lang()).title}</summary>
-            <p class="muted">{move || decided_strings(ctx.lang()).intro}</p>
+            <summary>{move || decided_strings(ctx.lang()).title()}</summary>
+            <p class="muted">{move || decided_strings(ctx.lang()).intro()}</p>
             <div class="decided-filters">
                 <label>
-                    <span>{move || decided_strings(ctx.lang()).year}</span>
+                    <span>{move || decided_strings(ctx.lang()).year()}</span>
                     <select data-testid="decided-year" on:change=move |ev| year.set(event_target_value(&ev).parse().ok()) prop:value=move || shown_year().to_string()>
-                        <option value="0">{move || decided_strings(ctx.lang()).every_year}</option>
+                        <option value="0">{move || decided_strings(ctx.lang()).every_year()}</option>
                         {move || years().into_iter().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
                     </select>
                 </label>
-                <label><span>{move || decided_strings(ctx.lang()).surface}</span>{node_select("decided-surface", surface, 0)}</label>
-                <label><span>{move || decided_strings(ctx.lang()).merchant}</span>{node_select("decided-merchant", merchant, 1)}</label>
-                <label><span>{move || decided_strings(ctx.lang()).instrument}</span>{node_select("decided-instrument", instrument, 2)}</label>
+                <label><span>{move || decided_strings(ctx.lang()).surface()}</span>{node_select("decided-surface", surface, 0)}</label>
+                <label><span>{move || decided_strings(ctx.lang()).merchant()}</span>{node_select("decided-merchant", merchant, 1)}</label>
+                <label><span>{move || decided_strings(ctx.lang()).instrument()}</span>{node_select("decided-instrument", instrument, 2)}</label>
             </div>
             {move || {
                 if !open.get() {
@@ -102,9 +102,9 @@ pub fn Decided() -> impl IntoView {
                     .filter(|r| (sf.is_empty() || r.journey.surface == sf) && (mf.is_empty() || r.journey.merchant == mf) && (pf.is_empty() || r.journey.instrument == pf))
                     .collect();
                 let stated = shown.iter().filter(|r| r.grounds.stated()).count();
-                let count = s.count.replace("{n}", &shown.len().to_string()).replace("{stated}", &stated.to_string()).replace("{inferred}", &(shown.len() - stated).to_string());
+                let count = s.count().replace("{n}", &shown.len().to_string()).replace("{stated}", &stated.to_string()).replace("{inferred}", &(shown.len() - stated).to_string());
                 if shown.is_empty() {
-                    return view! { <p data-testid="decided-count" aria-live="polite">{s.none}</p> }.into_any();
+                    return view! { <p data-testid="decided-count" aria-live="polite">{s.none()}</p> }.into_any();
                 }
                 let body = ctx.actual.with(|m| {
                     let d = m.0.data();
@@ -121,16 +121,16 @@ pub fn Decided() -> impl IntoView {
                                 <td>{journey}</td>
                                 <td class=format!("grounds-{}", r.grounds.id())>{grounds_text(&r.grounds, r.word, lang)}</td>
                                 <td>{events.join("; ")}</td>
-                                <td><button class="link" data-testid="decided-open" on:click=move |_| open_journey(day, from.clone(), shop.clone(), pay.clone())>{s.open}</button></td>
+                                <td><button class="link" data-testid="decided-open" on:click=move |_| open_journey(day, from.clone(), shop.clone(), pay.clone())>{s.open()}</button></td>
                             </tr>
                         }
                     }).collect_view()
                 });
                 view! {
                     <p data-testid="decided-count" aria-live="polite">{count}</p>
-                    <div class="decided-scroll" tabindex="0" role="region" aria-label=s.title>
+                    <div class="decided-scroll" tabindex="0" role="region" aria-label=s.title()>
                         <table class="decided-table">
-                            <thead><tr><th>{s.day}</th><th>{s.journey}</th><th>{s.answer}</th><th>{s.events}</th><th>{s.open_col}</th></tr></thead>
+                            <thead><tr><th>{s.day()}</th><th>{s.journey()}</th><th>{s.answer()}</th><th>{s.events()}</th><th>{s.open_col()}</th></tr></thead>
                             <tbody>{body}</tbody>
                         </table>
                     </div>

@@ -42,8 +42,8 @@ pub fn PrintButton(printing: RwSignal<bool>) -> impl IntoView {
     };
     let s = move || story_strings(ctx.lang());
     view! {
-        <button class="small" data-testid="print-evidence" title=move || s().print_hint on:click=print>
-            {move || s().print}
+        <button class="small" data-testid="print-evidence" title=move || s().print_hint() on:click=print>
+            {move || s().print()}
         </button>
     }
 }
@@ -90,28 +90,28 @@ pub fn EvidenceSheet() -> impl IntoView {
             view.off.iter().map(|id| data.event(id).map_or(id.clone(), |ev| ev.title.get(lang).to_string())).collect();
         view! {
             <p class="sheet-off" data-testid="sheet-off">
-                <strong>{e.counterfactual}{colon}</strong>{e.switched_off}{colon}{titles.join(if zh { "；" } else { "; " })}{stop}
-                {e.actual}{colon}{actual}{stop}
+                <strong>{e.counterfactual()}{colon}</strong>{e.switched_off()}{colon}{titles.join(if zh { "；" } else { "; " })}{stop}
+                {e.actual()}{colon}{actual}{stop}
             </p>
         }
     });
     let hops = sheet.hops(&answer);
     view! {
         <article class="evidence-sheet" data-testid="evidence-sheet" lang=if lang == Lang::Zh { "zh-CN" } else { "en" }>
-            <p class="sheet-kind">{strings(lang).app_title}" · "{s.sheet}</p>
+            <p class="sheet-kind">{strings(lang).app_title()}" · "{s.sheet()}</p>
             <h1 class="sheet-question">{question}</h1>
             <p class="sheet-verdict" data-testid="sheet-verdict" data-verdict=word.id() data-grounds=grounds_id data-rules=grounds_rules>
-                <strong>{e.verdict}": "</strong>
+                <strong>{e.verdict()}": "</strong>
                 <span class=format!("badge badge-{}", word.id())>{verdict_text(answer.verdict, lang)}</span>
                 {grounds_words}
             </p>
             {off_line}
-            <p class="sheet-ground">{s.ground}</p>
-            <h2>{s.route}</h2>
+            <p class="sheet-ground">{s.ground()}</p>
+            <h2>{s.route()}</h2>
             {hops}
             <footer class="sheet-foot">
-                <p>{s.permalink}": "<a href=permalink.clone() data-testid="sheet-permalink">{permalink.clone()}</a></p>
-                <p>{s.dataset}": "{data.version.clone()}" · "{s.printed}": "{printed}</p>
+                <p>{s.permalink()}": "<a href=permalink.clone() data-testid="sheet-permalink">{permalink.clone()}</a></p>
+                <p>{s.dataset()}": "{data.version.clone()}" · "{s.printed()}": "{printed}</p>
             </footer>
         </article>
     }
@@ -127,7 +127,7 @@ struct Sheet<'a> {
 impl Sheet<'_> {
     fn hops(&self, answer: &Answer) -> AnyView {
         let e = explorer_strings(self.lang);
-        [(e.reach, &answer.reach), (e.payment, &answer.pay)]
+        [(e.reach(), &answer.reach), (e.payment(), &answer.pay)]
             .into_iter()
             .map(|(title, hop)| {
                 let best = hop.routes.first().map(|r| self.route(r));
@@ -138,9 +138,9 @@ impl Sheet<'_> {
                         <h3>{title}": "{verdict_text(hop.verdict, self.lang)}</h3>
                         {match best {
                             Some(route) => route,
-                            None => view! { <p>{s.no_route}</p> }.into_any(),
+                            None => view! { <p>{s.no_route()}</p> }.into_any(),
                         }}
-                        {(others > 0).then(|| view! { <p class="muted">{s.other_routes.replace("{n}", &others.to_string())}</p> })}
+                        {(others > 0).then(|| view! { <p class="muted">{s.other_routes().replace("{n}", &others.to_string())}</p> })}
                     </section>
                 }
                 .into_any()
@@ -156,7 +156,7 @@ impl Sheet<'_> {
 
     fn ground(&self, stated: bool) -> AnyView {
         let e = explorer_strings(self.lang);
-        let (class, word) = if stated { ("stated", e.stated) } else { ("inferred", e.inferred) };
+        let (class, word) = if stated { ("stated", e.stated()) } else { ("inferred", e.inferred()) };
         view! { <span class=format!("ground ground-{class}")>{word}</span> }.into_any()
     }
 
@@ -168,7 +168,7 @@ impl Sheet<'_> {
         let ground = ground_of(step);
         let own_rules: Vec<&str> = step.rules.iter().map(|r| rule_text(r, None, lang)).collect();
         let events = if step.basis.is_empty() {
-            view! { <p class="muted">{if step.silent { e.silent } else { s.none_deciding }}</p> }.into_any()
+            view! { <p class="muted">{if step.silent { e.silent() } else { s.none_deciding() }}</p> }.into_any()
         } else {
             let items = step.basis.iter().map(|b| self.basis(b)).collect_view();
             view! { <ul class="sheet-events">{items}</ul> }.into_any()
@@ -198,8 +198,8 @@ impl Sheet<'_> {
         let rules: Vec<&str> = b.rules.iter().map(|r| rule_text(r, prior, lang)).collect();
         let source = data.source(&source_id).map(|src| {
             let published = src.published.parse().map(|d| fmt::date(&d, lang)).unwrap_or(src.published.clone());
-            let url = src.url.clone().unwrap_or_else(|| format!("({})", t.no_url));
-            format!("{}: {}, {published} — “{}” — {url}", t.source, src.outlet.get(lang), src.title)
+            let url = src.url.clone().unwrap_or_else(|| format!("({})", t.no_url()));
+            format!("{}: {}, {published} — “{}” — {url}", t.source(), src.outlet.get(lang), src.title)
         });
         let stated = b.stated();
         view! {
@@ -217,7 +217,7 @@ impl Sheet<'_> {
                         <p class="sheet-source">{source}</p>
                     }.into_any()
                 } else {
-                    view! { <p class="sheet-source muted">{story_strings(lang).quoted_above}</p> }.into_any()
+                    view! { <p class="sheet-source muted">{story_strings(lang).quoted_above()}</p> }.into_any()
                 }}
             </li>
         }

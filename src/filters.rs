@@ -14,11 +14,11 @@ pub fn Filters() -> impl IntoView {
         ctx.update_view(|v| v.actor = (!value.is_empty()).then_some(value));
     };
     view! {
-        <section class="filters" aria-label=move || strings(ctx.lang()).filters>
+        <section class="filters" aria-label=move || strings(ctx.lang()).filters()>
             <label class="actor-filter">
-                <span>{move || strings(ctx.lang()).actor}</span>
+                <span>{move || strings(ctx.lang()).actor()}</span>
                 <select data-testid="actor-filter" on:change=on_actor prop:value=move || ctx.view.with(|v| v.actor.clone().unwrap_or_default())>
-                    <option value="">{move || strings(ctx.lang()).all_actors}</option>
+                    <option value="">{move || strings(ctx.lang()).all_actors()}</option>
                     {move || {
                         let lang = ctx.lang();
                         let data = ctx.data.get();
@@ -40,7 +40,7 @@ pub fn Filters() -> impl IntoView {
                 </select>
             </label>
             <fieldset class="kind-filter">
-                <legend>{move || strings(ctx.lang()).kinds}</legend>
+                <legend>{move || strings(ctx.lang()).kinds()}</legend>
                 {ALL_KINDS.into_iter().map(|kind| {
                     let checked = move || ctx.view.with(|v| v.kinds.contains(&kind));
                     let toggle = move |_| ctx.update_view(|v| {
@@ -59,9 +59,9 @@ pub fn Filters() -> impl IntoView {
                 }).collect_view()}
             </fieldset>
             <p class="count" aria-live="polite">
-                {move || strings(ctx.lang()).events_shown}": "
+                {move || strings(ctx.lang()).events_shown()}": "
                 <strong data-testid="event-count">{move || count.get()}</strong>
-                " "{move || strings(ctx.lang()).of_total}" "{total}
+                " "{move || strings(ctx.lang()).of_total()}" "{total}
             </p>
         </section>
     }

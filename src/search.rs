@@ -203,7 +203,7 @@ pub fn Search() -> impl IntoView {
     let s = move || tool_strings(ctx.lang());
     view! {
         <section class="search-panel" data-testid="search" aria-labelledby="search-heading">
-            <h2 id="search-heading"><label for="search-input">{move || s().search_heading}</label></h2>
+            <h2 id="search-heading"><label for="search-input">{move || s().search_heading()}</label></h2>
             <input
                 id="search-input"
                 type="search"
@@ -216,7 +216,7 @@ pub fn Search() -> impl IntoView {
                 aria-describedby="search-hint"
                 aria-expanded=move || if expanded() { "true" } else { "false" }
                 aria-activedescendant=move || active.get().filter(|_| expanded()).map(|i| format!("search-option-{i}"))
-                placeholder=move || s().search_placeholder
+                placeholder=move || s().search_placeholder()
                 prop:value=move || query.get()
                 on:input=move |ev| {
                     // While an input method composes (pinyin on the way to 淘宝), wait for its text.
@@ -227,7 +227,7 @@ pub fn Search() -> impl IntoView {
                 on:compositionend=move |ev| on_text(event_target_value(&ev))
                 on:keydown=on_key
             />
-            <p class="search-hint muted" id="search-hint">{move || s().search_hint}</p>
+            <p class="search-hint muted" id="search-hint">{move || s().search_hint()}</p>
             <p class="search-count" role="status" data-testid="search-count">
                 {move || {
                     if query.with(|q| q.trim().is_empty()) {
@@ -235,15 +235,15 @@ pub fn Search() -> impl IntoView {
                     }
                     let t = s();
                     match hits.with(|h| h.len()) {
-                        0 => t.search_none.to_string(),
-                        1 => t.search_count_one.to_string(),
+                        0 => t.search_none().to_string(),
+                        1 => t.search_count_one().to_string(),
                         n if n > MAX_LISTED => format!(
                             "{}{}{}",
-                            t.search_count.replace("{n}", &n.to_string()),
+                            t.search_count().replace("{n}", &n.to_string()),
                             if ctx.lang() == Lang::Zh { "，" } else { "; " },
-                            t.search_more.replace("{n}", &MAX_LISTED.to_string())
+                            t.search_more().replace("{n}", &MAX_LISTED.to_string())
                         ),
-                        n => t.search_count.replace("{n}", &n.to_string()),
+                        n => t.search_count().replace("{n}", &n.to_string()),
                     }
                 }}
             </p>
@@ -252,7 +252,7 @@ pub fn Search() -> impl IntoView {
                 class="search-results"
                 role="listbox"
                 data-testid="search-results"
-                aria-label=move || s().search_results
+                aria-label=move || s().search_results()
                 hidden=move || !expanded()
                 node_ref=list
                 // One handler for all the options (event delegation); a press keeps the focus in

@@ -141,7 +141,7 @@ fn StoryBar() -> impl IntoView {
     let focus = RwSignal::new(false);
     view! {
         <div class="toolbar-row">
-            <span class="tool-label">{move || s().stories}</span>
+            <span class="tool-label">{move || s().stories()}</span>
             {move || {
                 let lang = ctx.lang();
                 stories.get().iter().map(|story| {
@@ -236,7 +236,7 @@ fn StoryPanel(story: Story, focus: RwSignal<bool>) -> impl IntoView {
         let story = story.clone();
         move || story.steps.get(step.get() - 1).map(|st| st.caption.get(ctx.lang()).to_string())
     };
-    let position = move || s().step_of.replace("{k}", &step.get().to_string()).replace("{n}", &n.to_string());
+    let position = move || s().step_of().replace("{k}", &step.get().to_string()).replace("{n}", &n.to_string());
     let leave = move |_| {
         ctx.update_view(|v| {
             v.story = None;
@@ -249,20 +249,20 @@ fn StoryPanel(story: Story, focus: RwSignal<bool>) -> impl IntoView {
         <section class="story" data-testid="story" data-story=story.id.clone() data-step=move || step.get()
             aria-labelledby="story-title" on:keydown=on_key>
             <div class="story-head">
-                <h2 id="story-title"><span class="muted">{move || s().story}": "</span>{title}</h2>
+                <h2 id="story-title"><span class="muted">{move || s().story()}": "</span>{title}</h2>
                 <span class="story-position" data-testid="story-position">{position}</span>
             </div>
             <p class="story-caption" data-testid="story-caption" aria-live="polite"
                 lang=move || if ctx.lang() == Lang::Zh { "zh-CN" } else { "en" }>{caption}</p>
             <div class="story-nav">
                 <button data-testid="story-prev" aria-disabled=move || at(1) on:click=move |_| prev(step.get_untracked() - 1)>
-                    "← "{move || s().prev}
+                    "← "{move || s().prev()}
                 </button>
                 <button node_ref=next_ref data-testid="story-next" aria-disabled=move || at(n) on:click=move |_| next(step.get_untracked() + 1)>
-                    {move || s().next}" →"
+                    {move || s().next()}" →"
                 </button>
-                <button class="story-leave" data-testid="story-leave" on:click=leave>{move || s().leave}</button>
-                <span class="hint">{move || s().keys}</span>
+                <button class="story-leave" data-testid="story-leave" on:click=leave>{move || s().leave()}</button>
+                <span class="hint">{move || s().keys()}</span>
             </div>
         </section>
     }

@@ -10,7 +10,7 @@ pub fn ThemeSelect() -> impl leptos::IntoView {
     use leptos::prelude::*;
     let ctx = crate::state::use_ctx();
     install();
-    let names = move || crate::i18n::story_strings(ctx.lang()).themes;
+    let names = move || crate::i18n::story_strings(ctx.lang()).themes();
     let option = move |t: Theme| {
         view! {
             <option value=t.id() selected=move || ctx.view.with(|v| v.theme) == t>{move || names()[t as usize]}</option>
@@ -18,7 +18,7 @@ pub fn ThemeSelect() -> impl leptos::IntoView {
     };
     view! {
         <label class="tool">
-            {move || crate::i18n::story_strings(ctx.lang()).theme}" "
+            {move || crate::i18n::story_strings(ctx.lang()).theme()}" "
             <select data-testid="theme-select" on:change=move |ev| {
                 if let Some(t) = Theme::from_id(&event_target_value(&ev)) {
                     ctx.update_view(|v| v.theme = t);

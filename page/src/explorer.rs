@@ -30,9 +30,9 @@ pub fn verdict_text(v: Verdict, lang: Lang) -> String {
         Word::Undecided => format!(
             "{} ({} {} {} {})",
             word_name(Word::Undecided, lang),
-            s.between,
+            s.between(),
             level_name(v.lo, lang),
-            s.and,
+            s.and(),
             level_name(v.hi, lang)
         ),
         w => word_name(w, lang).to_string(),
@@ -162,12 +162,12 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
         move || {
             let lang = store::lang();
             let s = explorer_strings(lang);
-            heading.set_text_content(Some(s.heading));
-            intro.set_text_content(Some(s.intro));
-            date_label.set_text_content(Some(s.date));
+            heading.set_text_content(Some(s.heading()));
+            intro.set_text_content(Some(s.intro()));
+            date_label.set_text_content(Some(s.date()));
             let data = store::data();
             let lists: [(&str, &Vec<hutong_core::Node>); 3] =
-                [(s.from, &data.surfaces), (s.shop, &data.merchants), (s.pay, &data.instruments)];
+                [(s.from(), &data.surfaces), (s.shop(), &data.merchants), (s.pay(), &data.instruments)];
             for ((span, select), (name, list)) in selects.iter().zip(lists) {
                 span.set_text_content(Some(name));
                 crate::html::clear(select);
@@ -225,15 +225,15 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
                 grounds.as_ref(),
                 &verdict_row,
             );
-            text(&p, &format!("{}: ", s.actual));
+            text(&p, &format!("{}: ", s.actual()));
             text_el("span", &[("class", &format!("badge badge-{}", v.word().id()))], &verdict_text(v, lang), &p);
             grounds_after(&p, grounds.as_ref(), lang);
         }
 
         crate::html::clear(&off_list);
-        text_el("h3", &[], s.switched_off, &off_list);
+        text_el("h3", &[], s.switched_off(), &off_list);
         if view.off.is_empty() {
-            text_el("p", &[("class", "muted")], s.none_off, &off_list);
+            text_el("p", &[("class", "muted")], s.none_off(), &off_list);
         } else {
             let made = differences(&data, &off, view.date, &journey);
             let ul = el("ul", &[], Some(&off_list));
@@ -251,16 +251,16 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
                 text(&li, title);
                 if decisive {
                     text(&li, " ");
-                    text_el("strong", &[("class", "decisive")], s.made_difference, &li);
+                    text_el("strong", &[("class", "decisive")], s.made_difference(), &li);
                 }
                 text(&li, " ");
-                text_el("button", &[("class", "small"), ("data-act", "off"), ("data-id", id)], s.switch_on, &li);
+                text_el("button", &[("class", "small"), ("data-act", "off"), ("data-id", id)], s.switch_on(), &li);
             }
-            text_el("button", &[("class", "small"), ("data-act", "reset-off")], s.reset_off, &off_list);
+            text_el("button", &[("class", "small"), ("data-act", "reset-off")], s.reset_off(), &off_list);
         }
 
         crate::html::clear(&instruments);
-        text_el("h3", &[], s.all_instruments, &instruments);
+        text_el("h3", &[], s.all_instruments(), &instruments);
         let ul = el("ul", &[], Some(&instruments));
         for p in &data.instruments {
             let journey = hutong_core::route::Journey::new(&view.from, &view.shop, &p.id);
@@ -286,7 +286,7 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
             let word = text_el("span", &[("class", "instrument-word")], &verdict_text(v, lang), &button);
             if let Some(g) = &grounds {
                 let mut marker = String::from(" · ");
-                marker.push_str(if g.stated() { s.stated } else { s.inferred });
+                marker.push_str(if g.stated() { s.stated() } else { s.inferred() });
                 text_el("span", &[("class", "instrument-ground")], &marker, &word);
             }
         }
@@ -395,16 +395,16 @@ fn verdict_view(parent: &Element, answer: &Answer, data: &Dataset, lang: Lang) {
         parent,
     );
     let head = el("p", &[("class", "verdict-head")], Some(&verdict));
-    text_el("span", &[("class", "label")], &format!("{}: ", s.verdict), &head);
+    text_el("span", &[("class", "label")], &format!("{}: ", s.verdict()), &head);
     text_el("span", &[("class", &format!("badge badge-{}", word.id()))], &verdict_text(answer.verdict, lang), &head);
     grounds_after(&head, grounds.as_ref(), lang);
     let legend = el("p", &[("class", "ground-legend muted"), ("data-testid", "ground-legend")], Some(&verdict));
     ground_tag(&legend, true, lang);
-    text(&legend, &format!(" {} · ", s.stated_hint));
+    text(&legend, &format!(" {} · ", s.stated_hint()));
     ground_tag(&legend, false, lang);
-    text(&legend, &format!(" {}", s.inferred_hint));
+    text(&legend, &format!(" {}", s.inferred_hint()));
     let hops = el("ol", &[("class", "hops")], Some(&verdict));
-    for (title, routes) in [(s.reach, &answer.reach.routes), (s.payment, &answer.pay.routes)] {
+    for (title, routes) in [(s.reach(), &answer.reach.routes), (s.payment(), &answer.pay.routes)] {
         let li = el("li", &[("class", "hop")], Some(&hops));
         text_el("h3", &[], title, &li);
         if let Some(best) = routes.first() {
@@ -412,7 +412,7 @@ fn verdict_view(parent: &Element, answer: &Answer, data: &Dataset, lang: Lang) {
         }
         if routes.len() > 1 {
             let details = el("details", &[("class", "alternatives")], Some(&li));
-            text_el("summary", &[], &format!("{} ({})", s.alternatives, routes.len() - 1), &details);
+            text_el("summary", &[], &format!("{} ({})", s.alternatives(), routes.len() - 1), &details);
             for r in &routes[1..] {
                 route_view(&details, r, data, lang);
             }
@@ -440,7 +440,7 @@ fn route_view(parent: &Element, route: &Route, data: &Dataset, lang: Lang) {
 fn ground_tag(parent: &Element, stated: bool, lang: Lang) {
     let s = explorer_strings(lang);
     let (class, word, hint) =
-        if stated { ("stated", s.stated, s.stated_hint) } else { ("inferred", s.inferred, s.inferred_hint) };
+        if stated { ("stated", s.stated(), s.stated_hint()) } else { ("inferred", s.inferred(), s.inferred_hint()) };
     text_el("span", &[("class", &format!("ground ground-{class}")), ("title", hint)], word, parent);
 }
 
@@ -450,7 +450,7 @@ pub fn step_head(step: &Step, data: &Dataset, lang: Lang) -> String {
     let s = explorer_strings(lang);
     let channel =
         if step.own_app || step.silent { String::new() } else { format!(" · {}", channel_name(step.channel, lang)) };
-    let via = step.via.as_ref().map(|v| format!(" · {} {}", s.via, name(data, v, lang))).unwrap_or_default();
+    let via = step.via.as_ref().map(|v| format!(" · {} {}", s.via(), name(data, v, lang))).unwrap_or_default();
     format!("{} → {}{channel}{via}", name(data, &step.from, lang), name(data, &step.to, lang))
 }
 
@@ -470,11 +470,11 @@ pub fn ground_of(step: &Step) -> &'static str {
 pub fn role_word(b: &Basis, lang: Lang) -> &'static str {
     let s = explorer_strings(lang);
     match b.role {
-        Role::Maybe if b.rules.contains(Rule::MayHaveTakenEffect) => s.role_announced,
-        Role::InEffect => s.role_in_effect,
-        Role::Maybe => s.role_maybe,
-        Role::Before => s.role_before,
-        Role::NotYet => s.role_not_yet,
+        Role::Maybe if b.rules.contains(Rule::MayHaveTakenEffect) => s.role_announced(),
+        Role::InEffect => s.role_in_effect(),
+        Role::Maybe => s.role_maybe(),
+        Role::Before => s.role_before(),
+        Role::NotYet => s.role_not_yet(),
     }
 }
 
@@ -509,7 +509,7 @@ fn step_view(parent: &Element, step: &Step, data: &Dataset, lang: Lang) {
     text_el("span", &[("class", &format!("badge small badge-{word}"))], &verdict_text(step.verdict, lang), &li);
     text(&li, " ");
     if step.silent {
-        text_el("span", &[("class", "muted")], &format!(" — {}", s.silent), &li);
+        text_el("span", &[("class", "muted")], &format!(" — {}", s.silent()), &li);
     } else {
         ground_tag(&li, step.stated(), lang);
     }
@@ -523,7 +523,7 @@ fn step_view(parent: &Element, step: &Step, data: &Dataset, lang: Lang) {
         let event = &data.events[b.event];
         let role = role_word(b, lang);
         let (quote, source_id) = cited(event, b.role);
-        let summary = if b.role == Role::Before && event.before.is_some() { s.before_quote } else { s.show_quote };
+        let summary = if b.role == Role::Before && event.before.is_some() { s.before_quote() } else { s.show_quote() };
         let source = data.source(source_id).map(|src| src.outlet.get(lang)).unwrap_or_default();
         let prior = event.before.as_ref().map(|x| x.state);
         let stated = b.stated();
@@ -563,7 +563,7 @@ fn step_view(parent: &Element, step: &Step, data: &Dataset, lang: Lang) {
         text_el(
             "button",
             &[("class", "small"), ("data-testid", "switch-off"), ("data-act", "off"), ("data-id", &event.id)],
-            s.switch_off,
+            s.switch_off(),
             &li,
         );
     }

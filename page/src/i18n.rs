@@ -2,127 +2,74 @@
 
 use hutong_core::{Kind, Lang, Precision, Status};
 
-/// The interface's fixed strings for one language.
-pub struct Strings {
-    pub app_title: &'static str,
-    pub tagline: &'static str,
-    pub language: &'static str,
-    pub other_lang_label: &'static str,
-    pub timeline: &'static str,
-    pub timeline_hint: &'static str,
-    pub filters: &'static str,
-    pub actor: &'static str,
-    pub all_actors: &'static str,
-    pub kinds: &'static str,
-    pub events_shown: &'static str,
-    pub of_total: &'static str,
-    pub details: &'static str,
-    pub pick_event: &'static str,
-    pub close: &'static str,
-    pub date: &'static str,
-    pub status: &'static str,
-    pub kind: &'static str,
-    pub actors: &'static str,
-    pub source: &'static str,
-    pub quote: &'static str,
-    pub no_url: &'static str,
-    pub not_a_link: &'static str,
-    pub uncertain: &'static str,
-    pub note: &'static str,
-    pub metric: &'static str,
-    pub legend_point: &'static str,
-    pub legend_span: &'static str,
-    pub legend_open: &'static str,
-    pub event_list: &'static str,
-    pub notice_unknown: &'static str,
-    pub notice_malformed: &'static str,
-    pub dismiss: &'static str,
-    pub undated: &'static str,
-    pub dataset_version: &'static str,
+/// Words in both languages, one key each: `words! { Name, getter { key: ["中文", "English"], … } }`
+/// makes `getter(lang) -> Name` and a method per key, which gives that key's word in the language.
+/// Each word is one method, so a module links only the words it reads (the first screen pays
+/// for its words alone), and a word is written once, its two languages side by side.
+macro_rules! words {
+    ($(#[$what:meta])* $name:ident, $get:ident { $($(#[$doc:meta])* $key:ident: [$zh:expr, $en:expr],)* }) => {
+        $(#[$what])*
+        #[derive(Clone, Copy)]
+        pub struct $name(Lang);
+
+        pub fn $get(lang: Lang) -> $name {
+            $name(lang)
+        }
+
+        impl $name {
+            $(
+                $(#[$doc])*
+                pub fn $key(self) -> &'static str {
+                    in_lang([$zh, $en], self.0)
+                }
+            )*
+        }
+    };
 }
 
-pub const ZH: Strings = Strings {
-    app_title: "互通 Hutong",
-    tagline: "中国互联网平台如何彼此筑墙，又如何被要求重新互联互通——每条事实都有出处。",
-    language: "语言",
-    other_lang_label: "English",
-    timeline: "时间轴",
-    timeline_hint: "点击或按回车查看事件详情。",
-    filters: "筛选",
-    actor: "主体",
-    all_actors: "全部主体",
-    kinds: "类型",
-    events_shown: "显示事件",
-    of_total: "共",
-    details: "事件详情",
-    pick_event: "在时间轴上选择一个事件，查看摘要、状态、引文和出处。",
-    close: "关闭",
-    date: "日期",
-    status: "状态",
-    kind: "类型",
-    actors: "主体",
-    source: "出处",
-    quote: "引文",
-    no_url: "原文无网址",
-    not_a_link: "（非 http(s) 地址，不作链接）",
-    uncertain: "来源未定的字段",
-    note: "说明",
-    metric: "数据",
-    legend_point: "圆点：确切到日",
-    legend_span: "横条：月、季度、年或区间",
-    legend_open: "虚线端：只知道一侧的界限",
-    event_list: "事件列表",
-    notice_unknown: "链接中的参数无法识别，已改用默认值",
-    notice_malformed: "链接中的参数格式有误，已改用默认值",
-    dismiss: "知道了",
-    undated: "无日期",
-    dataset_version: "数据集版本",
-};
-
-pub const EN: Strings = Strings {
-    app_title: "Hutong 互通",
-    tagline: "How China's internet platforms walled themselves off, and were made to reconnect — every fact cited.",
-    language: "Language",
-    other_lang_label: "中文",
-    timeline: "Timeline",
-    timeline_hint: "Click an event, or press Enter on it, to see its details.",
-    filters: "Filters",
-    actor: "Actor",
-    all_actors: "All actors",
-    kinds: "Kinds",
-    events_shown: "Events shown",
-    of_total: "of",
-    details: "Event details",
-    pick_event: "Pick an event on the timeline to see its summary, status, quote and source.",
-    close: "Close",
-    date: "Date",
-    status: "Status",
-    kind: "Kind",
-    actors: "Actors",
-    source: "Source",
-    quote: "Quote",
-    no_url: "the article has no URL",
-    not_a_link: "(not an http(s) address, so not linked)",
-    uncertain: "Left open by the sources",
-    note: "Note",
-    metric: "Figure",
-    legend_point: "Dot: known to the day",
-    legend_span: "Bar: a month, quarter, year or range",
-    legend_open: "Dashed end: bounded on one side only",
-    event_list: "Event list",
-    notice_unknown: "A parameter in the link was not recognised; the default is used",
-    notice_malformed: "A parameter in the link is malformed; the default is used",
-    dismiss: "Dismiss",
-    undated: "Undated",
-    dataset_version: "Dataset version",
-};
-
-pub fn strings(lang: Lang) -> &'static Strings {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
+words! {
+    /// The interface's fixed strings for one language.
+    Strings, strings {
+        app_title: ["互通 Hutong", "Hutong 互通"],
+        tagline: ["中国互联网平台如何彼此筑墙，又如何被要求重新互联互通——每条事实都有出处。", "How China's internet platforms walled themselves off, and were made to reconnect — every fact cited."],
+        language: ["语言", "Language"],
+        other_lang_label: ["English", "中文"],
+        timeline: ["时间轴", "Timeline"],
+        timeline_hint: ["点击或按回车查看事件详情。", "Click an event, or press Enter on it, to see its details."],
+        filters: ["筛选", "Filters"],
+        actor: ["主体", "Actor"],
+        all_actors: ["全部主体", "All actors"],
+        kinds: ["类型", "Kinds"],
+        events_shown: ["显示事件", "Events shown"],
+        of_total: ["共", "of"],
+        details: ["事件详情", "Event details"],
+        pick_event: ["在时间轴上选择一个事件，查看摘要、状态、引文和出处。", "Pick an event on the timeline to see its summary, status, quote and source."],
+        close: ["关闭", "Close"],
+        date: ["日期", "Date"],
+        status: ["状态", "Status"],
+        kind: ["类型", "Kind"],
+        actors: ["主体", "Actors"],
+        source: ["出处", "Source"],
+        quote: ["引文", "Quote"],
+        no_url: ["原文无网址", "the article has no URL"],
+        not_a_link: ["（非 http(s) 地址，不作链接）", "(not an http(s) address, so not linked)"],
+        uncertain: ["来源未定的字段", "Left open by the sources"],
+        note: ["说明", "Note"],
+        metric: ["数据", "Figure"],
+        legend_point: ["圆点：确切到日", "Dot: known to the day"],
+        legend_span: ["横条：月、季度、年或区间", "Bar: a month, quarter, year or range"],
+        legend_open: ["虚线端：只知道一侧的界限", "Dashed end: bounded on one side only"],
+        event_list: ["事件列表", "Event list"],
+        notice_unknown: ["链接中的参数无法识别，已改用默认值", "A parameter in the link was not recognised; the default is used"],
+        notice_malformed: ["链接中的参数格式有误，已改用默认值", "A parameter in the link is malformed; the default is used"],
+        dismiss: ["知道了", "Dismiss"],
+        undated: ["无日期", "Undated"],
+        dataset_version: ["数据集版本", "Dataset version"],
     }
 }
+
+
+
 
 pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
     let (zh, en) = match kind {
@@ -212,130 +159,50 @@ pub fn kind_from_id(id: &str) -> Option<Kind> {
     ALL_KINDS.into_iter().find(|k| kind_id(*k) == id)
 }
 
-/// The explorer's words.
-pub struct ExplorerStrings {
-    pub heading: &'static str,
-    pub intro: &'static str,
-    pub date: &'static str,
-    pub from: &'static str,
-    pub shop: &'static str,
-    pub pay: &'static str,
-    pub verdict: &'static str,
-    pub between: &'static str,
-    pub and: &'static str,
-    pub reach: &'static str,
-    pub payment: &'static str,
-    pub own_app: &'static str,
-    pub silent: &'static str,
-    pub via: &'static str,
-    pub alternatives: &'static str,
-    pub show_quote: &'static str,
-    pub switch_off: &'static str,
-    pub switch_on: &'static str,
-    pub switched_off: &'static str,
-    pub none_off: &'static str,
-    pub actual: &'static str,
-    pub counterfactual: &'static str,
-    pub made_difference: &'static str,
-    pub all_instruments: &'static str,
-    pub reset_off: &'static str,
-    pub role_in_effect: &'static str,
-    pub role_maybe: &'static str,
-    pub role_before: &'static str,
-    pub role_not_yet: &'static str,
-    pub role_announced: &'static str,
-    pub stated: &'static str,
-    pub inferred: &'static str,
-    pub stated_hint: &'static str,
-    pub inferred_hint: &'static str,
-    pub before_quote: &'static str,
-    pub in_event: &'static str,
-}
-
-pub const EXPLORER_ZH: ExplorerStrings = ExplorerStrings {
-    heading: "路径查询",
-    intro: "某一天，在某处看到商品的顾客，能否到达商家并用某种方式付款？依据是哪些事件？",
-    date: "日期",
-    from: "在哪里看到",
-    shop: "商家",
-    pay: "支付方式",
-    verdict: "结论",
-    between: "介于",
-    and: "与",
-    reach: "到达商家",
-    payment: "付款",
-    own_app: "商家自己的应用，无需跳转",
-    silent: "来源没有提到这一步",
-    via: "绕行方式",
-    alternatives: "其他路径",
-    show_quote: "引文",
-    switch_off: "假设没有发生",
-    switch_on: "恢复",
-    switched_off: "假设没有发生的事件",
-    none_off: "无（真实历史）",
-    actual: "真实历史",
-    counterfactual: "反事实",
-    made_difference: "造成差别",
-    all_instruments: "各支付方式的结论",
-    reset_off: "全部恢复",
-    role_in_effect: "已生效",
-    role_maybe: "可能已生效（日期或方向未定）",
-    role_before: "尚未发生，但原文说明了此前的状态",
-    role_not_yet: "尚未发生，也未说明此前的状态",
-    role_announced: "已宣布，来源未说已生效",
-    stated: "原文所述",
-    inferred: "推断",
-    stated_hint: "原文所述：引文直接说明",
-    inferred_hint: "推断：超出引文的一步，注明所用规则",
-    before_quote: "说明此前状态的引文",
-    in_event: "见事件",
-};
-
-pub const EXPLORER_EN: ExplorerStrings = ExplorerStrings {
-    heading: "Journey explorer",
-    intro: "On a given day, can a shopper who meets an offer somewhere reach the merchant and pay with a given instrument — and which events decide it?",
-    date: "Date",
-    from: "Offer seen on",
-    shop: "Merchant",
-    pay: "Pays with",
-    verdict: "Verdict",
-    between: "between",
-    and: "and",
-    reach: "Reaching the merchant",
-    payment: "Paying",
-    own_app: "the merchant's own app: no channel needed",
-    silent: "the sources say nothing of this step",
-    via: "by",
-    alternatives: "Other routes",
-    show_quote: "Quote",
-    switch_off: "What if this had not happened?",
-    switch_on: "Restore",
-    switched_off: "Events switched off",
-    none_off: "none (actual history)",
-    actual: "Actual history",
-    counterfactual: "Counterfactual",
-    made_difference: "made the difference",
-    all_instruments: "Every instrument for this journey",
-    reset_off: "Restore all",
-    role_in_effect: "in effect",
-    role_maybe: "may apply (date or direction not given)",
-    role_before: "not yet, but its text says what came before",
-    role_not_yet: "not yet, and it says nothing of what came before",
-    role_announced: "announced; no source says it took effect",
-    stated: "stated",
-    inferred: "inferred",
-    stated_hint: "stated: a quote says so",
-    inferred_hint: "inferred: a step beyond the quotes, with the rule named",
-    before_quote: "The quote on what came before",
-    in_event: "in",
-};
-
-pub fn explorer_strings(lang: Lang) -> &'static ExplorerStrings {
-    match lang {
-        Lang::Zh => &EXPLORER_ZH,
-        Lang::En => &EXPLORER_EN,
+words! {
+    /// The explorer's words.
+    ExplorerStrings, explorer_strings {
+        heading: ["路径查询", "Journey explorer"],
+        intro: ["某一天，在某处看到商品的顾客，能否到达商家并用某种方式付款？依据是哪些事件？", "On a given day, can a shopper who meets an offer somewhere reach the merchant and pay with a given instrument — and which events decide it?"],
+        date: ["日期", "Date"],
+        from: ["在哪里看到", "Offer seen on"],
+        shop: ["商家", "Merchant"],
+        pay: ["支付方式", "Pays with"],
+        verdict: ["结论", "Verdict"],
+        between: ["介于", "between"],
+        and: ["与", "and"],
+        reach: ["到达商家", "Reaching the merchant"],
+        payment: ["付款", "Paying"],
+        own_app: ["商家自己的应用，无需跳转", "the merchant's own app: no channel needed"],
+        silent: ["来源没有提到这一步", "the sources say nothing of this step"],
+        via: ["绕行方式", "by"],
+        alternatives: ["其他路径", "Other routes"],
+        show_quote: ["引文", "Quote"],
+        switch_off: ["假设没有发生", "What if this had not happened?"],
+        switch_on: ["恢复", "Restore"],
+        switched_off: ["假设没有发生的事件", "Events switched off"],
+        none_off: ["无（真实历史）", "none (actual history)"],
+        actual: ["真实历史", "Actual history"],
+        counterfactual: ["反事实", "Counterfactual"],
+        made_difference: ["造成差别", "made the difference"],
+        all_instruments: ["各支付方式的结论", "Every instrument for this journey"],
+        reset_off: ["全部恢复", "Restore all"],
+        role_in_effect: ["已生效", "in effect"],
+        role_maybe: ["可能已生效（日期或方向未定）", "may apply (date or direction not given)"],
+        role_before: ["尚未发生，但原文说明了此前的状态", "not yet, but its text says what came before"],
+        role_not_yet: ["尚未发生，也未说明此前的状态", "not yet, and it says nothing of what came before"],
+        role_announced: ["已宣布，来源未说已生效", "announced; no source says it took effect"],
+        stated: ["原文所述", "stated"],
+        inferred: ["推断", "inferred"],
+        stated_hint: ["原文所述：引文直接说明", "stated: a quote says so"],
+        inferred_hint: ["推断：超出引文的一步，注明所用规则", "inferred: a step beyond the quotes, with the rule named"],
+        before_quote: ["说明此前状态的引文", "The quote on what came before"],
+        in_event: ["见事件", "in"],
     }
 }
+
+
+
 
 pub fn word_name(word: hutong_core::route::Word, lang: Lang) -> &'static str {
     use hutong_core::route::Word;
@@ -376,133 +243,51 @@ pub fn channel_name(channel: hutong_core::Channel, lang: Lang) -> &'static str {
     pick(lang, zh, en)
 }
 
-/// The words of the dataset panel, the import's messages and the page-level controls.
-pub struct DataStrings {
-    pub heading: &'static str,
-    pub intro: &'static str,
-    pub imported: &'static str,
-    pub synthetic: &'static str,
-    pub events: &'static str,
-    pub import: &'static str,
-    pub drop: &'static str,
-    pub replace: &'static str,
-    pub replace_hint: &'static str,
-    pub merge: &'static str,
-    pub merge_hint: &'static str,
-    pub reading: &'static str,
-    pub failed: &'static str,
-    pub nothing_changed: &'static str,
-    pub and_more: &'static str,
-    pub done: &'static str,
-    pub added: &'static str,
-    pub replaced: &'static str,
-    pub removed: &'static str,
-    pub kept: &'static str,
-    pub bom: &'static str,
-    pub crlf: &'static str,
-    pub not_saved: &'static str,
-    pub saved: &'static str,
-    pub export_json: &'static str,
-    pub export_events_csv: &'static str,
-    pub export_reference_csv: &'static str,
-    pub reset: &'static str,
-    pub reset_done: &'static str,
-    pub examples: &'static str,
-    pub schema: &'static str,
-    pub line: &'static str,
-    pub row: &'static str,
-    pub column: &'static str,
-    pub item: &'static str,
-    pub field: &'static str,
-    pub open_full: &'static str,
-}
-
-pub const DATA_ZH: DataStrings = DataStrings {
-    heading: "你的数据：导入与导出",
-    intro: "导入 JSON 或 CSV 数据集（可多选文件），时间轴、路由、模拟和网络图都会改用它；数据保存在本机浏览器中。",
-    imported: "导入的数据集",
-    synthetic: "合成测试数据集",
-    events: "个事件",
-    import: "导入文件（JSON 或 CSV）",
-    drop: "也可以把文件拖放到这里。",
-    replace: "替换",
-    replace_hint: "导入的事件取代全部事件；文件未提供的参考列表沿用当前的",
-    merge: "合并",
-    merge_hint: "并入当前数据集；同一 id 以导入的为准",
-    reading: "正在读取……",
-    failed: "文件有问题，未能导入",
-    nothing_changed: "当前数据集没有任何改变。",
-    and_more: "另有 {n} 个问题未列出。",
-    done: "已导入",
-    added: "新增事件",
-    replaced: "替换事件",
-    removed: "移除事件",
-    kept: "沿用当前数据集的列表",
-    bom: "文件开头的字节顺序标记（BOM）已去除",
-    crlf: "Windows 换行（CRLF）已按 LF 读取",
-    not_saved: "无法保存在本机（{e}）：刷新后会丢失，请先导出。",
-    saved: "已保存在本机，刷新后仍在。",
-    export_json: "导出 JSON",
-    export_events_csv: "导出事件 CSV",
-    export_reference_csv: "导出参考列表 CSV",
-    reset: "恢复内置数据集",
-    reset_done: "已恢复内置数据集；本机保存的导入数据已删除。",
-    examples: "示例文件",
-    schema: "格式说明",
-    line: "第 {n} 行",
-    row: "第 {n} 行",
-    column: "第 {n} 列",
-    item: "条目",
-    field: "字段",
-    open_full: OPEN_FULL[0],
-};
-
-pub const DATA_EN: DataStrings = DataStrings {
-    heading: "Your data: import and export",
-    intro: "Import a dataset as JSON or CSV (several files at once if you like); the timeline, routing, simulation and network all switch to it. It is kept in this browser.",
-    imported: "Imported dataset",
-    synthetic: "Synthetic test dataset",
-    events: "events",
-    import: "Import files (JSON or CSV)",
-    drop: "Or drop files here.",
-    replace: "Replace",
-    replace_hint: "the imported events replace all events; reference lists the files lack are kept",
-    merge: "Merge",
-    merge_hint: "add to the dataset in use; an imported item wins over one with the same id",
-    reading: "Reading…",
-    failed: "The files have problems and were not imported",
-    nothing_changed: "The dataset in use has not changed.",
-    and_more: "{n} more problems are not listed.",
-    done: "Imported",
-    added: "events added",
-    replaced: "events replaced",
-    removed: "events removed",
-    kept: "lists kept from the dataset in use",
-    bom: "a byte-order mark at the start was removed",
-    crlf: "Windows line ends (CRLF) were read as LF",
-    not_saved: "Could not be saved in this browser ({e}): it will be gone after a reload, so export it first.",
-    saved: "Saved in this browser; it survives a reload.",
-    export_json: "Export JSON",
-    export_events_csv: "Export events CSV",
-    export_reference_csv: "Export reference CSV",
-    reset: "Reset to the embedded dataset",
-    reset_done: "Back to the embedded dataset; the imported dataset saved in this browser was deleted.",
-    examples: "Example files",
-    schema: "the format",
-    line: "line {n}",
-    row: "row {n}",
-    column: "column {n}",
-    item: "item",
-    field: "field",
-    open_full: OPEN_FULL[1],
-};
-
-pub fn data_strings(lang: Lang) -> &'static DataStrings {
-    match lang {
-        Lang::Zh => &DATA_ZH,
-        Lang::En => &DATA_EN,
+words! {
+    /// The words of the dataset panel, the import's messages and the page-level controls.
+    DataStrings, data_strings {
+        heading: ["你的数据：导入与导出", "Your data: import and export"],
+        intro: ["导入 JSON 或 CSV 数据集（可多选文件），时间轴、路由、模拟和网络图都会改用它；数据保存在本机浏览器中。", "Import a dataset as JSON or CSV (several files at once if you like); the timeline, routing, simulation and network all switch to it. It is kept in this browser."],
+        imported: ["导入的数据集", "Imported dataset"],
+        synthetic: ["合成测试数据集", "Synthetic test dataset"],
+        events: ["个事件", "events"],
+        import: ["导入文件（JSON 或 CSV）", "Import files (JSON or CSV)"],
+        drop: ["也可以把文件拖放到这里。", "Or drop files here."],
+        replace: ["替换", "Replace"],
+        replace_hint: ["导入的事件取代全部事件；文件未提供的参考列表沿用当前的", "the imported events replace all events; reference lists the files lack are kept"],
+        merge: ["合并", "Merge"],
+        merge_hint: ["并入当前数据集；同一 id 以导入的为准", "add to the dataset in use; an imported item wins over one with the same id"],
+        reading: ["正在读取……", "Reading…"],
+        failed: ["文件有问题，未能导入", "The files have problems and were not imported"],
+        nothing_changed: ["当前数据集没有任何改变。", "The dataset in use has not changed."],
+        and_more: ["另有 {n} 个问题未列出。", "{n} more problems are not listed."],
+        done: ["已导入", "Imported"],
+        added: ["新增事件", "events added"],
+        replaced: ["替换事件", "events replaced"],
+        removed: ["移除事件", "events removed"],
+        kept: ["沿用当前数据集的列表", "lists kept from the dataset in use"],
+        bom: ["文件开头的字节顺序标记（BOM）已去除", "a byte-order mark at the start was removed"],
+        crlf: ["Windows 换行（CRLF）已按 LF 读取", "Windows line ends (CRLF) were read as LF"],
+        not_saved: ["无法保存在本机（{e}）：刷新后会丢失，请先导出。", "Could not be saved in this browser ({e}): it will be gone after a reload, so export it first."],
+        saved: ["已保存在本机，刷新后仍在。", "Saved in this browser; it survives a reload."],
+        export_json: ["导出 JSON", "Export JSON"],
+        export_events_csv: ["导出事件 CSV", "Export events CSV"],
+        export_reference_csv: ["导出参考列表 CSV", "Export reference CSV"],
+        reset: ["恢复内置数据集", "Reset to the embedded dataset"],
+        reset_done: ["已恢复内置数据集；本机保存的导入数据已删除。", "Back to the embedded dataset; the imported dataset saved in this browser was deleted."],
+        examples: ["示例文件", "Example files"],
+        schema: ["格式说明", "the format"],
+        line: ["第 {n} 行", "line {n}"],
+        row: ["第 {n} 行", "row {n}"],
+        column: ["第 {n} 列", "column {n}"],
+        item: ["条目", "item"],
+        field: ["字段", "field"],
+        open_full: [OPEN_FULL[0], OPEN_FULL[1]],
     }
 }
+
+
+
 
 /// A loader problem in the interface's language (the English is the core's `Display`).
 pub fn problem(p: &hutong_core::Problem, lang: Lang) -> String {
@@ -540,17 +325,17 @@ pub fn place(d: &hutong_core::Diagnostic, lang: Lang) -> String {
         parts.push(d.file.clone());
     }
     if d.csv {
-        parts.push(w.row.replace("{n}", &d.line.to_string()));
-        parts.push(w.column.replace("{n}", &column_letters(d.column)));
+        parts.push(w.row().replace("{n}", &d.line.to_string()));
+        parts.push(w.column().replace("{n}", &column_letters(d.column)));
     } else {
-        parts.push(w.line.replace("{n}", &d.line.to_string()));
-        parts.push(w.column.replace("{n}", &d.column.to_string()));
+        parts.push(w.line().replace("{n}", &d.line.to_string()));
+        parts.push(w.column().replace("{n}", &d.column.to_string()));
     }
     if let Some(item) = &d.item {
-        parts.push(format!("{} {item}", w.item));
+        parts.push(format!("{} {item}", w.item()));
     }
     if let Some(field) = &d.field {
-        parts.push(format!("{} {field}", w.field));
+        parts.push(format!("{} {field}", w.field()));
     }
     parts.join(if lang == Lang::Zh { "，" } else { ", " })
 }
@@ -638,10 +423,10 @@ pub const GROUNDS_SEP: &str = " — ";
 pub fn grounds_how(grounds: &hutong_core::route::Grounds, lang: Lang) -> String {
     let s = explorer_strings(lang);
     if grounds.stated() {
-        return s.stated.to_string();
+        return s.stated().to_string();
     }
     let zh = lang == Lang::Zh;
-    let mut out = String::from(s.inferred);
+    let mut out = String::from(s.inferred());
     out.push_str(if zh { "：" } else { ": " });
     for (k, rule) in grounds.rules.iter().enumerate() {
         if k > 0 {
@@ -665,111 +450,47 @@ pub fn grounds_text(grounds: &hutong_core::route::Grounds, word: hutong_core::ro
     out
 }
 
-/// The words of the search and of "Cite this" (issue 15; in the `rest` part).
-pub struct ToolStrings {
-    pub search_heading: &'static str,
-    pub search_placeholder: &'static str,
-    pub search_hint: &'static str,
-    pub search_results: &'static str,
-    /// `{n}` events match (more than one).
-    pub search_count: &'static str,
-    pub search_count_one: &'static str,
-    pub search_none: &'static str,
-    /// Only the first `{n}` are listed.
-    pub search_more: &'static str,
-    pub cite_event: &'static str,
-    pub cite_journey: &'static str,
-    pub cite_view: &'static str,
-    pub copy: &'static str,
-    /// `{f}` is the format's name.
-    pub copied: &'static str,
-    pub copy_fallback: &'static str,
-    pub nothing_to_cite: &'static str,
-    pub accessed: &'static str,
-    pub licence: &'static str,
-    /// "Licence:" before the dataset's licence, in the footer.
-    pub licence_label: &'static str,
-    pub dataset_version: &'static str,
-    pub colon: &'static str,
-    pub list_sep: &'static str,
-    /// A counterfactual's events, `{events}`.
-    pub journey_off: &'static str,
-    pub deciding: &'static str,
-    pub no_deciding: &'static str,
-    pub view_title: &'static str,
-    pub view_journey: &'static str,
-    pub view_event: &'static str,
-    pub view_search: &'static str,
-}
-
-pub const TOOLS_ZH: ToolStrings = ToolStrings {
-    search_heading: "搜索事件",
-    search_placeholder: "例如：淘宝微信支付",
-    search_hint: "搜索标题、摘要、引文、说明、主体和出处。↑↓ 选择，回车打开，Esc 清除。",
-    search_results: "搜索结果",
-    search_count: "找到 {n} 个事件",
-    search_count_one: "找到 1 个事件",
-    search_none: "没有匹配的事件",
-    search_more: "只列出前 {n} 个",
-    cite_event: "引用此事件",
-    cite_journey: "引用这个回答",
-    cite_view: "引用当前视图",
-    copy: "复制",
-    copied: "已复制 {f}。",
-    copy_fallback: "无法使用剪贴板：已选中 {f} 文本，请按 Ctrl+C（⌘C）复制。",
-    nothing_to_cite: "没有可引用的内容。",
-    accessed: "访问日期",
-    licence: "许可",
-    licence_label: "数据许可：",
-    dataset_version: "数据集版本",
-    colon: "：",
-    list_sep: "；",
-    journey_off: "（反事实：假设没有{events}）",
-    deciding: "决定结论的事件：",
-    no_deciding: "没有事件决定这一结论（来源未提及）",
-    view_title: "互通 Hutong：中国互联网平台的筑墙与互联互通",
-    view_journey: "视图：{date}，{from} → {shop}，{pay}",
-    view_event: "事件",
-    view_search: "搜索",
-};
-
-pub const TOOLS_EN: ToolStrings = ToolStrings {
-    search_heading: "Search the events",
-    search_placeholder: "e.g. Taobao WeChat Pay, 淘宝微信支付",
-    search_hint: "Titles, summaries, quotes, notes, actors and sources. ↑↓ to move, Enter to open, Esc to clear.",
-    search_results: "Search results",
-    search_count: "{n} events match",
-    search_count_one: "1 event matches",
-    search_none: "No event matches",
-    search_more: "the first {n} are listed",
-    cite_event: "Cite this event",
-    cite_journey: "Cite this answer",
-    cite_view: "Cite this view",
-    copy: "Copy",
-    copied: "{f} copied.",
-    copy_fallback: "The clipboard is not available: the {f} text is selected; press Ctrl+C (⌘C) to copy it.",
-    nothing_to_cite: "Nothing to cite.",
-    accessed: "accessed",
-    licence: "licence",
-    licence_label: "Data licence: ",
-    dataset_version: "Dataset version",
-    colon: ": ",
-    list_sep: "; ",
-    journey_off: " (counterfactual: without {events})",
-    deciding: "Deciding events: ",
-    no_deciding: "No event decides it (the sources are silent)",
-    view_title: "Hutong (互通): how China's internet platforms walled themselves off and reconnected",
-    view_journey: "View: {date}, {from} → {shop}, {pay}",
-    view_event: "event",
-    view_search: "search",
-};
-
-pub fn tool_strings(lang: Lang) -> &'static ToolStrings {
-    match lang {
-        Lang::Zh => &TOOLS_ZH,
-        Lang::En => &TOOLS_EN,
+words! {
+    /// The words of the search and of "Cite this" (issue 15; in the `rest` part).
+    ToolStrings, tool_strings {
+        search_heading: ["搜索事件", "Search the events"],
+        search_placeholder: ["例如：淘宝微信支付", "e.g. Taobao WeChat Pay, 淘宝微信支付"],
+        search_hint: ["搜索标题、摘要、引文、说明、主体和出处。↑↓ 选择，回车打开，Esc 清除。", "Titles, summaries, quotes, notes, actors and sources. ↑↓ to move, Enter to open, Esc to clear."],
+        search_results: ["搜索结果", "Search results"],
+        /// `{n}` events match (more than one).
+        search_count: ["找到 {n} 个事件", "{n} events match"],
+        search_count_one: ["找到 1 个事件", "1 event matches"],
+        search_none: ["没有匹配的事件", "No event matches"],
+        /// Only the first `{n}` are listed.
+        search_more: ["只列出前 {n} 个", "the first {n} are listed"],
+        cite_event: ["引用此事件", "Cite this event"],
+        cite_journey: ["引用这个回答", "Cite this answer"],
+        cite_view: ["引用当前视图", "Cite this view"],
+        copy: ["复制", "Copy"],
+        /// `{f}` is the format's name.
+        copied: ["已复制 {f}。", "{f} copied."],
+        copy_fallback: ["无法使用剪贴板：已选中 {f} 文本，请按 Ctrl+C（⌘C）复制。", "The clipboard is not available: the {f} text is selected; press Ctrl+C (⌘C) to copy it."],
+        nothing_to_cite: ["没有可引用的内容。", "Nothing to cite."],
+        accessed: ["访问日期", "accessed"],
+        licence: ["许可", "licence"],
+        /// "Licence:" before the dataset's licence, in the footer.
+        licence_label: ["数据许可：", "Data licence: "],
+        dataset_version: ["数据集版本", "Dataset version"],
+        colon: ["：", ": "],
+        list_sep: ["；", "; "],
+        /// A counterfactual's events, `{events}`.
+        journey_off: ["（反事实：假设没有{events}）", " (counterfactual: without {events})"],
+        deciding: ["决定结论的事件：", "Deciding events: "],
+        no_deciding: ["没有事件决定这一结论（来源未提及）", "No event decides it (the sources are silent)"],
+        view_title: ["互通 Hutong：中国互联网平台的筑墙与互联互通", "Hutong (互通): how China's internet platforms walled themselves off and reconnected"],
+        view_journey: ["视图：{date}，{from} → {shop}，{pay}", "View: {date}, {from} → {shop}, {pay}"],
+        view_event: ["事件", "event"],
+        view_search: ["搜索", "search"],
     }
 }
+
+
+
 
 /// A searched field's name, beside the excerpt where a query matched.
 pub fn field_name(field: hutong_core::search::Field, lang: Lang) -> &'static str {
@@ -784,95 +505,53 @@ pub fn field_name(field: hutong_core::search::Field, lang: Lang) -> &'static str
     };
     pick(lang, zh, en)
 }
-/// The toolbar's words (stories, theme, printing) and the evidence sheet's (`story.rs`,
-/// `theme.rs`, `evidence.rs`).
-pub struct StoryStrings {
-    pub toolbar: &'static str,
-    pub stories: &'static str,
-    pub story: &'static str,
-    /// "Step {k} of {n}".
-    pub step_of: &'static str,
-    pub prev: &'static str,
-    pub next: &'static str,
-    pub leave: &'static str,
-    pub keys: &'static str,
-    pub theme: &'static str,
-    /// Auto, light, dark, high contrast (in `Theme::ALL` order).
-    pub themes: [&'static str; 4],
-    pub print: &'static str,
-    pub print_hint: &'static str,
-    pub sheet: &'static str,
-    /// "On {date}, can a shopper who meets an offer on {from} reach {shop} and pay with {pay}?"
-    pub route: &'static str,
-    pub no_route: &'static str,
-    pub best_route: &'static str,
-    /// "{n} other routes (in the app)".
-    pub other_routes: &'static str,
-    pub deciding: &'static str,
-    pub none_deciding: &'static str,
-    pub permalink: &'static str,
-    pub printed: &'static str,
-    pub dataset: &'static str,
-    pub ground: &'static str,
-    pub quoted_above: &'static str,
-    pub stories_loaded: &'static str,
+words! {
+    /// The toolbar's words (stories, theme, printing) and the evidence sheet's (`story.rs`,
+    /// `theme.rs`, `evidence.rs`).
+    StoryStrings, story_strings {
+        toolbar: [TOOLBAR[0], TOOLBAR[1]],
+        stories: ["导览", "Guided tours"],
+        story: ["导览", "Story"],
+        /// "Step {k} of {n}".
+        step_of: ["第 {k} 步，共 {n} 步", "Step {k} of {n}"],
+        prev: ["上一步", "Previous"],
+        next: ["下一步", "Next"],
+        leave: ["退出导览", "Leave the story"],
+        keys: ["焦点在导览内时，可用 ← → 键翻页。", "With the focus in the story, the ← → keys step through it."],
+        theme: ["配色", "Theme"],
+        /// Auto, light, dark, high contrast (in `Theme::ALL` order).
+        print: ["打印证据单", "Print evidence sheet"],
+        print_hint: ["把当前路径的结论、逐段路线、决定它的事件与引文打印成一至两页", "Print the journey's verdict, its route hop by hop and the events and quotes that decide it, on one or two pages"],
+        sheet: ["证据单", "Evidence sheet"],
+        /// "On {date}, can a shopper who meets an offer on {from} reach {shop} and pay with {pay}?"
+        route: ["路线（逐段）", "The route, hop by hop"],
+        no_route: ["没有可走的路线", "no route"],
+        best_route: ["最好的一条路线", "the best route"],
+        /// "{n} other routes (in the app)".
+        other_routes: ["另有 {n} 条路线（见应用）", "{n} other routes (in the app)"],
+        deciding: ["决定这一步的事件", "Deciding events"],
+        none_deciding: ["没有事件说到这一步", "no event speaks of this step"],
+        permalink: ["永久链接", "Permalink"],
+        printed: ["打印日期", "Printed"],
+        dataset: ["数据集版本", "Dataset version"],
+        ground: ["“原文所述”：引文直接说明；“推断”：超出引文的一步，注明所用规则。", "“stated”: a quote says so; “inferred”: a step beyond the quotes, with its rule named."],
+        quoted_above: ["（引文见上）", "(quoted above)"],
+        stories_loaded: ["已载入导览：{n} 个（保存在本浏览器中）。", "Stories loaded: {n} (kept in this browser)."],
+    }
 }
 
-pub const STORY_ZH: StoryStrings = StoryStrings {
-    toolbar: TOOLBAR[0],
-    stories: "导览",
-    story: "导览",
-    step_of: "第 {k} 步，共 {n} 步",
-    prev: "上一步",
-    next: "下一步",
-    leave: "退出导览",
-    keys: "焦点在导览内时，可用 ← → 键翻页。",
-    theme: "配色",
-    themes: ["跟随系统", "浅色", "深色", "高对比度"],
-    print: "打印证据单",
-    print_hint: "把当前路径的结论、逐段路线、决定它的事件与引文打印成一至两页",
-    sheet: "证据单",
-    route: "路线（逐段）",
-    no_route: "没有可走的路线",
-    best_route: "最好的一条路线",
-    other_routes: "另有 {n} 条路线（见应用）",
-    deciding: "决定这一步的事件",
-    none_deciding: "没有事件说到这一步",
-    permalink: "永久链接",
-    printed: "打印日期",
-    dataset: "数据集版本",
-    ground: "“原文所述”：引文直接说明；“推断”：超出引文的一步，注明所用规则。",
-    quoted_above: "（引文见上）",
-    stories_loaded: "已载入导览：{n} 个（保存在本浏览器中）。",
-};
+impl StoryStrings {
+    /// The themes' names, in the order of `Theme::ALL`.
+    pub fn themes(self) -> [&'static str; 4] {
+        if self.0 == Lang::Zh {
+            ["跟随系统", "浅色", "深色", "高对比度"]
+        } else {
+            ["Auto (system)", "Light", "Dark", "High contrast"]
+        }
+    }
+}
 
-pub const STORY_EN: StoryStrings = StoryStrings {
-    toolbar: TOOLBAR[1],
-    stories: "Guided tours",
-    story: "Story",
-    step_of: "Step {k} of {n}",
-    prev: "Previous",
-    next: "Next",
-    leave: "Leave the story",
-    keys: "With the focus in the story, the ← → keys step through it.",
-    theme: "Theme",
-    themes: ["Auto (system)", "Light", "Dark", "High contrast"],
-    print: "Print evidence sheet",
-    print_hint: "Print the journey's verdict, its route hop by hop and the events and quotes that decide it, on one or two pages",
-    sheet: "Evidence sheet",
-    route: "The route, hop by hop",
-    no_route: "no route",
-    best_route: "the best route",
-    other_routes: "{n} other routes (in the app)",
-    deciding: "Deciding events",
-    none_deciding: "no event speaks of this step",
-    permalink: "Permalink",
-    printed: "Printed",
-    dataset: "Dataset version",
-    ground: "“stated”: a quote says so; “inferred”: a step beyond the quotes, with its rule named.",
-    quoted_above: "(quoted above)",
-    stories_loaded: "Stories loaded: {n} (kept in this browser).",
-};
+
 
 /// Words the first screen shows on its own (Chinese, English), without the tables they belong to
 /// (a table read on the first screen would bring all of its words into the first load).
@@ -917,73 +596,27 @@ pub fn in_lang(pair: [&'static str; 2], lang: Lang) -> &'static str {
     }
 }
 
-pub fn story_strings(lang: Lang) -> &'static StoryStrings {
-    match lang {
-        Lang::Zh => &STORY_ZH,
-        Lang::En => &STORY_EN,
+
+words! {
+    /// The words of "What the sources decide" (`decided.rs`, in the `rest` part).
+    DecidedStrings, decided_strings {
+        title: ["来源能判定什么", "What the sources decide"],
+        intro: ["每年6月1日和每个事件之后的第二天，所有来源能给出确定结论的路径：结论、如何得知（原文所述，或推断及其规则），以及决定它的事件。其余的路径，来源没有定论。", "Every journey the sources decide, on each 1 June and on the day after every event: the verdict, how it is known (stated by a quote, or inferred, with its rules), and the events that decide it. Every other journey the sources leave undecided."],
+        year: ["年份", "Year"],
+        every_year: ["所有年份", "Every year"],
+        surface: ["入口", "Where the offer is met"],
+        merchant: ["商家", "Merchant"],
+        instrument: ["支付方式", "Instrument"],
+        any: ["全部", "Any"],
+        /// `{n}` answers, `{stated}` stated, `{inferred}` inferred.
+        count: ["{n}个确定的结论（{stated}个原文所述，{inferred}个推断）", "{n} decided answers ({stated} stated, {inferred} inferred)"],
+        none: ["这些条件下，来源没有给出任何确定的结论。", "The sources decide no journey with these choices."],
+        day: ["日期", "Day"],
+        journey: ["路径", "Journey"],
+        answer: ["结论", "Answer"],
+        events: ["决定它的事件", "Deciding events"],
+        open: ["在探索器中打开", "Open in the explorer"],
+        open_col: ["探索器", "Explorer"],
     }
 }
 
-/// The words of "What the sources decide" (`decided.rs`, in the `rest` part).
-pub struct DecidedStrings {
-    pub title: &'static str,
-    pub intro: &'static str,
-    pub year: &'static str,
-    pub every_year: &'static str,
-    pub surface: &'static str,
-    pub merchant: &'static str,
-    pub instrument: &'static str,
-    pub any: &'static str,
-    /// `{n}` answers, `{stated}` stated, `{inferred}` inferred.
-    pub count: &'static str,
-    pub none: &'static str,
-    pub day: &'static str,
-    pub journey: &'static str,
-    pub answer: &'static str,
-    pub events: &'static str,
-    pub open: &'static str,
-    pub open_col: &'static str,
-}
-
-pub fn decided_strings(lang: Lang) -> &'static DecidedStrings {
-    const ZH: DecidedStrings = DecidedStrings {
-        title: "来源能判定什么",
-        intro: "每年6月1日和每个事件之后的第二天，所有来源能给出确定结论的路径：结论、如何得知（原文所述，或推断及其规则），以及决定它的事件。其余的路径，来源没有定论。",
-        year: "年份",
-        every_year: "所有年份",
-        surface: "入口",
-        merchant: "商家",
-        instrument: "支付方式",
-        any: "全部",
-        count: "{n}个确定的结论（{stated}个原文所述，{inferred}个推断）",
-        none: "这些条件下，来源没有给出任何确定的结论。",
-        day: "日期",
-        journey: "路径",
-        answer: "结论",
-        events: "决定它的事件",
-        open: "在探索器中打开",
-        open_col: "探索器",
-    };
-    const EN: DecidedStrings = DecidedStrings {
-        title: "What the sources decide",
-        intro: "Every journey the sources decide, on each 1 June and on the day after every event: the verdict, how it is known (stated by a quote, or inferred, with its rules), and the events that decide it. Every other journey the sources leave undecided.",
-        year: "Year",
-        every_year: "Every year",
-        surface: "Where the offer is met",
-        merchant: "Merchant",
-        instrument: "Instrument",
-        any: "Any",
-        count: "{n} decided answers ({stated} stated, {inferred} inferred)",
-        none: "The sources decide no journey with these choices.",
-        day: "Day",
-        journey: "Journey",
-        answer: "Answer",
-        events: "Deciding events",
-        open: "Open in the explorer",
-        open_col: "Explorer",
-    };
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
-}

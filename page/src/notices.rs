@@ -39,15 +39,15 @@ fn draw(place: &Element) {
     for n in &notices {
         line(&list, n, lang, &version, origin);
     }
-    let dismiss = text_el("button", &[], strings(lang).dismiss, &div);
+    let dismiss = text_el("button", &[], strings(lang).dismiss(), &div);
     crate::html::on(dismiss.as_ref(), "click", Box::new(|_| store::update(|s| s.notices.clear())));
 }
 
 fn line(list: &Element, n: &Notice, lang: Lang, version: &str, origin: Origin) {
     let s = strings(lang);
     let what = match n.kind {
-        NoticeKind::Unknown => s.notice_unknown,
-        NoticeKind::Malformed => s.notice_malformed,
+        NoticeKind::Unknown => s.notice_unknown(),
+        NoticeKind::Malformed => s.notice_malformed(),
         NoticeKind::OtherDataset if n.value.is_empty() => {
             let text = in_lang(NOTICE_OTHER_DATASET_EMBEDDED, lang).replace("{have}", version);
             text_el("li", &[("data-notice", "dataset")], &text, list);

@@ -330,9 +330,9 @@ fn page(root: &Element, staged: bool, done: Box<dyn FnOnce(Slots)>) {
         let toolbar = toolbar.clone();
         words(move |lang| {
             let s = strings(lang);
-            h1.set_text_content(Some(s.app_title));
-            tagline.set_text_content(Some(s.tagline));
-            toggle.set_text_content(Some(s.other_lang_label));
+            h1.set_text_content(Some(s.app_title()));
+            tagline.set_text_content(Some(s.tagline()));
+            toggle.set_text_content(Some(s.other_lang_label()));
             crate::html::set(&toolbar, "aria-label", crate::i18n::in_lang(crate::i18n::TOOLBAR, lang));
         });
     }
@@ -525,7 +525,7 @@ fn embedded(root: &Element, staged: bool) -> Slots {
     let frame = el("div", &[("class", "embedded"), ("data-testid", "embed")], Some(root));
     let header = el("header", &[("class", "top compact")], Some(&frame));
     let lang = store::lang();
-    text_el("h1", &[], strings(lang).app_title, &header);
+    text_el("h1", &[], strings(lang).app_title(), &header);
     let full = {
         let view = url::ViewState { embed: false, ..store::view() };
         let path = crate::html::window().location().pathname().unwrap_or_default();

@@ -59,7 +59,7 @@ pub fn Timeline() -> impl IntoView {
                 <svg
                     class="timeline-svg"
                     role="group"
-                    aria-label=move || strings(ctx.lang()).timeline
+                    aria-label=move || strings(ctx.lang()).timeline()
                     viewBox=move || format!("0 0 {width} {}", drawn.with(|(_, l)| l.height))
                     data-testid="timeline"
                 >
@@ -74,7 +74,7 @@ pub fn Timeline() -> impl IntoView {
                         let lanes = l.lanes.iter().map(|lane| {
                             let label = match lane.kind {
                                 Some(k) => kind_name(k, lang),
-                                None => strings(lang).undated,
+                                None => strings(lang).undated(),
                             };
                             let class = format!("lane lane-{}", lane.kind.map_or("undated", kind_id));
                             view! {
@@ -161,9 +161,9 @@ pub fn Timeline() -> impl IntoView {
                 </svg>
             </div>
             <figcaption class="legend">
-                <span class="legend-dot"></span>{move || strings(ctx.lang()).legend_point}
-                <span class="legend-span"></span>{move || strings(ctx.lang()).legend_span}
-                <span class="legend-open"></span>{move || strings(ctx.lang()).legend_open}
+                <span class="legend-dot"></span>{move || strings(ctx.lang()).legend_point()}
+                <span class="legend-span"></span>{move || strings(ctx.lang()).legend_span()}
+                <span class="legend-open"></span>{move || strings(ctx.lang()).legend_open()}
             </figcaption>
         </figure>
     }

@@ -56,14 +56,14 @@ pub fn rows(data: &Dataset, timelines: &[ChannelTimeline], day: NaiveDate, lang:
                 .filter_map(|b| {
                     let event = data.events.get(b.event)?;
                     let (ground, how) = if b.role == Role::NotYet {
-                        ("not-yet", s.role_not_yet.to_string())
+                        ("not-yet", s.role_not_yet().to_string())
                     } else if b.stated() {
-                        ("stated", s.stated.to_string())
+                        ("stated", s.stated().to_string())
                     } else {
                         let prior = event.before.as_ref().map(|x| x.state);
                         let why: Vec<&str> = b.rules.iter().map(|r| rule_text(r, prior, lang)).collect();
                         let sep = if lang == Lang::Zh { "：" } else { ": " };
-                        ("inferred", format!("{}{sep}{}", s.inferred, why.join("; ")))
+                        ("inferred", format!("{}{sep}{}", s.inferred(), why.join("; ")))
                     };
                     Some(Cite { title: event.title.get(lang).to_string(), ground, how })
                 })

@@ -97,15 +97,15 @@ fn basis_label(event: &hutong_core::Event, b: &hutong_core::route::Basis, lang: 
     let s = crate::i18n::explorer_strings(lang);
     let title = event.title.get(lang);
     if b.role == Role::NotYet {
-        return format!("{title} ({})", s.role_not_yet);
+        return format!("{title} ({})", s.role_not_yet());
     }
     if b.stated() {
-        return format!("{title} ({})", s.stated);
+        return format!("{title} ({})", s.stated());
     }
     let prior = event.before.as_ref().map(|x| x.state);
     let why: Vec<&str> = b.rules.iter().map(|r| crate::i18n::rule_text(r, prior, lang)).collect();
     let sep = if lang == Lang::Zh { "：" } else { ": " };
-    format!("{title} ({}{sep}{})", s.inferred, why.join("; "))
+    format!("{title} ({}{sep}{})", s.inferred(), why.join("; "))
 }
 
 /// What an edge connects, in words: "WeChat group chat → Taobao (link)".
