@@ -65,13 +65,17 @@ pub fn journey_work(data: &Dataset, view: &ViewState, answer: &Answer, lang: Lan
     let t = tool_strings(lang);
     let e = explorer_strings(lang);
     let mut title = journey_question(data, view, lang);
-    let space = if lang == Lang::Zh { "" } else { " " };
-    title.push_str(&format!("{space}{}{}", e.verdict(), t.colon()));
+    title.push_str(&format!(
+        "{}{}{}",
+        crate::i18n::strings(lang).word_space(),
+        e.verdict(),
+        crate::i18n::strings(lang).colon()
+    ));
     title.push_str(&answer_text(answer.verdict, answer.grounds().as_ref(), lang));
     if !view.off.is_empty() {
         let off: Vec<String> =
             view.off.iter().map(|id| data.event(id).map_or(id.clone(), |ev| ev.title.get(lang).to_string())).collect();
-        title.push_str(&t.journey_off().replace("{events}", &off.join(t.list_sep())));
+        title.push_str(&t.journey_off().replace("{events}", &off.join(crate::i18n::strings(lang).list_sep())));
     }
     // The best route of each hop, as the explorer shows it first: its steps' events, in order.
     let mut deciding: Vec<usize> = Vec::new();
@@ -106,10 +110,10 @@ pub fn view_work(data: &Dataset, view: &ViewState, lang: Lang) -> Work {
     let t = tool_strings(lang);
     let mut parts = vec![journey_words(t.view_journey(), data, view, lang)];
     if let Some(event) = view.event.as_deref().and_then(|id| data.event(id)) {
-        parts.push(format!("{}{}{}", t.view_event(), t.colon(), event.title.get(lang)));
+        parts.push(format!("{}{}{}", t.view_event(), crate::i18n::strings(lang).colon(), event.title.get(lang)));
     }
     if !view.q.is_empty() {
-        parts.push(format!("{}{}“{}”", t.view_search(), t.colon(), view.q));
+        parts.push(format!("{}{}“{}”", t.view_search(), crate::i18n::strings(lang).colon(), view.q));
     }
     Work {
         key: key(&format!("hutong-view-{}", fmt::iso(view.date))),

@@ -247,7 +247,7 @@ pub fn DataPanel() -> impl IntoView {
             </p>
             <p data-testid="dataset-status">
                 {move || match ctx.origin.get() {
-                    Origin::Embedded => crate::i18n::in_lang(crate::i18n::EMBEDDED, ctx.lang()),
+                    Origin::Embedded => crate::i18n::strings(ctx.lang()).embedded(),
                     Origin::Imported => w().imported(),
                     Origin::Synthetic => w().synthetic(),
                 }}
@@ -275,7 +275,7 @@ pub fn DataPanel() -> impl IntoView {
             </div>
             <p class="hint mode-hint">
                 {move || if mode.get() == Mode::Replace { w().replace() } else { w().merge() }}
-                {move || if ctx.lang() == hutong_core::Lang::Zh { "：" } else { ": " }}
+                {move || crate::i18n::strings(ctx.lang()).colon()}
                 {move || if mode.get() == Mode::Replace { w().replace_hint() } else { w().merge_hint() }}
             </p>
             {move || outcome_view(ctx, outcome.get())}
@@ -309,11 +309,9 @@ fn outcome_view(ctx: Ctx, outcome: Outcome) -> AnyView {
             let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
             view! {
                 <div class="import-error" role="alert" data-testid="import-error" data-count=problems.len()>
-                    <p><strong>{w.failed()}</strong>{if lang == hutong_core::Lang::Zh {
-                        format!("（{} 个问题）。", problems.len())
-                    } else {
-                        let n = problems.len();
-                        format!(" ({n} problem{}). ", if n == 1 { "" } else { "s" })
+                    <p><strong>{w.failed()}</strong>{match problems.len() {
+                        1 => w.one_problem().to_string(),
+                        n => w.problems().replace("{n}", &n.to_string()),
                     }}{w.nothing_changed()}</p>
                     <ol>
                         {problems.iter().take(SHOWN_PROBLEMS).map(|d| view! {
@@ -326,11 +324,8 @@ fn outcome_view(ctx: Ctx, outcome: Outcome) -> AnyView {
             .into_any()
         }
         Outcome::Done { summary, notes, saved } => {
-            let count = |n: usize, what: &str| match lang {
-                hutong_core::Lang::Zh => format!("{what} {n} 个"),
-                hutong_core::Lang::En => format!("{n} {what}"),
-            };
-            let colon = if lang == hutong_core::Lang::Zh { "：" } else { ": " };
+            let count = |n: usize, what: &str| w.count().replace("{n}", &n.to_string()).replace("{what}", what);
+            let colon = crate::i18n::strings(lang).colon();
             let mut parts = vec![format!("{}{colon}{}", w.done(), count(summary.added, w.added()))];
             if summary.replaced > 0 {
                 parts.push(count(summary.replaced, w.replaced()));
@@ -351,7 +346,7 @@ fn outcome_view(ctx: Ctx, outcome: Outcome) -> AnyView {
             };
             view! {
                 <div class="import-status" role="status" data-testid="import-status" data-saved=saved.is_ok().to_string()>
-                    <p>{parts.join(if lang == hutong_core::Lang::Zh { "；" } else { "; " })}{if lang == hutong_core::Lang::Zh { "。" } else { ". " }}{saved_text}</p>
+                    <p>{parts.join(crate::i18n::strings(lang).list_sep())}{crate::i18n::strings(lang).stop()}{saved_text}</p>
                     {(!notes.is_empty()).then(|| view! { <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> })}
                 </div>
             }

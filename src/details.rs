@@ -27,7 +27,7 @@ pub fn Details() -> impl IntoView {
                     .iter()
                     .map(|a| data.name(a).map_or(a.clone(), |n| n.get(lang).to_string()))
                     .collect::<Vec<_>>()
-                    .join(if lang == hutong_core::Lang::Zh { "、" } else { ", " });
+                    .join(crate::i18n::strings(lang).enum_sep());
                 let source_view = source.map(|src| {
                     let link = match &src.url {
                         Some(url) if is_http_url(url) => view! {

@@ -83,21 +83,20 @@ pub fn EvidenceSheet() -> impl IntoView {
     let grounds_words = grounds.as_ref().map(|g| {
         view! { <span class=format!("verdict-grounds grounds-{}", g.id())>{GROUNDS_SEP}{grounds_how(g, lang)}</span> }
     });
-    let zh = lang == Lang::Zh;
-    let (colon, stop) = if zh { ("：", "。") } else { (": ", ". ") };
+    let (colon, stop) = (strings(lang).colon(), strings(lang).stop());
     let off_line = counterfactual.map(|actual| {
         let titles: Vec<String> =
             view.off.iter().map(|id| data.event(id).map_or(id.clone(), |ev| ev.title.get(lang).to_string())).collect();
         view! {
             <p class="sheet-off" data-testid="sheet-off">
-                <strong>{e.counterfactual()}{colon}</strong>{e.switched_off()}{colon}{titles.join(if zh { "；" } else { "; " })}{stop}
+                <strong>{e.counterfactual()}{colon}</strong>{e.switched_off()}{colon}{titles.join(strings(lang).list_sep())}{stop}
                 {e.actual()}{colon}{actual}{stop}
             </p>
         }
     });
     let hops = sheet.hops(&answer);
     view! {
-        <article class="evidence-sheet" data-testid="evidence-sheet" lang=if lang == Lang::Zh { "zh-CN" } else { "en" }>
+        <article class="evidence-sheet" data-testid="evidence-sheet" lang=crate::i18n::lang_tag(lang)>
             <p class="sheet-kind">{strings(lang).app_title()}" · "{s.sheet()}</p>
             <h1 class="sheet-question">{question}</h1>
             <p class="sheet-verdict" data-testid="sheet-verdict" data-verdict=word.id() data-grounds=grounds_id data-rules=grounds_rules>

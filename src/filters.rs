@@ -30,7 +30,7 @@ pub fn Filters() -> impl IntoView {
                             view! {
                                 <optgroup label=owner.name.get(lang).to_string()>
                                     <option value=owner.id.clone() selected=current.as_deref() == Some(owner.id.as_str())>
-                                        {format!("{} ({})", owner.name.get(lang), if lang == hutong_core::Lang::Zh { "全部" } else { "all" })}
+                                        {format!("{} ({})", owner.name.get(lang), crate::i18n::strings(lang).all())}
                                     </option>
                                     {platforms}
                                 </optgroup>

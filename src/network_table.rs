@@ -7,8 +7,9 @@ use std::sync::Arc;
 use hutong_core::route::Model;
 use leptos::prelude::*;
 
+use crate::i18n::table_strings;
 use crate::network::layout::channel_timelines;
-use crate::network::table::{rows, table_strings};
+use crate::network::table::rows;
 use crate::state::use_ctx;
 
 /// What the disclosure under the network (drawn by `network::view`, on the first screen) holds:
@@ -58,10 +59,13 @@ pub fn NetworkTable() -> impl IntoView {
     });
     view! {
         <table class="channel-table" data-testid="channel-table">
-            <caption>{move || format!("{} {}", table_strings(ctx.lang())[1], crate::fmt::day(ctx.playhead.get(), ctx.lang()))}</caption>
+            <caption>{move || format!("{} {}", table_strings(ctx.lang()).caption(), crate::fmt::day(ctx.playhead.get(), ctx.lang()))}</caption>
             <thead>
                 <tr>
-                    {move || table_strings(ctx.lang())[2..].iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}
+                    {move || {
+                        let t = table_strings(ctx.lang());
+                        [t.from(), t.to(), t.channel(), t.verdict(), t.events()].map(|h| view! { <th scope="col">{h}</th> }).collect_view()
+                    }}
                 </tr>
             </thead>
             <tbody>

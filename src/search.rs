@@ -240,7 +240,7 @@ pub fn Search() -> impl IntoView {
                         n if n > MAX_LISTED => format!(
                             "{}{}{}",
                             t.search_count().replace("{n}", &n.to_string()),
-                            if ctx.lang() == Lang::Zh { "，" } else { "; " },
+                            crate::i18n::strings(ctx.lang()).clause_sep(),
                             t.search_more().replace("{n}", &MAX_LISTED.to_string())
                         ),
                         n => t.search_count().replace("{n}", &n.to_string()),

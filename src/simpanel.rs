@@ -11,6 +11,8 @@ use hutong_core::sim::{self, Band, Params, Prepared, Run, Summary};
 use hutong_core::{Dataset, Lang};
 use leptos::prelude::*;
 
+use crate::i18n::sim_strings;
+
 use crate::chart::{self, Linear};
 use crate::export;
 use crate::state::use_ctx;
@@ -37,94 +39,19 @@ struct Job {
     runs: (Vec<Run>, Vec<Run>),
 }
 
-fn words(lang: Lang) -> [&'static str; 24] {
-    match lang {
-        Lang::Zh => [
-            "筑墙的代价：购物者模拟",
-            "按月模拟购物者在各个渠道的购买尝试：完成（按支付方式和商家）、因墙而流失（归到决定该路径的事件）、或因普通原因流失。“来源未定”按区间处理：每次运行都跑两遍，一遍把每个未定的结论取最封闭的一端，一遍取最开放的一端（所以“流失”在前一遍更多）。",
-            "参数", "恢复默认", "有出处", "假设", "运行中", "完成", "完成的购买", "因墙流失",
-            "普通流失", "未定取最封闭", "未定取最开放", "区间（5%–95%）", "每月购买", "各支付方式占比：", "真实历史与反事实：每月完成的购买",
-            "真实历史", "反事实", "导出 CSV", "导出 SVG", "导出 PNG", "因墙流失最多的事件", "数据集版本",
-        ],
-        Lang::En => [
-            "What the walls cost: simulated shoppers",
-            "Each month, shoppers' purchase attempts on each channel are routed: completed (by instrument and merchant), lost to a wall (attributed to the events that decide the journey), or lost for ordinary reasons. “Undecided” is a range: every run is made twice, once with each undecided verdict at its most closed end and once at its most open end (so more is lost in the first).",
-            "Parameters", "Reset to defaults", "sourced", "assumed", "running", "done", "Completed purchases", "Lost to walls",
-            "Lost for ordinary reasons", "undecided as most closed", "undecided as most open", "interval (5%–95%)", "Purchases per month", "Payment shares at ", "Actual vs counterfactual: completed purchases per month",
-            "Actual history", "Counterfactual", "Export CSV", "Export SVG", "Export PNG", "Events that cost most purchases", "Dataset version",
-        ],
-    }
-}
-
 /// Label, explanation and basis of each parameter, in `SIM_PARAMS` order. A basis is an event id
 /// (sourced) or `None` (assumed).
 fn param_text(key: &str, lang: Lang) -> (&'static str, &'static str, Option<&'static str>) {
-    let zh = lang == Lang::Zh;
+    let w = sim_strings(lang);
     match key {
-        "seed" => (
-            if zh { "随机种子" } else { "Random seed" },
-            if zh {
-                "同一种子和参数得到逐位相同的结果。"
-            } else {
-                "The same seed and parameters give bit-identical results."
-            },
-            None,
-        ),
-        "pop" => (
-            if zh { "购物者人数" } else { "Shoppers" },
-            if zh {
-                "计算量与人数无关（按群体抽样）。"
-            } else {
-                "The cost does not grow with it (counts are sampled per group)."
-            },
-            None,
-        ),
-        "freq" => (
-            if zh { "每人每月购买尝试" } else { "Attempts per shopper per month" },
-            if zh { "假设值。" } else { "An assumption." },
-            None,
-        ),
-        "reps" => (
-            if zh { "重复次数" } else { "Replicates" },
-            if zh { "用于蒙特卡洛区间。" } else { "For the Monte Carlo intervals." },
-            None,
-        ),
-        "loss" => (
-            if zh { "普通流失率" } else { "Ordinary loss" },
-            if zh {
-                "与墙无关的放弃（改主意、缺货）。"
-            } else {
-                "Given up for reasons that are no wall (changed minds, stock-outs)."
-            },
-            None,
-        ),
-        "wloss" => (
-            if zh { "绕行流失率" } else { "Workaround give-up" },
-            if zh {
-                "只能绕行（淘口令、二维码、找朋友付）时放弃的比例。来源说明绕行会流失大量顾客，但没有数字。"
-            } else {
-                "Share who give up when only a workaround (token, QR code, a friend) works. The sources show workarounds lose many, with no figure."
-            },
-            Some("taobao-shop-left-wechat"),
-        ),
-        "aloss" => (
-            if zh { "重新注册流失率" } else { "New-account give-up" },
-            if zh {
-                "要重新注册账号、绑定银行卡时放弃的比例（“基本这买卖也没法做了”）。"
-            } else {
-                "Share who give up rather than register a new account and bind a card (“the sale is all but dead”)."
-            },
-            Some("merchants-need-new-accounts"),
-        ),
-        "pshare" => (
-            if zh { "部分开放覆盖率" } else { "Partial reach" },
-            if zh {
-                "内测、逐步开放时能用上的比例。假设值。"
-            } else {
-                "Share for whom a beta or gradual roll-out works. An assumption."
-            },
-            None,
-        ),
+        "seed" => (w.seed_label(), w.seed_note(), None),
+        "pop" => (w.pop_label(), w.pop_note(), None),
+        "freq" => (w.freq_label(), w.freq_note(), None),
+        "reps" => (w.reps_label(), w.reps_note(), None),
+        "loss" => (w.loss_label(), w.loss_note(), None),
+        "wloss" => (w.wloss_label(), w.wloss_note(), Some("taobao-shop-left-wechat")),
+        "aloss" => (w.aloss_label(), w.aloss_note(), Some("merchants-need-new-accounts")),
+        "pshare" => (w.pshare_label(), w.pshare_note(), None),
         _ => ("", "", None),
     }
 }
@@ -168,10 +95,10 @@ pub fn SimPanel() -> impl IntoView {
     let reset = move |_| ctx.update_view(|v| v.sim = SimSettings::default());
     view! {
         <section class="sim" data-testid="sim-panel" aria-labelledby="sim-heading">
-            <h2 id="sim-heading">{move || words(lang())[0]}</h2>
-            <p class="hint">{move || words(lang())[1]}</p>
+            <h2 id="sim-heading">{move || sim_strings(lang()).heading()}</h2>
+            <p class="hint">{move || sim_strings(lang()).intro()}</p>
             <details class="params" open>
-                <summary>{move || words(lang())[2]}</summary>
+                <summary>{move || sim_strings(lang()).parameters()}</summary>
                 <div class="param-grid">
                     {SIM_PARAMS.iter().map(|p| {
                         let key = p.key;
@@ -195,13 +122,13 @@ pub fn SimPanel() -> impl IntoView {
                                 <span class="param-note">
                                     {move || {
                                         let (_, note, basis) = param_text(key, lang());
-                                        let w = words(lang());
+                                        let w = sim_strings(lang());
                                         let data = ctx.data.get();
                                         let tag = match basis.and_then(|id| data.event(id)) {
                                             Some(e) => view! {
-                                                <span class="basis sourced" title=e.cite.quote.clone()>{w[4]}": "{e.title.get(lang()).to_string()}</span>
+                                                <span class="basis sourced" title=e.cite.quote.clone()>{w.sourced()}": "{e.title.get(lang()).to_string()}</span>
                                             }.into_any(),
-                                            None => view! { <span class="basis assumed">{w[5]}</span> }.into_any(),
+                                            None => view! { <span class="basis assumed">{w.assumed()}</span> }.into_any(),
                                         };
                                         view! { {note}" "{tag} }
                                     }}
@@ -211,14 +138,14 @@ pub fn SimPanel() -> impl IntoView {
                     }).collect_view()}
                 </div>
                 <AssumptionTables />
-                <button class="small" data-testid="sim-reset" on:click=reset>{move || words(lang())[3]}</button>
+                <button class="small" data-testid="sim-reset" on:click=reset>{move || sim_strings(lang()).reset()}</button>
             </details>
             {move || {
-                let w = words(lang());
+                let w = sim_strings(lang());
                 match state.get() {
                     SimRun::Running { done, total } => view! {
                         <div data-testid="sim-result" data-state="running" class="sim-status" role="status">
-                            <progress max=total value=done></progress>" "{w[6]}" "{done}"/"{total}
+                            <progress max=total value=done></progress>" "{w.running()}" "{done}"/"{total}
                         </div>
                     }.into_any(),
                     SimRun::Done(out) => {
@@ -229,9 +156,9 @@ pub fn SimPanel() -> impl IntoView {
                                 data-lost=format!("{:.0}", a.total_lost[0])
                                 data-completed-high=format!("{:.0}", a.total_completed[1])
                                 data-lost-high=format!("{:.0}", a.total_lost[1])>
-                                <strong>{w[7]}</strong>" · "{w[8]}": "{chart::short(a.total_completed[0])}" – "{chart::short(a.total_completed[1])}
-                                " · "{w[9]}": "{chart::short(a.total_lost_wall[1])}" – "{chart::short(a.total_lost_wall[0])}
-                                " · "{undecided_word(lang())}": "{chart::short(a.total_lost_undecided[1])}" – "{chart::short(a.total_lost_undecided[0])}
+                                <strong>{w.done()}</strong>" · "{w.completed()}": "{chart::short(a.total_completed[0])}" – "{chart::short(a.total_completed[1])}
+                                " · "{w.lost_wall()}": "{chart::short(a.total_lost_wall[1])}" – "{chart::short(a.total_lost_wall[0])}
+                                " · "{sim_strings(lang()).lost_undecided()}": "{chart::short(a.total_lost_undecided[1])}" – "{chart::short(a.total_lost_undecided[0])}
                             </div>
                             <SimCharts out=out.clone() />
                         }.into_any()
@@ -286,7 +213,6 @@ fn AssumptionTables() -> impl IntoView {
             let data = ctx.data.get();
             let settings = ctx.view.with(|v| v.sim.clone());
             let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
-            let zh = lang == Lang::Zh;
             let demand = settings.demand.iter().enumerate().map(|(i, d)| view! {
                 <tr>
                     <td>{name(&d.surface)}</td>
@@ -300,8 +226,8 @@ fn AssumptionTables() -> impl IntoView {
             }).collect_view();
             let adoption = settings.adoption.iter().enumerate().map(|(i, a)| {
                 let basis = match &a.basis {
-                    sim::Basis::Sourced(id) => data.event(id).map_or(String::new(), |e| format!("{}: {}", if zh { "有出处" } else { "sourced" }, e.title.get(lang))),
-                    sim::Basis::Assumed => (if zh { "假设" } else { "assumed" }).to_string(),
+                    sim::Basis::Sourced(id) => data.event(id).map_or(String::new(), |e| format!("{}: {}", sim_strings(lang).sourced(), e.title.get(lang))),
+                    sim::Basis::Assumed => sim_strings(lang).assumed().to_string(),
                 };
                 let field = move |value: f64, lo: f64, hi: f64, step: &'static str, set: fn(&mut sim::Adoption, f64)| view! {
                     <input type="number" min=lo max=hi step=step prop:value=value.to_string()
@@ -322,13 +248,13 @@ fn AssumptionTables() -> impl IntoView {
             }).collect_view();
             view! {
                 <details class="assumptions">
-                    <summary>{if zh { "需求组合与支付方式普及曲线（可编辑，含依据）" } else { "Demand mix and adoption curves (editable, with their basis)" }}</summary>
+                    <summary>{sim_strings(lang).demand_mix_and_adoption()}</summary>
                     <table>
-                        <thead><tr><th>{if zh { "看到商品的地方" } else { "Offer seen on" }}</th><th>{if zh { "商家" } else { "Merchant" }}</th><th>{if zh { "权重（假设）" } else { "Weight (assumed)" }}</th></tr></thead>
+                        <thead><tr><th>{sim_strings(lang).offer_seen_on()}</th><th>{sim_strings(lang).merchant()}</th><th>{sim_strings(lang).weight_assumed()}</th></tr></thead>
                         <tbody>{demand}</tbody>
                     </table>
                     <table>
-                        <thead><tr><th>{if zh { "支付方式" } else { "Instrument" }}</th><th>{if zh { "持有比例上限" } else { "Ceiling share" }}</th><th>{if zh { "达到一半的年份" } else { "Year of half" }}</th><th>{if zh { "速度（每年）" } else { "Rate (per year)" }}</th><th>{if zh { "依据" } else { "Basis" }}</th></tr></thead>
+                        <thead><tr><th>{sim_strings(lang).instrument()}</th><th>{sim_strings(lang).ceiling_share()}</th><th>{sim_strings(lang).year_of_half()}</th><th>{sim_strings(lang).rate_per_year()}</th><th>{sim_strings(lang).basis()}</th></tr></thead>
                         <tbody>{adoption}</tbody>
                     </table>
                 </details>
@@ -368,20 +294,20 @@ fn SimCharts(out: Arc<SimOutput>) -> impl IntoView {
     view! {
         {move || {
             let lang = ctx.lang();
-            let w = words(lang);
+            let w = sim_strings(lang);
             let a = &out.actual;
             let series = vec![
-                band_series(format!("{} ({})", w[8], w[11]), "#1a9950", &a.completed[0], false, true),
-                band_series(format!("{} ({})", w[8], w[12]), "#1a9950", &a.completed[1], true, false),
-                band_series(format!("{} ({})", w[9], w[11]), "#d4380d", &a.lost_wall[0], false, true),
-                band_series(format!("{} ({})", w[9], w[12]), "#d4380d", &a.lost_wall[1], true, false),
-                band_series(format!("{} ({})", undecided_word(lang), w[11]), "#8c8c8c", &a.lost_undecided[0], false, false),
+                band_series(format!("{} ({})", w.completed(), w.most_closed()), "#1a9950", &a.completed[0], false, true),
+                band_series(format!("{} ({})", w.completed(), w.most_open()), "#1a9950", &a.completed[1], true, false),
+                band_series(format!("{} ({})", w.lost_wall(), w.most_closed()), "#d4380d", &a.lost_wall[0], false, true),
+                band_series(format!("{} ({})", w.lost_wall(), w.most_open()), "#d4380d", &a.lost_wall[1], true, false),
+                band_series(format!("{} ({})", sim_strings(lang).lost_undecided(), w.most_closed()), "#8c8c8c", &a.lost_undecided[0], false, false),
             ];
-            view! { <Chart title=w[14].to_string() testid="chart-purchases" months=a.months.clone() series=series /> }
+            view! { <Chart title=w.per_month().to_string() testid="chart-purchases" months=a.months.clone() series=series /> }
         }}
         {move || {
             let lang = ctx.lang();
-            let w = words(lang);
+            let w = sim_strings(lang);
             let data = ctx.data.get();
             let a = &out2.actual;
             let Some(mi) = data.merchants.iter().position(|m| m.id == merchant.get()) else { return ().into_any() };
@@ -402,28 +328,28 @@ fn SimCharts(out: Arc<SimOutput>) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <label class="chart-select">{w[15]}
+                <label class="chart-select">{w.shares_at()}
                     <select data-testid="share-merchant" on:change=move |ev| merchant.set(event_target_value(&ev))>{options}</select>
                 </label>
-                <Chart title=format!("{}{} (%, {})", w[15], merchant_name, w[12]) testid="chart-shares" months=a.months.clone() series=series />
+                <Chart title=format!("{}{} (%, {})", w.shares_at(), merchant_name, w.most_open()) testid="chart-shares" months=a.months.clone() series=series />
             }.into_any()
         }}
         {move || {
             let lang = ctx.lang();
-            let w = words(lang);
+            let w = sim_strings(lang);
             out3.counterfactual.as_ref().map(|cf| {
                 let a = &out3.actual;
                 let series = vec![
-                    band_series(format!("{} ({})", w[17], w[11]), "#1677ff", &a.completed[0], false, true),
-                    band_series(format!("{} ({})", w[18], w[11]), "#9254de", &cf.completed[0], false, true),
-                    band_series(format!("{} ({})", w[18], w[12]), "#9254de", &cf.completed[1], true, false),
+                    band_series(format!("{} ({})", w.actual(), w.most_closed()), "#1677ff", &a.completed[0], false, true),
+                    band_series(format!("{} ({})", w.counterfactual(), w.most_closed()), "#9254de", &cf.completed[0], false, true),
+                    band_series(format!("{} ({})", w.counterfactual(), w.most_open()), "#9254de", &cf.completed[1], true, false),
                 ];
                 // The difference month by month: purchases gained (+) or lost (−) against history,
                 // paired replicate by replicate (same seed), at both ends.
                 let diff = |b: usize| -> Vec<f64> { cf.completed[b].mean.iter().zip(&a.completed[b].mean).map(|(c, h)| c - h).collect() };
                 let gained = vec![
-                    Series { label: w[11].to_string(), color: "#9254de", values: diff(0), band: None, dashed: false },
-                    Series { label: w[12].to_string(), color: "#9254de", values: diff(1), band: None, dashed: true },
+                    Series { label: w.most_closed().to_string(), color: "#9254de", values: diff(0), band: None, dashed: false },
+                    Series { label: w.most_open().to_string(), color: "#9254de", values: diff(1), band: None, dashed: true },
                 ];
                 // The payment-share shift at the chosen merchant, in percentage points.
                 let data = ctx.data.get();
@@ -439,19 +365,19 @@ fn SimCharts(out: Arc<SimOutput>) -> impl IntoView {
                             dashed: false,
                         })
                         .collect();
-                    let title = format!("{}{} ({})", shift_word(lang), data.merchants[mi].name.get(lang), w[12]);
+                    let title = format!("{}{} ({})", sim_strings(lang).shift(), data.merchants[mi].name.get(lang), w.most_open());
                     view! { <Chart title=title testid="chart-share-shift" months=a.months.clone() series=series /> }
                 });
                 view! {
-                    <Chart title=w[16].to_string() testid="chart-counterfactual" months=a.months.clone() series=series />
-                    <Chart title=gain_word(lang).to_string() testid="chart-difference" months=a.months.clone() series=gained />
+                    <Chart title=w.actual_vs_counterfactual().to_string() testid="chart-counterfactual" months=a.months.clone() series=series />
+                    <Chart title=sim_strings(lang).gain().to_string() testid="chart-difference" months=a.months.clone() series=gained />
                     {shift}
                 }
             })
         }}
         {move || {
             let lang = ctx.lang();
-            let w = words(lang);
+            let w = sim_strings(lang);
             let data = ctx.data.get();
             let mut costly: Vec<(usize, [f64; 2])> = out4.actual.lost_by_event.iter().copied().enumerate().filter(|(_, v)| v[0] > 0.0 || v[1] > 0.0).collect();
             costly.sort_by(|a, b| b.1[0].total_cmp(&a.1[0]));
@@ -460,29 +386,8 @@ fn SimCharts(out: Arc<SimOutput>) -> impl IntoView {
                 let e = &data.events[i];
                 view! { <li data-event-id=e.id.clone()>{e.title.get(lang).to_string()}": "{chart::short(v[1])}" – "{chart::short(v[0])}</li> }
             }).collect_view();
-            view! { <h3 class="costly-heading">{w[22]}</h3><ol class="costly">{rows}</ol> }
+            view! { <h3 class="costly-heading">{w.costliest()}</h3><ol class="costly">{rows}</ol> }
         }}
-    }
-}
-
-fn shift_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "反事实中支付方式占比的变化（百分点）：",
-        Lang::En => "Payment-share shift in the counterfactual (percentage points) at ",
-    }
-}
-
-fn gain_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "反事实比真实历史每月多（+）或少（−）完成的购买",
-        Lang::En => "Purchases gained (+) or lost (−) each month in the counterfactual",
-    }
-}
-
-fn undecided_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "来源未定而流失",
-        Lang::En => "Lost where the sources are silent",
     }
 }
 
@@ -496,7 +401,7 @@ fn month_label(d: NaiveDate) -> String {
 fn Chart(title: String, testid: &'static str, months: Vec<NaiveDate>, series: Vec<Series>) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang();
-    let w = words(lang);
+    let w = sim_strings(lang);
     let data: Arc<Dataset> = ctx.data.get_untracked();
     let (width, plot_h, left, top) = (760.0, 220.0, 60.0, 28.0);
     let legend_rows = series.len().div_ceil(2) as f64;
@@ -623,9 +528,9 @@ fn Chart(title: String, testid: &'static str, months: Vec<NaiveDate>, series: Ve
             </svg>
             <p class="readout" data-testid="chart-readout" aria-live="off">{readout}</p>
             <figcaption class="chart-actions">
-                <button class="small" data-testid="export-csv" on:click=move |_| { let _ = export::download_text(&file_csv, "text/csv;charset=utf-8", &csv_doc); }>{w[19]}</button>
-                <button class="small" data-testid="export-svg" on:click=move |_| { if let Some(t) = svg_text() { let _ = export::download_text(&file_svg, "image/svg+xml", &t); } }>{w[20]}</button>
-                <button class="small" data-testid="export-png" on:click=move |_| { if let Some(t) = svg_text() { let _ = export::download_png(&file_png, &t, width, height); } }>{w[21]}</button>
+                <button class="small" data-testid="export-csv" on:click=move |_| { let _ = export::download_text(&file_csv, "text/csv;charset=utf-8", &csv_doc); }>{w.export_csv()}</button>
+                <button class="small" data-testid="export-svg" on:click=move |_| { if let Some(t) = svg_text() { let _ = export::download_text(&file_svg, "image/svg+xml", &t); } }>{w.export_svg()}</button>
+                <button class="small" data-testid="export-png" on:click=move |_| { if let Some(t) = svg_text() { let _ = export::download_png(&file_png, &t, width, height); } }>{w.export_png()}</button>
             </figcaption>
         </figure>
     }

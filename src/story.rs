@@ -10,7 +10,6 @@
 use std::sync::Arc;
 
 use hutong_core::story::{load_stories, Story};
-use hutong_core::Lang;
 use leptos::prelude::*;
 
 use crate::i18n::story_strings;
@@ -253,7 +252,7 @@ fn StoryPanel(story: Story, focus: RwSignal<bool>) -> impl IntoView {
                 <span class="story-position" data-testid="story-position">{position}</span>
             </div>
             <p class="story-caption" data-testid="story-caption" aria-live="polite"
-                lang=move || if ctx.lang() == Lang::Zh { "zh-CN" } else { "en" }>{caption}</p>
+                lang=move || crate::i18n::lang_tag(ctx.lang())>{caption}</p>
             <div class="story-nav">
                 <button data-testid="story-prev" aria-disabled=move || at(1) on:click=move |_| prev(step.get_untracked() - 1)>
                     "← "{move || s().prev()}

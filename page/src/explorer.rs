@@ -86,7 +86,7 @@ pub fn journey_words(template: &str, data: &Dataset, view: &crate::url::ViewStat
 
 /// The journey of `view` as a question ("On 1 Jun 2014, can a shopper who meets an offer on …").
 pub fn journey_question(data: &Dataset, view: &crate::url::ViewState, lang: Lang) -> String {
-    journey_words(crate::i18n::in_lang(crate::i18n::JOURNEY_QUESTION, lang), data, view, lang)
+    journey_words(crate::i18n::strings(lang).journey_question(), data, view, lang)
 }
 
 /// Switches an event off (a counterfactual), or back on.

@@ -7,7 +7,7 @@ use hutong_core::{Kind, Lang, Precision, Status};
 /// Each word is one method, so a module links only the words it reads (the first screen pays
 /// for its words alone), and a word is written once, its two languages side by side.
 macro_rules! words {
-    ($(#[$what:meta])* $name:ident, $get:ident { $($(#[$doc:meta])* $key:ident: [$zh:expr, $en:expr],)* }) => {
+    ($(#[$what:meta])* $name:ident, $get:ident { $($(#[$doc:meta])* $key:ident: [$zh:expr, $en:expr $(,)?],)* }) => {
         $(#[$what])*
         #[derive(Clone, Copy)]
         pub struct $name(Lang);
@@ -31,6 +31,45 @@ words! {
     /// The interface's fixed strings for one language.
     Strings, strings {
         app_title: ["互通 Hutong", "Hutong 互通"],
+        /// After a label, before what it labels.
+        colon: ["：", ": "],
+        /// Between the items of a list in running text.
+        list_sep: ["；", "; "],
+        /// Between clauses of one sentence.
+        clause_sep: ["，", "; "],
+        /// Between the names of an enumeration ("Alipay, WeChat Pay").
+        enum_sep: ["、", ", "],
+        /// The end of a sentence, before another.
+        stop: ["。", ". "],
+        /// A group as a whole ("Alibaba (all)").
+        all: ["全部", "all"],
+        /// A part of the page on its way (`loader.rs`): `{part}` is its name.
+        loading: ["正在载入{part}…", "Loading {part}…"],
+        /// A part that did not arrive.
+        load_failed: [
+            "{part}未能载入（网络中断或文件缺失）。页面其他部分不受影响。",
+            "The {part} could not be loaded (the network failed or a file is missing). The rest of the page still works.",
+        ],
+        retry: ["重试", "Retry"],
+        /// Words the first screen shows on its own (Chinese, English), without the tables they belong to
+        /// (a table read on the first screen would bring all of its words into the first load).
+        open_full: ["打开完整视图", "Open the full view"],
+        toolbar: ["导览、配色与打印", "Stories, theme and printing"],
+        /// The URL's notices (`notices.rs`, first screen): a link made with another dataset, a saved
+        /// import that could not be read.
+        notice_other_dataset: ["此链接使用的数据集是 {want}，而你当前载入的是 {have}。请导入该数据集以看到完全相同的视图。", "This link was made with the dataset {want}; you have {have} loaded. Import that dataset to see exactly the same view."],
+        notice_other_dataset_embedded: ["此链接使用的是内置数据集，而你当前载入的是导入的数据集 {have}。恢复内置数据集可看到完全相同的视图。", "This link was made with the embedded dataset; you have the imported dataset {have} loaded. Reset to the embedded dataset to see exactly the same view."],
+        notice_saved_unreadable: ["本机保存的导入数据集无法读取（{e}），现使用内置数据集；保存的数据未删除，重新导入或恢复内置数据集后才会被替换。", "The imported dataset saved in this browser could not be read ({e}), so the embedded dataset is in use; the saved data is kept until you import again or reset."],
+        embedded: ["内置数据集", "Embedded dataset"],
+        /// The journey as a question (the citation's title, the evidence sheet's heading):
+        /// `explorer::journey_question` fills it.
+        journey_question: ["{date}，在{from}看到商品的顾客，能否到达{shop}并用{pay}付款？", "On {date}, can a shopper who meets an offer on {from} reach {shop} and pay with {pay}?"],
+        copy_link: ["复制链接", "Copy link"],
+        copied: ["链接已复制", "Link copied"],
+        copy_fallback: ["无法直接复制，请手动复制下面的链接：", "Could not copy; copy this link by hand:"],
+        cite_answer: ["引用这个回答", "Cite this answer"],
+        /// Between two sentences or a sentence and a label (none in Chinese).
+        word_space: ["", " "],
         tagline: ["中国互联网平台如何彼此筑墙，又如何被要求重新互联互通——每条事实都有出处。", "How China's internet platforms walled themselves off, and were made to reconnect — every fact cited."],
         language: ["语言", "Language"],
         other_lang_label: ["English", "中文"],
@@ -67,9 +106,6 @@ words! {
         dataset_version: ["数据集版本", "Dataset version"],
     }
 }
-
-
-
 
 pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
     let (zh, en) = match kind {
@@ -201,9 +237,6 @@ words! {
     }
 }
 
-
-
-
 pub fn word_name(word: hutong_core::route::Word, lang: Lang) -> &'static str {
     use hutong_core::route::Word;
     let (zh, en) = match word {
@@ -246,6 +279,11 @@ pub fn channel_name(channel: hutong_core::Channel, lang: Lang) -> &'static str {
 words! {
     /// The words of the dataset panel, the import's messages and the page-level controls.
     DataStrings, data_strings {
+        /// A count of things in the import's summary: `{n}` of `{what}`.
+        count: ["{what} {n} 个", "{n} {what}"],
+        /// How many problems an import has, after "Import failed".
+        one_problem: ["（1 个问题）。", " (1 problem). "],
+        problems: ["（{n} 个问题）。", " ({n} problems). "],
         heading: ["你的数据：导入与导出", "Your data: import and export"],
         intro: ["导入 JSON 或 CSV 数据集（可多选文件），时间轴、路由、模拟和网络图都会改用它；数据保存在本机浏览器中。", "Import a dataset as JSON or CSV (several files at once if you like); the timeline, routing, simulation and network all switch to it. It is kept in this browser."],
         imported: ["导入的数据集", "Imported dataset"],
@@ -282,12 +320,8 @@ words! {
         column: ["第 {n} 列", "column {n}"],
         item: ["条目", "item"],
         field: ["字段", "field"],
-        open_full: [OPEN_FULL[0], OPEN_FULL[1]],
     }
 }
-
-
-
 
 /// A loader problem in the interface's language (the English is the core's `Display`).
 pub fn problem(p: &hutong_core::Problem, lang: Lang) -> String {
@@ -476,8 +510,6 @@ words! {
         /// "Licence:" before the dataset's licence, in the footer.
         licence_label: ["数据许可：", "Data licence: "],
         dataset_version: ["数据集版本", "Dataset version"],
-        colon: ["：", ": "],
-        list_sep: ["；", "; "],
         /// A counterfactual's events, `{events}`.
         journey_off: ["（反事实：假设没有{events}）", " (counterfactual: without {events})"],
         deciding: ["决定结论的事件：", "Deciding events: "],
@@ -488,9 +520,6 @@ words! {
         view_search: ["搜索", "search"],
     }
 }
-
-
-
 
 /// A searched field's name, beside the excerpt where a query matched.
 pub fn field_name(field: hutong_core::search::Field, lang: Lang) -> &'static str {
@@ -509,7 +538,6 @@ words! {
     /// The toolbar's words (stories, theme, printing) and the evidence sheet's (`story.rs`,
     /// `theme.rs`, `evidence.rs`).
     StoryStrings, story_strings {
-        toolbar: [TOOLBAR[0], TOOLBAR[1]],
         stories: ["导览", "Guided tours"],
         story: ["导览", "Story"],
         /// "Step {k} of {n}".
@@ -540,6 +568,138 @@ words! {
     }
 }
 
+words! {
+    /// The network's controls and hints (`network::view`).
+    NetworkStrings, network_strings {
+        heading: ["平台网络随时间变化", "The platform network over time"],
+        play: ["播放", "Play"],
+        pause: ["暂停", "Pause"],
+        speed: ["速度", "Speed"],
+        month_a_second: ["每秒一个月", "a month a second"],
+        quarter_a_second: ["每秒一个季度", "a quarter a second"],
+        year_a_second: ["每秒一年", "a year a second"],
+        three_years_a_second: ["每秒三年", "three years a second"],
+        previous_event: ["上一个事件", "Previous event"],
+        next_event: ["下一个事件", "Next event"],
+        jump_start: ["回到开头", "Jump to start"],
+        jump_end: ["跳到结尾", "Jump to end"],
+        describe: ["描述当前状态", "Describe this state"],
+        export: ["导出网络", "Export network"],
+        playhead_date: ["播放头日期", "Playhead date"],
+        channels: ["通道（悬停或聚焦查看依据）", "Channels (hover or focus one for its deciding events)"],
+        point_hint: ["将指针移到一条连线上（或用 Tab 键聚焦），可查看它的结论和决定它的事件。", "Point at a line (or Tab to it) to see its verdict and the events that decide it."],
+        /// The network described in words; `{walls}`, `{wall_list}`, `{open}`, `{open_list}`,
+        /// `{partial}`, `{partial_list}`, `{undecided}`, `{decided}`, `{stated}`, `{inferred}`.
+        description: [
+            "墙（不可行）{walls}条：{wall_list}。开放的通道{open}条：{open_list}。部分、绕行或仅宣布{partial}条：{partial_list}。来源未定{undecided}条。已定的{decided}条中，原文所述{stated}条，推断{inferred}条。",
+            "{walls} walls stand: {wall_list}. {open} channels are open: {open_list}. {partial} are partial, by workaround or only announced: {partial_list}. {undecided} are undecided by the sources. Of the {decided} decided, {stated} are stated by their sources and {inferred} inferred.",
+        ],
+        swipe: ["左右滑动可看到整张网络；下方的通道一览表列出每一条通道。", "Swipe sideways to see the whole network; the table below lists every channel."],
+        many_channels: ["通道超过 400 条：为保证播放流畅，连线画成细实线（不可行的在最上层），以颜色区分结论；悬停或聚焦一条连线可查看依据。", "More than 400 channels: so that playback stays smooth, lines are drawn thin and without dashes (walls on top); the colour tells the verdict. Hover or focus a line for its events."],
+    }
+}
+
+words! {
+    /// The network's channel table: the disclosure's summary, the caption, the column heads.
+    TableStrings, table_strings {
+        summary: ["通道一览表（屏幕阅读器友好）", "The channels as a table (for screen readers)"],
+        caption: ["通道状态", "Channels on"],
+        from: ["起点", "From"],
+        to: ["终点", "To"],
+        channel: ["通道", "Channel"],
+        verdict: ["结论", "Verdict"],
+        events: ["决定结论的事件（原文明言或推断）", "Deciding events (stated or inferred)"],
+    }
+}
+
+words! {
+    /// The simulation panel's words (`simpanel.rs`), its parameters' labels and notes.
+    SimStrings, sim_strings {
+        heading: ["筑墙的代价：购物者模拟", "What the walls cost: simulated shoppers"],
+        intro: ["按月模拟购物者在各个渠道的购买尝试：完成（按支付方式和商家）、因墙而流失（归到决定该路径的事件）、或因普通原因流失。“来源未定”按区间处理：每次运行都跑两遍，一遍把每个未定的结论取最封闭的一端，一遍取最开放的一端（所以“流失”在前一遍更多）。", "Each month, shoppers' purchase attempts on each channel are routed: completed (by instrument and merchant), lost to a wall (attributed to the events that decide the journey), or lost for ordinary reasons. “Undecided” is a range: every run is made twice, once with each undecided verdict at its most closed end and once at its most open end (so more is lost in the first)."],
+        parameters: ["参数", "Parameters"],
+        reset: ["恢复默认", "Reset to defaults"],
+        sourced: ["有出处", "sourced"],
+        assumed: ["假设", "assumed"],
+        running: ["运行中", "running"],
+        done: ["完成", "done"],
+        completed: ["完成的购买", "Completed purchases"],
+        lost_wall: ["因墙流失", "Lost to walls"],
+        lost_ordinary: ["普通流失", "Lost for ordinary reasons"],
+        most_closed: ["未定取最封闭", "undecided as most closed"],
+        most_open: ["未定取最开放", "undecided as most open"],
+        interval: ["区间（5%–95%）", "interval (5%–95%)"],
+        per_month: ["每月购买", "Purchases per month"],
+        shares_at: ["各支付方式占比：", "Payment shares at "],
+        actual_vs_counterfactual: ["真实历史与反事实：每月完成的购买", "Actual vs counterfactual: completed purchases per month"],
+        actual: ["真实历史", "Actual history"],
+        counterfactual: ["反事实", "Counterfactual"],
+        export_csv: ["导出 CSV", "Export CSV"],
+        export_svg: ["导出 SVG", "Export SVG"],
+        export_png: ["导出 PNG", "Export PNG"],
+        costliest: ["因墙流失最多的事件", "Events that cost most purchases"],
+        dataset_version: ["数据集版本", "Dataset version"],
+        seed_label: ["随机种子", "Random seed"],
+        seed_note: ["同一种子和参数得到逐位相同的结果。", "The same seed and parameters give bit-identical results."],
+        pop_label: ["购物者人数", "Shoppers"],
+        pop_note: ["计算量与人数无关（按群体抽样）。", "The cost does not grow with it (counts are sampled per group)."],
+        freq_label: ["每人每月购买尝试", "Attempts per shopper per month"],
+        freq_note: ["假设值。", "An assumption."],
+        reps_label: ["重复次数", "Replicates"],
+        reps_note: ["用于蒙特卡洛区间。", "For the Monte Carlo intervals."],
+        loss_label: ["普通流失率", "Ordinary loss"],
+        loss_note: ["与墙无关的放弃（改主意、缺货）。", "Given up for reasons that are no wall (changed minds, stock-outs)."],
+        wloss_label: ["绕行流失率", "Workaround give-up"],
+        wloss_note: ["只能绕行（淘口令、二维码、找朋友付）时放弃的比例。来源说明绕行会流失大量顾客，但没有数字。", "Share who give up when only a workaround (token, QR code, a friend) works. The sources show workarounds lose many, with no figure."],
+        aloss_label: ["重新注册流失率", "New-account give-up"],
+        aloss_note: ["要重新注册账号、绑定银行卡时放弃的比例（“基本这买卖也没法做了”）。", "Share who give up rather than register a new account and bind a card (“the sale is all but dead”)."],
+        pshare_label: ["部分开放覆盖率", "Partial reach"],
+        pshare_note: ["内测、逐步开放时能用上的比例。假设值。", "Share for whom a beta or gradual roll-out works. An assumption."],
+        shift: ["反事实中支付方式占比的变化（百分点）：", "Payment-share shift in the counterfactual (percentage points) at "],
+        gain: ["反事实比真实历史每月多（+）或少（−）完成的购买", "Purchases gained (+) or lost (−) each month in the counterfactual"],
+        lost_undecided: ["来源未定而流失", "Lost where the sources are silent"],
+        demand_mix_and_adoption: ["需求组合与支付方式普及曲线（可编辑，含依据）", "Demand mix and adoption curves (editable, with their basis)"],
+        offer_seen_on: ["看到商品的地方", "Offer seen on"],
+        merchant: ["商家", "Merchant"],
+        weight_assumed: ["权重（假设）", "Weight (assumed)"],
+        instrument: ["支付方式", "Instrument"],
+        ceiling_share: ["持有比例上限", "Ceiling share"],
+        year_of_half: ["达到一半的年份", "Year of half"],
+        rate_per_year: ["速度（每年）", "Rate (per year)"],
+        basis: ["依据", "Basis"],
+    }
+}
+
+words! {
+    /// What would decide an undecided answer (`hutong::decide`): the questions and their answers;
+    /// `{event}`, `{date}`, `{day}`, `{channel}`, `{from}`, `{to}` are filled in.
+    DecideStrings, decide_strings {
+        heading: ["什么能定下结论", "What would decide it"],
+        intro: [
+            "来源没有说清的事实，以及每种答案会让这条路径得出的结论（由模型把答案写入数据后重新计算）：",
+            "The facts the sources leave open, and the verdict each answer would give this journey (the model's, with the answer written into the data):",
+        ],
+        ask_date: ["“{event}”发生于何时？来源给出的日期是{date}。", "When did “{event}” happen? Its source dates it {date}."],
+        ask_status: ["“{event}”（{date}宣布）到{day}时是否已经生效？", "Had “{event}”, announced {date}, taken effect by {day}?"],
+        ask_direction: ["“{event}”的方向是哪一边？来源没有说明。", "Which way does “{event}” run? Its source does not say."],
+        ask_before: [
+            "在“{event}”（{date}）之前，从{from}到{to}的{channel}是什么状态？",
+            "What was the {channel} from {from} to {to} before “{event}” ({date})?",
+        ],
+        ask_silent: ["没有任何来源提到从{from}到{to}的{channel}。", "No source speaks of the {channel} from {from} to {to}."],
+        took_effect: ["已生效", "It had taken effect by {day}"],
+        not_yet: ["尚未生效", "It had not yet"],
+        by_the_day: ["有来源表明发生在{day}或之前", "A source dating it on or before {day}"],
+        after_the_day: ["有来源表明发生在{day}之后", "A source dating it after {day}"],
+        as_recorded: ["{from} → {to}", "{from} → {to}"],
+        reversed: ["{to} → {from}", "{to} → {from}"],
+        open_then: ["有来源表明{day}时是开放的", "A source saying it was open on {day}"],
+        closed_then: ["有来源表明{day}时是关闭的", "A source saying it was closed then"],
+        open_before: ["之前是开放的", "It was open before"],
+        closed_before: ["之前是关闭的", "It was closed before"],
+    }
+}
+
 impl StoryStrings {
     /// The themes' names, in the order of `Theme::ALL`.
     pub fn themes(self) -> [&'static str; 4] {
@@ -551,43 +711,12 @@ impl StoryStrings {
     }
 }
 
-
-
-/// Words the first screen shows on its own (Chinese, English), without the tables they belong to
-/// (a table read on the first screen would bring all of its words into the first load).
-pub const OPEN_FULL: [&str; 2] = ["打开完整视图", "Open the full view"];
-pub const TOOLBAR: [&str; 2] = ["导览、配色与打印", "Stories, theme and printing"];
-/// The URL's notices (`notices.rs`, first screen): a link made with another dataset, a saved
-/// import that could not be read.
-pub const NOTICE_OTHER_DATASET: [&str; 2] = [
-    "此链接使用的数据集是 {want}，而你当前载入的是 {have}。请导入该数据集以看到完全相同的视图。",
-    "This link was made with the dataset {want}; you have {have} loaded. Import that dataset to see exactly the same view.",
-];
-pub const NOTICE_OTHER_DATASET_EMBEDDED: [&str; 2] = [
-    "此链接使用的是内置数据集，而你当前载入的是导入的数据集 {have}。恢复内置数据集可看到完全相同的视图。",
-    "This link was made with the embedded dataset; you have the imported dataset {have} loaded. Reset to the embedded dataset to see exactly the same view.",
-];
-pub const NOTICE_SAVED_UNREADABLE: [&str; 2] = [
-    "本机保存的导入数据集无法读取（{e}），现使用内置数据集；保存的数据未删除，重新导入或恢复内置数据集后才会被替换。",
-    "The imported dataset saved in this browser could not be read ({e}), so the embedded dataset is in use; the saved data is kept until you import again or reset.",
-];
-
-pub const EMBEDDED: [&str; 2] = ["内置数据集", "Embedded dataset"];
-
-/// The journey as a question (the citation's title, the evidence sheet's heading):
-/// `explorer::journey_question` fills it.
-pub const JOURNEY_QUESTION: [&str; 2] = [
-    "{date}，在{from}看到商品的顾客，能否到达{shop}并用{pay}付款？",
-    "On {date}, can a shopper who meets an offer on {from} reach {shop} and pay with {pay}?",
-];
-
-pub const COPY_LINK: [&str; 2] = ["复制链接", "Copy link"];
-pub const COPIED: [&str; 2] = ["链接已复制", "Link copied"];
-pub const COPY_FALLBACK: [&str; 2] =
-    ["无法直接复制，请手动复制下面的链接：", "Could not copy; copy this link by hand:"];
-pub const CITE_ANSWER: [&str; 2] = ["引用这个回答", "Cite this answer"];
-
 /// A word of such a pair in the language.
+/// The lang tag of `lang` for HTML's `lang` attribute.
+pub fn lang_tag(lang: Lang) -> &'static str {
+    in_lang(["zh-CN", "en"], lang)
+}
+
 pub fn in_lang(pair: [&'static str; 2], lang: Lang) -> &'static str {
     if lang == Lang::Zh {
         pair[0]
@@ -595,7 +724,6 @@ pub fn in_lang(pair: [&'static str; 2], lang: Lang) -> &'static str {
         pair[1]
     }
 }
-
 
 words! {
     /// The words of "What the sources decide" (`decided.rs`, in the `rest` part).
@@ -619,4 +747,3 @@ words! {
         open_col: ["探索器", "Explorer"],
     }
 }
-

@@ -12,6 +12,7 @@ use hutong_core::Lang;
 use web_sys::Element;
 
 use crate::html::{el, text_el};
+use crate::i18n::strings;
 
 /// A part did not arrive (offline, a failed request, a server that lost the file).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,11 +93,9 @@ fn failed<T: 'static>(
 pub fn status_line(status: &Element, failed: bool, what: [&'static str; 2], lang: Lang) {
     crate::html::clear(status);
     let part = what[1];
+    let (s, name) = (strings(lang), crate::i18n::in_lang(what, lang));
     if !failed {
-        let text = match lang {
-            Lang::Zh => format!("正在载入{}…", what[0]),
-            Lang::En => format!("Loading {part}…"),
-        };
+        let text = s.loading().replace("{part}", name);
         text_el(
             "p",
             &[("class", "chunk-loading"), ("role", "status"), ("data-testid", "chunk-loading"), ("data-part", part)],
@@ -105,13 +104,7 @@ pub fn status_line(status: &Element, failed: bool, what: [&'static str; 2], lang
         );
         return;
     }
-    let (text, label) = match lang {
-        Lang::Zh => (format!("{}未能载入（网络中断或文件缺失）。页面其他部分不受影响。", what[0]), "重试"),
-        Lang::En => (
-            format!("The {part} could not be loaded (the network failed or a file is missing). The rest of the page still works."),
-            "Retry",
-        ),
-    };
+    let (text, label) = (s.load_failed().replace("{part}", name), s.retry());
     let div = el(
         "div",
         &[("class", "chunk-error"), ("role", "alert"), ("data-testid", "chunk-error"), ("data-part", part)],

@@ -6,7 +6,7 @@ use hutong_core::Lang;
 use web_sys::Element;
 
 use crate::html::{clear, el, text_el};
-use crate::i18n::{in_lang, strings, NOTICE_OTHER_DATASET, NOTICE_OTHER_DATASET_EMBEDDED, NOTICE_SAVED_UNREADABLE};
+use crate::i18n::strings;
 use crate::store::{self, Origin};
 use crate::url::{Notice, NoticeKind};
 
@@ -49,18 +49,19 @@ fn line(list: &Element, n: &Notice, lang: Lang, version: &str, origin: Origin) {
         NoticeKind::Unknown => s.notice_unknown(),
         NoticeKind::Malformed => s.notice_malformed(),
         NoticeKind::OtherDataset if n.value.is_empty() => {
-            let text = in_lang(NOTICE_OTHER_DATASET_EMBEDDED, lang).replace("{have}", version);
+            let text = crate::i18n::strings(lang).notice_other_dataset_embedded().replace("{have}", version);
             text_el("li", &[("data-notice", "dataset")], &text, list);
             return;
         }
         NoticeKind::OtherDataset => {
-            let have = if origin == Origin::Embedded { in_lang(crate::i18n::EMBEDDED, lang) } else { version };
-            let text = in_lang(NOTICE_OTHER_DATASET, lang).replace("{want}", &n.value).replace("{have}", have);
+            let have = if origin == Origin::Embedded { crate::i18n::strings(lang).embedded() } else { version };
+            let text =
+                crate::i18n::strings(lang).notice_other_dataset().replace("{want}", &n.value).replace("{have}", have);
             text_el("li", &[("data-notice", "dataset")], &text, list);
             return;
         }
         NoticeKind::SavedUnreadable => {
-            let text = in_lang(NOTICE_SAVED_UNREADABLE, lang).replace("{e}", &n.value);
+            let text = crate::i18n::strings(lang).notice_saved_unreadable().replace("{e}", &n.value);
             text_el("li", &[("data-notice", "saved")], &text, list);
             return;
         }

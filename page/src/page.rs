@@ -234,7 +234,7 @@ fn set_document() {
     // Only when it changes: writing `lang` on <html> makes the browser restyle the whole page
     // (thousands of marks and edges with a large dataset), even when the value is the same.
     if let Some(root) = crate::html::document().document_element() {
-        let lang = if view.lang == Lang::Zh { "zh-CN" } else { "en" };
+        let lang = crate::i18n::lang_tag(view.lang);
         if root.get_attribute("lang").as_deref() != Some(lang) {
             let _ = root.set_attribute("lang", lang);
         }
@@ -333,7 +333,7 @@ fn page(root: &Element, staged: bool, done: Box<dyn FnOnce(Slots)>) {
             h1.set_text_content(Some(s.app_title()));
             tagline.set_text_content(Some(s.tagline()));
             toggle.set_text_content(Some(s.other_lang_label()));
-            crate::html::set(&toolbar, "aria-label", crate::i18n::in_lang(crate::i18n::TOOLBAR, lang));
+            crate::html::set(&toolbar, "aria-label", crate::i18n::strings(lang).toolbar());
         });
     }
     let root = root.clone();
@@ -381,7 +381,7 @@ fn answer_and_below(
         );
     }
     words(move |lang| {
-        cite_button.set_text_content(Some(&format!("❝ {}", crate::i18n::in_lang(crate::i18n::CITE_ANSWER, lang))));
+        cite_button.set_text_content(Some(&format!("❝ {}", crate::i18n::strings(lang).cite_answer())));
     });
     let placeholder = el("div", &[("class", "network-placeholder")], Some(&main));
     let below = el("div", &[("class", "slot")], Some(&main));
@@ -445,18 +445,18 @@ fn copy_link(parent: &Element) -> Element {
         let (button, status, state) = (button.clone(), status.clone(), Rc::clone(&state));
         Rc::new(move |anew: bool| {
             let lang = store::lang();
-            button.set_text_content(Some(crate::i18n::in_lang(crate::i18n::COPY_LINK, lang)));
+            button.set_text_content(Some(crate::i18n::strings(lang).copy_link()));
             let href = crate::html::window().location().href().unwrap_or_default();
             match state.get() {
                 None => crate::html::clear(&status),
-                Some(true) => status.set_text_content(Some(crate::i18n::in_lang(crate::i18n::COPIED, lang))),
+                Some(true) => status.set_text_content(Some(crate::i18n::strings(lang).copied())),
                 Some(false) => {
                     if let (false, Ok(Some(input))) = (anew, status.query_selector("input")) {
                         crate::html::set_value(&input, &href);
                         return;
                     }
                     let span = el("span", &[], None);
-                    crate::html::text(&span, &format!("{} ", crate::i18n::in_lang(crate::i18n::COPY_FALLBACK, lang)));
+                    crate::html::text(&span, &format!("{} ", crate::i18n::strings(lang).copy_fallback()));
                     let input = el(
                         "input",
                         &[("readonly", ""), ("class", "copy-url"), ("data-testid", "copy-link-url")],
@@ -536,7 +536,7 @@ fn embedded(root: &Element, staged: bool) -> Slots {
         &[("data-testid", "embed-link"), ("href", &full), ("target", "_blank"), ("rel", "noopener")],
         Some(&header),
     );
-    link.set_text_content(Some(&format!("{} ↗", crate::i18n::in_lang(crate::i18n::OPEN_FULL, lang))));
+    link.set_text_content(Some(&format!("{} ↗", crate::i18n::strings(lang).open_full())));
     let notices = el("div", &[("class", "slot")], Some(&frame));
     crate::notices::notices(&notices);
     let main = el("main", &[], Some(&frame));

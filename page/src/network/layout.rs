@@ -262,21 +262,22 @@ pub fn describe(data: &Dataset, states: &[(ChannelId, Verdict, bool)], lang: Lan
         if v.is_empty() {
             "—".to_string()
         } else {
-            v.join(if lang == Lang::Zh { "；" } else { "; " })
+            v.join(crate::i18n::strings(lang).list_sep())
         }
     };
-    match lang {
-        Lang::Zh => format!(
-            "墙（不可行）{}条：{}。开放的通道{}条：{}。部分、绕行或仅宣布{}条：{}。来源未定{}条。已定的{}条中，原文所述{}条，推断{}条。",
-            walls.len(), join(&walls), open.len(), join(&open), partial.len(), join(&partial), undecided,
-            decided, stated, decided - stated
-        ),
-        Lang::En => format!(
-            "{} walls stand: {}. {} channels are open: {}. {} are partial, by workaround or only announced: {}. {} are undecided by the sources. Of the {} decided, {} are stated by their sources and {} inferred.",
-            walls.len(), join(&walls), open.len(), join(&open), partial.len(), join(&partial), undecided,
-            decided, stated, decided - stated
-        ),
-    }
+    let n = |k: usize| k.to_string();
+    crate::i18n::network_strings(lang)
+        .description()
+        .replace("{walls}", &n(walls.len()))
+        .replace("{wall_list}", &join(&walls))
+        .replace("{open}", &n(open.len()))
+        .replace("{open_list}", &join(&open))
+        .replace("{partial}", &n(partial.len()))
+        .replace("{partial_list}", &join(&partial))
+        .replace("{undecided}", &n(undecided))
+        .replace("{decided}", &n(decided))
+        .replace("{stated}", &n(stated))
+        .replace("{inferred}", &n(decided - stated))
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use hutong_core::{Dataset, Lang};
 
 use super::layout::{platform_of, ChannelTimeline};
 use crate::explorer::{answer_text, name};
-use crate::i18n::{channel_name, explorer_strings, rule_text};
+use crate::i18n::{channel_name, explorer_strings, rule_text, strings};
 
 /// One channel at a day.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,8 +62,7 @@ pub fn rows(data: &Dataset, timelines: &[ChannelTimeline], day: NaiveDate, lang:
                     } else {
                         let prior = event.before.as_ref().map(|x| x.state);
                         let why: Vec<&str> = b.rules.iter().map(|r| rule_text(r, prior, lang)).collect();
-                        let sep = if lang == Lang::Zh { "：" } else { ": " };
-                        ("inferred", format!("{}{sep}{}", s.inferred(), why.join("; ")))
+                        ("inferred", format!("{}{}{}", s.inferred(), strings(lang).colon(), why.join("; ")))
                     };
                     Some(Cite { title: event.title.get(lang).to_string(), ground, how })
                 })
@@ -79,30 +78,6 @@ pub fn rows(data: &Dataset, timelines: &[ChannelTimeline], day: NaiveDate, lang:
             }
         })
         .collect()
-}
-
-/// The disclosure's summary, the caption, the column heads.
-pub fn table_strings(lang: Lang) -> [&'static str; 7] {
-    match lang {
-        Lang::Zh => [
-            "通道一览表（屏幕阅读器友好）",
-            "通道状态",
-            "起点",
-            "终点",
-            "通道",
-            "结论",
-            "决定结论的事件（原文明言或推断）",
-        ],
-        Lang::En => [
-            "The channels as a table (for screen readers)",
-            "Channels on",
-            "From",
-            "To",
-            "Channel",
-            "Verdict",
-            "Deciding events (stated or inferred)",
-        ],
-    }
 }
 
 #[cfg(test)]

@@ -21,51 +21,8 @@ use super::layout::{
 };
 use crate::explorer::{answer_text, name};
 use crate::html::{el, set, set_if, set_text, svg, text_el};
-use crate::i18n::{channel_name, word_name};
+use crate::i18n::{channel_name, network_strings, word_name};
 use crate::{export, fmt, store};
-
-fn strings(lang: Lang) -> [&'static str; 17] {
-    match lang {
-        Lang::Zh => [
-            "平台网络随时间变化",
-            "播放",
-            "暂停",
-            "速度",
-            "每秒一个月",
-            "每秒一个季度",
-            "每秒一年",
-            "每秒三年",
-            "上一个事件",
-            "下一个事件",
-            "回到开头",
-            "跳到结尾",
-            "描述当前状态",
-            "导出网络",
-            "播放头日期",
-            "通道（悬停或聚焦查看依据）",
-            "将指针移到一条连线上（或用 Tab 键聚焦），可查看它的结论和决定它的事件。",
-        ],
-        Lang::En => [
-            "The platform network over time",
-            "Play",
-            "Pause",
-            "Speed",
-            "a month a second",
-            "a quarter a second",
-            "a year a second",
-            "three years a second",
-            "Previous event",
-            "Next event",
-            "Jump to start",
-            "Jump to end",
-            "Describe this state",
-            "Export network",
-            "Playhead date",
-            "Channels (hover or focus one for its deciding events)",
-            "Point at a line (or Tab to it) to see its verdict and the events that decide it.",
-        ],
-    }
-}
 
 /// Past this many channels the edges are drawn as one path per verdict (see `group_d`).
 const MANY: usize = 400;
@@ -104,8 +61,7 @@ fn basis_label(event: &hutong_core::Event, b: &hutong_core::route::Basis, lang: 
     }
     let prior = event.before.as_ref().map(|x| x.state);
     let why: Vec<&str> = b.rules.iter().map(|r| crate::i18n::rule_text(r, prior, lang)).collect();
-    let sep = if lang == Lang::Zh { "：" } else { ": " };
-    format!("{title} ({}{sep}{})", s.inferred(), why.join("; "))
+    format!("{title} ({}{}{})", s.inferred(), crate::i18n::strings(lang).colon(), why.join("; "))
 }
 
 /// What an edge connects, in words: "WeChat group chat → Taobao (link)".
@@ -769,49 +725,38 @@ impl Net {
     /// The words of the section in the language in use.
     fn relabel(&mut self) {
         let lang = self.lang;
-        let s = strings(lang);
+        let s = network_strings(lang);
         let e = &self.els;
-        set_text(&e.heading, s[0]);
-        set(&e.playback, "aria-label", s[0]);
-        set(&e.jump_start, "aria-label", s[10]);
-        set(&e.prev, "aria-label", s[8]);
-        set(&e.next, "aria-label", s[9]);
-        set(&e.jump_end, "aria-label", s[11]);
-        set(&e.scrub, "aria-label", s[14]);
-        e.speed_label.set_data(&format!("{} ", s[3]));
+        set_text(&e.heading, s.heading());
+        set(&e.playback, "aria-label", s.heading());
+        set(&e.jump_start, "aria-label", s.jump_start());
+        set(&e.prev, "aria-label", s.previous_event());
+        set(&e.next, "aria-label", s.next_event());
+        set(&e.jump_end, "aria-label", s.jump_end());
+        set(&e.scrub, "aria-label", s.playhead_date());
+        e.speed_label.set_data(&format!("{} ", s.speed()));
         let options = e.speed.children();
-        for (k, label) in [s[4], s[5], s[6], s[7]].into_iter().enumerate() {
+        for (k, label) in [s.month_a_second(), s.quarter_a_second(), s.year_a_second(), s.three_years_a_second()]
+            .into_iter()
+            .enumerate()
+        {
             if let Some(o) = options.item(k as u32) {
                 set_text(&o, label);
             }
         }
-        set(&e.hits, "aria-label", s[15]);
-        set_text(
-            &e.swipe,
-            if lang == Lang::Zh {
-                "左右滑动可看到整张网络；下方的通道一览表列出每一条通道。"
-            } else {
-                "Swipe sideways to see the whole network; the table below lists every channel."
-            },
-        );
-        set_text(
-            &e.side_hint,
-            if lang == Lang::Zh {
-                "通道超过 400 条：为保证播放流畅，连线画成细实线（不可行的在最上层），以颜色区分结论；悬停或聚焦一条连线可查看依据。"
-            } else {
-                "More than 400 channels: so that playback stays smooth, lines are drawn thin and without dashes (walls on top); the colour tells the verdict. Hover or focus a line for its events."
-            },
-        );
+        set(&e.hits, "aria-label", s.channels());
+        set_text(&e.swipe, s.swipe());
+        set_text(&e.side_hint, s.many_channels());
         crate::html::clear(&e.legend);
         for w in [Word::Direct, Word::Workaround, Word::Partial, Word::Announced, Word::Blocked, Word::Undecided] {
             let li = el("li", &[], Some(&e.legend));
             el("span", &[("class", &format!("swatch swatch-{}", w.id()))], Some(&li));
             crate::html::text(&li, word_name(w, lang));
         }
-        set_text(&e.describe_summary, s[12]);
-        set_text(&e.table_summary, super::table::table_strings(lang)[0]);
-        set_text(&e.export_svg, &format!("{} (SVG)", s[13]));
-        set_text(&e.export_png, &format!("{} (PNG)", s[13]));
+        set_text(&e.describe_summary, s.describe());
+        set_text(&e.table_summary, crate::i18n::table_strings(lang).summary());
+        set_text(&e.export_svg, &format!("{} (SVG)", s.export()));
+        set_text(&e.export_png, &format!("{} (PNG)", s.export()));
         // The platforms' names, and the edges' names until one is inspected again.
         let groups = e.nodes.children();
         for k in 0..groups.length() {
@@ -910,10 +855,10 @@ impl Net {
     fn show_playhead(&self) {
         let day = store::playhead();
         let lang = self.lang;
-        let s = strings(lang);
+        let s = network_strings(lang);
         let e = &self.els;
         set_if(&e.play, "aria-pressed", if self.playing { "true" } else { "false" });
-        set_text(&e.play, if self.playing { s[2] } else { s[1] });
+        set_text(&e.play, if self.playing { s.pause() } else { s.play() });
         set_if(&e.playhead, "data-date", &fmt::iso(day));
         set_text(&e.playhead, &fmt::day(day, lang));
         set_if(&e.scrub, "aria-valuetext", &fmt::day(day, lang));
@@ -927,8 +872,8 @@ impl Net {
             &e.svg,
             "aria-label",
             &match still {
-                Some(day) => format!("{} · {}", s[0], fmt::day(day, lang)),
-                None => s[0].to_string(),
+                Some(day) => format!("{} · {}", s.heading(), fmt::day(day, lang)),
+                None => s.heading().to_string(),
             },
         );
     }
@@ -951,7 +896,7 @@ impl Net {
             }
             None => {
                 set_if(e, "class", "edge-info hint");
-                set_text(e, strings(self.lang)[16]);
+                set_text(e, network_strings(self.lang).point_hint());
             }
         }
     }
