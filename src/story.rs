@@ -74,7 +74,7 @@ fn go(ctx: Ctx, story: &Story, step: usize) {
     let day = s.day();
     let data = ctx.data.get_untracked();
     let mut off: Vec<String> = s.off.clone();
-    off.sort_by_key(|id| data.events.iter().position(|e| &e.id == id));
+    crate::url::in_event_order(&mut off, &data);
     // One transaction: the step's view and the playhead at its day.
     ctx.update(|state| {
         let v = &mut state.view;
