@@ -275,61 +275,129 @@ pub struct OpenQuestion {
     pub open: usize,
     /// How many of them one answer to it alone would decide.
     pub decides: usize,
+    /// Where a reader can see the question asked: the first answer (in the order of the days, then
+    /// of the journeys) that one finding alone would decide, else the first it is a question of;
+    /// and whether it is one that a finding decides.
+    pub first: (Journey, NaiveDate, bool),
 }
 
 /// Every question the dataset leaves open on the given days, over every journey, ranked by how
 /// many answers one finding would decide, then by how many it is a question of. An event's
 /// question is one entry whatever channel it is asked on; a silent channel's is one per channel.
 pub fn open_questions(data: &Dataset, off: &Off, days: &[NaiveDate]) -> Vec<OpenQuestion> {
-    let model = Model::new(data, off);
-    let journeys = model.journeys();
-    let plans: Vec<_> = journeys.iter().map(|j| model.plan(j)).collect();
-    let mut out: Vec<OpenQuestion> = Vec::new();
-    // The data with one answer written in, routed once and asked for every journey: an answer
-    // about the state before or a direction is the same on every day; one about a day is kept
-    // for that day only.
-    type Key = (Field, Option<usize>, Option<(Channel, String, String)>, Finding);
-    let mut lasting: std::collections::HashMap<Key, Model<'static>> = Default::default();
-    for &day in days {
-        let mut daily: std::collections::HashMap<Key, Model<'static>> = Default::default();
-        for (journey, plan) in journeys.iter().zip(&plans) {
-            if model.plan_verdict(plan, day).word() != Word::Undecided {
-                continue;
+    let mut agenda = Agenda::new(std::sync::Arc::new(data.clone()), off.clone(), days.to_vec());
+    while !agenda.step(usize::MAX) {}
+    agenda.ranked()
+}
+
+type AnswerKey = (Field, Option<usize>, Option<(Channel, String, String)>, Finding);
+
+/// [`open_questions`] a slice at a time, so that a page can compute it without blocking
+/// (`step(n)` asks `n` journeys on the current day; `done` counts them all).
+pub struct Agenda {
+    data: std::sync::Arc<Dataset>,
+    off: Off,
+    days: Vec<NaiveDate>,
+    model: Model<'static>,
+    journeys: Vec<Journey>,
+    /// Where the next step starts: a day's index and a journey's.
+    at: (usize, usize),
+    /// The data with one answer written in, routed once and asked for every journey: an answer
+    /// about the state before or a direction is the same on every day; one about a day is kept
+    /// for that day only.
+    lasting: std::collections::HashMap<AnswerKey, Model<'static>>,
+    daily: std::collections::HashMap<AnswerKey, Model<'static>>,
+    out: Vec<OpenQuestion>,
+}
+
+impl Agenda {
+    pub fn new(data: std::sync::Arc<Dataset>, off: Off, days: Vec<NaiveDate>) -> Agenda {
+        let model = Model::shared(std::sync::Arc::clone(&data), &off);
+        let journeys = model.journeys();
+        let (lasting, daily) = Default::default();
+        Agenda { data, off, days, model, journeys, at: (0, 0), lasting, daily, out: Vec::new() }
+    }
+
+    /// How many (journey, day) answers have been asked, of how many.
+    pub fn done(&self) -> (usize, usize) {
+        let n = self.journeys.len();
+        ((self.at.0 * n + self.at.1).min(self.days.len() * n), self.days.len() * n)
+    }
+
+    /// Asks up to `n` more journeys; true when every answer has been asked.
+    pub fn step(&mut self, n: usize) -> bool {
+        let mut left = n;
+        while left > 0 && self.at.0 < self.days.len() {
+            let day = self.days[self.at.0];
+            let end = self.journeys.len().min(self.at.1.saturating_add(left));
+            for j in self.at.1..end {
+                self.ask(day, j);
             }
-            // One count per answer, however many of its steps ask the same; it decides the answer
-            // if its answer on any of them does.
-            type Key = (Field, Option<usize>, Option<(Channel, String, String)>);
-            let mut asked: Vec<(Key, bool)> = Vec::new();
-            let mut outcome = |field: Field, event: Option<usize>, step: &crate::route::Step, finding: Finding| {
-                let silent = event.is_none().then(|| (step.channel, step.from.clone(), step.to.clone()));
-                let cache = if matches!(field, Field::Before | Field::Direction) { &mut lasting } else { &mut daily };
-                cache
-                    .entry((field, event, silent, finding))
-                    .or_insert_with(|| {
-                        let changed = apply(data, day, field, event, step, finding);
-                        Model::shared(std::sync::Arc::new(changed), off)
-                    })
-                    .verdict(day, journey)
-            };
-            for q in questions_with(&model, day, journey, &mut outcome) {
-                let channel = q.event.is_none().then(|| (q.channel, q.from.clone(), q.to.clone()));
-                let key = (q.field, q.event, channel);
-                match asked.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, decides)) => *decides |= q.decides(),
-                    None => asked.push((key, q.decides())),
-                }
+            left -= end - self.at.1;
+            self.at.1 = end;
+            if self.at.1 == self.journeys.len() {
+                self.at = (self.at.0 + 1, 0);
+                self.daily.clear();
             }
-            for ((field, event, channel), decides) in asked {
-                match out.iter_mut().find(|o| o.field == field && o.event == event && o.channel == channel) {
-                    Some(o) => {
-                        o.open += 1;
-                        o.decides += usize::from(decides);
+        }
+        self.at.0 >= self.days.len()
+    }
+
+    /// The questions counted so far, ranked.
+    pub fn ranked(&self) -> Vec<OpenQuestion> {
+        let mut out = self.out.clone();
+        crate::sort::sort_by(&mut out, |a, b| (b.decides, b.open).cmp(&(a.decides, a.open)));
+        out
+    }
+
+    fn ask(&mut self, day: NaiveDate, j: usize) {
+        let journey = &self.journeys[j];
+        let plan = self.model.plan(journey);
+        if self.model.plan_verdict(&plan, day).word() != Word::Undecided {
+            return;
+        }
+        let (data, off, lasting, daily) = (&self.data, &self.off, &mut self.lasting, &mut self.daily);
+        // One count per answer, however many of its steps ask the same; it decides the answer if
+        // its answer on any of them does.
+        type Key = (Field, Option<usize>, Option<(Channel, String, String)>);
+        let mut asked: Vec<(Key, bool)> = Vec::new();
+        let mut outcome = |field: Field, event: Option<usize>, step: &crate::route::Step, finding: Finding| {
+            let silent = event.is_none().then(|| (step.channel, step.from.clone(), step.to.clone()));
+            let cache = if matches!(field, Field::Before | Field::Direction) { &mut *lasting } else { &mut *daily };
+            cache
+                .entry((field, event, silent, finding))
+                .or_insert_with(|| {
+                    let changed = apply(data, day, field, event, step, finding);
+                    Model::shared(std::sync::Arc::new(changed), off)
+                })
+                .verdict(day, journey)
+        };
+        for q in questions_with(&self.model, day, journey, &mut outcome) {
+            let channel = q.event.is_none().then(|| (q.channel, q.from.clone(), q.to.clone()));
+            let key = (q.field, q.event, channel);
+            match asked.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, decides)) => *decides |= q.decides(),
+                None => asked.push((key, q.decides())),
+            }
+        }
+        for ((field, event, channel), decides) in asked {
+            match self.out.iter_mut().find(|o| o.field == field && o.event == event && o.channel == channel) {
+                Some(o) => {
+                    o.open += 1;
+                    o.decides += usize::from(decides);
+                    if decides && !o.first.2 {
+                        o.first = (journey.clone(), day, true);
                     }
-                    None => out.push(OpenQuestion { field, event, channel, open: 1, decides: usize::from(decides) }),
                 }
+                None => self.out.push(OpenQuestion {
+                    field,
+                    event,
+                    channel,
+                    open: 1,
+                    decides: usize::from(decides),
+                    first: (journey.clone(), day, decides),
+                }),
             }
         }
     }
-    crate::sort::sort_by(&mut out, |a, b| (b.decides, b.open).cmp(&(a.decides, a.open)));
-    out
 }

@@ -234,3 +234,40 @@ fn open_questions_count_what_each_journey_asks() {
     assert!(!fast.is_empty());
     assert_eq!(fast, slow);
 }
+
+/// The agenda computed a slice at a time (as the page does, so that no frame waits for it) is the
+/// agenda computed at once, whatever the slices; `done` counts up to every answer; each question's
+/// first answer is one it is asked of, and decided by a finding when it says so.
+#[test]
+fn the_agenda_in_slices_is_the_agenda_at_once() {
+    use hutong_core::decide::{open_questions, Agenda};
+    let mut data = embedded::dataset();
+    data.surfaces.retain(|n| ["wechat-group", "wechat-chat", "taobao-app"].contains(&n.id.as_str()));
+    data.merchants.retain(|n| ["taobao", "wechat-shop"].contains(&n.id.as_str()));
+    let days: Vec<NaiveDate> = ["2014-02-14", "2020-06-01"].iter().map(|d| parse_day(d).unwrap()).collect();
+    let whole = open_questions(&data, &Off::new(), &days);
+    assert!(!whole.is_empty());
+    for slice in [1, 7, 1000] {
+        let mut agenda = Agenda::new(std::sync::Arc::new(data.clone()), Off::new(), days.clone());
+        let total = agenda.done().1;
+        let mut steps = 0;
+        while !agenda.step(slice) {
+            steps += 1;
+            assert!(agenda.done().0 < total);
+        }
+        assert_eq!(agenda.done(), (total, total));
+        assert!(slice > total || steps > 0);
+        assert_eq!(agenda.ranked(), whole, "slices of {slice}");
+    }
+    for q in &whole {
+        let (journey, day, decided) = &q.first;
+        let asked = questions(&data, &Off::new(), *day, journey);
+        let mine: Vec<_> = asked
+            .iter()
+            .filter(|a| a.field == q.field && a.event == q.event)
+            .filter(|a| q.event.is_some() || q.channel == Some((a.channel, a.from.clone(), a.to.clone())))
+            .collect();
+        assert!(!mine.is_empty(), "{q:?} is not asked of its first answer");
+        assert_eq!(*decided, mine.iter().any(|a| a.decides()), "{q:?}");
+    }
+}
