@@ -73,7 +73,7 @@ fn mount_others(slots: &Slots, ctx: Ctx, now: bool) {
             move || {
                 ctx.data.track();
                 view! {
-                    <WhenNear key="below" now=now min_height="40rem" wanted=Signal::derive(move || ctx.view.with(|v| v.event.is_some() || !v.q.is_empty()))>
+                    <WhenNear key="below" now=now min_height="40rem" wanted=Signal::derive(move || ctx.view.with(|v| v.event.is_some() || !v.q.is_empty() || v.questions.is_some()))>
                         <Deferred load=crate::parts::below what=["时间轴与事件", "timeline and events"] render=call />
                     </WhenNear>
                 }
@@ -173,6 +173,7 @@ pub fn below_view() -> AnyView {
         </div>
         <EventList />
         <crate::decided::Decided />
+        <crate::agenda::Agenda />
     }
     .into_any()
 }

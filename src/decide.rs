@@ -35,32 +35,53 @@ pub fn fill(place: &Element) {
 }
 
 fn question(parent: &Element, q: &Question, data: &Dataset, day: chrono::NaiveDate, lang: Lang) {
-    let event = q.event.and_then(|i| data.events.get(i));
     let li = el("li", &[("data-testid", "question"), ("data-field", q.field.id())], Some(parent));
-    if let Some(e) = event {
+    if let Some(e) = q.event.and_then(|i| data.events.get(i)) {
         crate::html::set(&li, "data-event", &e.id);
     }
-    let fill = |template: &str| {
+    let words = Wording { data, event: q.event, channel: q.channel, from: &q.from, to: &q.to, day, lang };
+    text_el("p", &[("class", "question")], &words.asked(q.field), &li);
+    let answers = el("ul", &[("class", "answers")], Some(&li));
+    for &(finding, verdict) in &q.outcomes {
+        answer(&answers, finding, verdict, &words.fill(finding_words(q.field, finding, decide_strings(lang))), lang);
+    }
+}
+
+/// What a question is about, for its words: the event (or none, for a channel no source speaks
+/// of), the channel and its ends, the day.
+pub struct Wording<'a> {
+    pub data: &'a Dataset,
+    pub event: Option<usize>,
+    pub channel: hutong_core::Channel,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub day: chrono::NaiveDate,
+    pub lang: Lang,
+}
+
+impl Wording<'_> {
+    /// The question, in words a person could go and answer.
+    pub fn asked(&self, field: Field) -> String {
+        let w = decide_strings(self.lang);
+        self.fill(match field {
+            Field::Date => w.ask_date(),
+            Field::Status => w.ask_status(),
+            Field::Direction => w.ask_direction(),
+            Field::Before => w.ask_before(),
+            Field::Silent => w.ask_silent(),
+        })
+    }
+
+    fn fill(&self, template: &str) -> String {
+        let (data, lang) = (self.data, self.lang);
+        let event = self.event.and_then(|i| data.events.get(i));
         template
             .replace("{event}", &event.map_or(String::new(), |e| e.title.get(lang).to_string()))
             .replace("{date}", &event.map_or(String::new(), |e| fmt::date(&e.date, lang)))
-            .replace("{day}", &fmt::day(day, lang))
-            .replace("{channel}", channel_name(q.channel, lang))
-            .replace("{from}", &name(data, &q.from, lang))
-            .replace("{to}", &name(data, &q.to, lang))
-    };
-    let w = decide_strings(lang);
-    let asked = match q.field {
-        Field::Date => w.ask_date(),
-        Field::Status => w.ask_status(),
-        Field::Direction => w.ask_direction(),
-        Field::Before => w.ask_before(),
-        Field::Silent => w.ask_silent(),
-    };
-    text_el("p", &[("class", "question")], &fill(asked), &li);
-    let answers = el("ul", &[("class", "answers")], Some(&li));
-    for &(finding, verdict) in &q.outcomes {
-        answer(&answers, finding, verdict, &fill(finding_words(q.field, finding, w)), lang);
+            .replace("{day}", &fmt::day(self.day, lang))
+            .replace("{channel}", channel_name(self.channel, lang))
+            .replace("{from}", &name(data, self.from, lang))
+            .replace("{to}", &name(data, self.to, lang))
     }
 }
 

@@ -16,6 +16,7 @@ pub use hutong_page::{
     crash, decimal, explorer, export, fmt, html, i18n, loader, network, notices, page, saved, store, texts, url,
 };
 
+pub mod agenda;
 pub mod app;
 pub mod chart;
 pub mod cite;

@@ -931,3 +931,53 @@ async fn an_undecided_answer_says_what_would_decide_it() {
     );
     assert!(find(&root, "[data-testid=decide]").is_none());
 }
+
+/// The open questions of a year (`questions=YYYY`): counted in slices, then ranked, each with the
+/// counts the core gives; the default journey's question is among them.
+#[wasm_bindgen_test]
+async fn the_open_questions_of_a_year_are_the_models_ranked() {
+    use hutong_core::decide::open_questions;
+    use hutong_core::route::Off;
+    let root = mount("?lang=en&questions=2020");
+    tick().await;
+    for _ in 0..600 {
+        if find(&root, "[data-testid=agenda-count]").is_some() {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert!(find(&root, "[data-testid=agenda-count]").is_some(), "the agenda was counted");
+    let data = hutong_core::embedded::dataset();
+    let day = hutong_core::date::parse_day("2020-06-01").unwrap();
+    let model = open_questions(&data, &Off::new(), &[day]);
+    // A page at a time; every question once all are shown.
+    assert_eq!(count_of(&root, "[data-testid=agenda-row]") as usize, model.len().min(50));
+    while let Some(more) = find(&root, "[data-testid=agenda-more]") {
+        more.unchecked_into::<HtmlElement>().click();
+        tick().await;
+    }
+    let rows = root.query_selector_all("[data-testid=agenda-row]").unwrap();
+    assert_eq!(rows.length() as usize, model.len());
+    // In the model's order, with its counts.
+    let first: Element = rows.item(0).unwrap().unchecked_into();
+    assert_eq!(first.get_attribute("data-decides"), Some(model[0].decides.to_string()));
+    assert_eq!(first.get_attribute("data-open"), Some(model[0].open.to_string()));
+    let card = model
+        .iter()
+        .find(|q| q.event.is_some_and(|i| data.events[i].id == "taobao-shop-card"))
+        .expect("the shop cards");
+    let row =
+        find(&root, "[data-testid=agenda-row][data-event=taobao-shop-card]").expect("the default journey's question");
+    assert_eq!(row.get_attribute("data-decides"), Some(card.decides.to_string()));
+    assert!(row.text_content().unwrap().contains("When did “"));
+    // Its button opens an answer it decides.
+    let open: HtmlElement = row.query_selector("[data-testid=agenda-open]").unwrap().unwrap().unchecked_into();
+    open.click();
+    tick().await;
+    let (journey, at, _) = &card.first;
+    let view = hutong::store::view();
+    assert_eq!(
+        (view.date, view.from.as_str(), view.shop.as_str(), view.pay.as_str()),
+        (*at, journey.surface.as_str(), journey.merchant.as_str(), journey.instrument.as_str())
+    );
+}

@@ -51,6 +51,7 @@ fn query() -> impl Strategy<Value = String> {
         "story",
         "step",
         "theme",
+        "questions",
         "synthetic",
         "x",
         "",

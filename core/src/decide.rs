@@ -308,6 +308,8 @@ pub struct Agenda {
     lasting: std::collections::HashMap<AnswerKey, Model<'static>>,
     daily: std::collections::HashMap<AnswerKey, Model<'static>>,
     out: Vec<OpenQuestion>,
+    /// How many of the answers asked so far are undecided.
+    undecided: usize,
 }
 
 impl Agenda {
@@ -315,7 +317,12 @@ impl Agenda {
         let model = Model::shared(std::sync::Arc::clone(&data), &off);
         let journeys = model.journeys();
         let (lasting, daily) = Default::default();
-        Agenda { data, off, days, model, journeys, at: (0, 0), lasting, daily, out: Vec::new() }
+        Agenda { data, off, days, model, journeys, at: (0, 0), lasting, daily, out: Vec::new(), undecided: 0 }
+    }
+
+    /// How many of the answers asked so far are undecided (each has at least one question).
+    pub fn undecided(&self) -> usize {
+        self.undecided
     }
 
     /// How many (journey, day) answers have been asked, of how many.
@@ -356,6 +363,7 @@ impl Agenda {
         if self.model.plan_verdict(&plan, day).word() != Word::Undecided {
             return;
         }
+        self.undecided += 1;
         let (data, off, lasting, daily) = (&self.data, &self.off, &mut self.lasting, &mut self.daily);
         // One count per answer, however many of its steps ask the same; it decides the answer if
         // its answer on any of them does.

@@ -258,6 +258,15 @@ fn the_agenda_in_slices_is_the_agenda_at_once() {
         assert_eq!(agenda.done(), (total, total));
         assert!(slice > total || steps > 0);
         assert_eq!(agenda.ranked(), whole, "slices of {slice}");
+        // Every undecided answer is counted once, and asks something.
+        let model = Model::new(&data, &Off::new());
+        let undecided = days
+            .iter()
+            .flat_map(|&d| model.journeys().into_iter().map(move |j| (d, j)))
+            .filter(|(d, j)| model.verdict(*d, j).word() == Word::Undecided)
+            .count();
+        assert_eq!(agenda.undecided(), undecided);
+        assert!(whole.iter().map(|q| q.open).max().unwrap() <= undecided);
     }
     for q in &whole {
         let (journey, day, decided) = &q.first;

@@ -700,6 +700,28 @@ words! {
     }
 }
 
+words! {
+    /// The open questions (`agenda.rs`, issue 23): what the sources leave open, ranked.
+    AgendaStrings, agenda_strings {
+        title: ["待解的问题：来源没有说清什么", "Open questions: what the sources leave open"],
+        intro: [
+            "来源没有说清的每一个事实，按一个发现能单独定下多少个路径结论排序（所有入口 × 商家 × 支付方式，在所选年份的6月1日）。排在前面的，就是这个题目的研究议程。",
+            "Every fact the sources leave open, ranked by how many journey answers one finding would decide on its own (every surface × merchant × instrument, on 1 June of the year chosen). The top of the list is this topic's research agenda.",
+        ],
+        year: ["年份", "Year"],
+        computing: ["正在计算……已检查{done}个结论，共{total}个", "Counting… {done} of {total} answers asked"],
+        count: ["{day}：{n}个问题，涉及{open}个未定的结论", "{day}: {n} questions behind {open} undecided answers"],
+        decides: ["一个发现可单独定下它所涉及的{open}个未定结论中的{decides}个", "One finding alone would decide {decides} of the {open} undecided answers it is asked of"],
+        asked_only: ["涉及{open}个未定的结论；没有哪个发现能单独定下其中任何一个", "Asked of {open} undecided answers; no one finding decides any of them alone"],
+        open_decided: ["打开一个它能定下的结论", "Open an answer it decides"],
+        open_asked: ["打开一个涉及它的结论", "Open an answer it is asked of"],
+        more: ["再显示{n}个", "Show {n} more"],
+        none: ["{day}：来源没有留下未定的问题。", "{day}: the sources leave nothing open."],
+        export_csv: ["导出 CSV", "Export CSV"],
+        export_json: ["导出 JSON", "Export JSON"],
+    }
+}
+
 impl StoryStrings {
     /// The themes' names, in the order of `Theme::ALL`.
     pub fn themes(self) -> [&'static str; 4] {

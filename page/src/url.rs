@@ -3,7 +3,7 @@
 //!
 //! Public contract, keep stable: `lang`, `actor`, `kind`, `event`, `date`, `from`, `shop`, `pay`,
 //! `off`, the simulation's parameters (`SIM_PARAMS`, `demand`, `adopt`), `dataset`, `embed`,
-//! `q`, `story`, `step`, `theme`.
+//! `q`, `story`, `step`, `theme`, `questions`.
 
 use chrono::NaiveDate;
 use hutong_core::{Dataset, Kind, Lang};
@@ -44,7 +44,12 @@ pub struct ViewState {
     pub step: usize,
     /// The theme picked (`auto` is not written).
     pub theme: Theme,
+    /// `questions=YYYY`: the open questions (issue 23) shown, for 1 June of that year.
+    pub questions: Option<i32>,
 }
+
+/// The years `questions=` takes: those of the dataset's span (the agenda is of 1 June).
+pub const QUESTION_YEARS: std::ops::RangeInclusive<i32> = 2004..=2025;
 
 /// The simulation parameters a person can set, with their URL names.
 #[derive(Clone, Debug, PartialEq)]
@@ -272,6 +277,7 @@ impl ViewState {
             story: None,
             step: 1,
             theme: Theme::Auto,
+            questions: None,
         }
     }
 
@@ -442,6 +448,10 @@ pub fn parse(query: &str, data: &Dataset) -> (ViewState, Vec<Notice>) {
                 _ => note("embed", value, NoticeKind::Malformed),
             },
             "q" => state.q = value.to_string(),
+            "questions" => match value.parse::<i32>() {
+                Ok(year) if QUESTION_YEARS.contains(&year) && !value.starts_with('+') => state.questions = Some(year),
+                _ => note("questions", value, NoticeKind::Malformed),
+            },
             key if SIM_PARAMS.iter().any(|p| p.key == key) => {
                 let param = SIM_PARAMS.iter().find(|p| p.key == key).expect("checked");
                 match param.parse(value) {
@@ -496,6 +506,9 @@ pub fn to_query(state: &ViewState) -> String {
     }
     if state.theme != Theme::Auto {
         out.append_pair("theme", state.theme.id());
+    }
+    if let Some(year) = state.questions {
+        out.append_pair("questions", &year.to_string());
     }
     let defaults = SimSettings::default();
     for p in &SIM_PARAMS {
@@ -556,11 +569,12 @@ mod tests {
             story: Some("walls-and-reconnection".into()),
             step: 3,
             theme: Theme::Contrast,
+            questions: Some(2016),
         };
         let query = to_query(&state);
         assert_eq!(
             query,
-            "?date=2014-06-01&from=wechat-chat&shop=wechat-shop&pay=wechat-pay&off=wechat-shop-launch%2Cwechat-pay-drops-deposit&lang=en&actor=alibaba&kind=block%2Copen&event=alipay-bans-wechat-merchants&q=%E6%B7%98%E5%AE%9D%E5%BE%AE%E4%BF%A1%E6%94%AF%E4%BB%98+%26+50%25&dataset=mine%7E0a1b2c3d&embed=1&story=walls-and-reconnection&step=3&theme=contrast&seed=7&wloss=0.25"
+            "?date=2014-06-01&from=wechat-chat&shop=wechat-shop&pay=wechat-pay&off=wechat-shop-launch%2Cwechat-pay-drops-deposit&lang=en&actor=alibaba&kind=block%2Copen&event=alipay-bans-wechat-merchants&q=%E6%B7%98%E5%AE%9D%E5%BE%AE%E4%BF%A1%E6%94%AF%E4%BB%98+%26+50%25&dataset=mine%7E0a1b2c3d&embed=1&story=walls-and-reconnection&step=3&theme=contrast&questions=2016&seed=7&wloss=0.25"
         );
         assert_eq!(parse(&query, &data), (state, vec![]));
     }
@@ -653,6 +667,19 @@ mod tests {
         }
         // Auto is the default and is not written.
         assert!(!to_query(&ViewState::default_for(&data)).contains("theme"));
+    }
+
+    #[test]
+    fn the_open_questions_year_is_read_politely() {
+        let data = data();
+        assert_eq!(parse("?questions=2016", &data).0.questions, Some(2016));
+        assert!(!to_query(&ViewState::default_for(&data)).contains("questions"));
+        for bad in ["1999", "2031", "%2B2016", "2016.5", "x", ""] {
+            let (state, notices) = parse(&format!("?questions={bad}"), &data);
+            assert_eq!(state.questions, None, "questions={bad}");
+            assert_eq!(notices.len(), 1, "questions={bad}");
+            assert_eq!(notices[0].kind, NoticeKind::Malformed);
+        }
     }
 
     #[test]

@@ -29,6 +29,9 @@ const VIEWS = [
     await page.click('[data-testid="decided"] summary');
     await page.locator('[data-testid="decided-row"]').first().waitFor();
   }],
+  ['the open questions of 2020', '?lang=en&questions=2020', async (page) => {
+    await page.locator('[data-testid="agenda-row"]').first().waitFor({ timeout: 60000 });
+  }],
   ['the network table open', '?lang=en', async (page) => {
     await page.click('[data-testid="network-table"] summary');
     await page.locator('[data-testid="network-table"] table').waitFor();
