@@ -15,8 +15,19 @@ use crate::html::{clear, el, text_el};
 use crate::i18n::{channel_name, decide_strings, DecideStrings};
 use crate::{fmt, store};
 
-/// Fills `place` with the questions behind the view's answer (from the store).
+/// Fills `place` with the questions behind the view's answer (from the store), in a task of its
+/// own: the explorer's answer is drawn (and the interaction that asked for it answered) first.
 pub fn fill(place: &Element) {
+    let place = place.clone();
+    store::in_turn(move || {
+        // Redrawn meanwhile (another journey, another day): that drawing has its own box.
+        if place.is_connected() {
+            fill_now(&place);
+        }
+    });
+}
+
+fn fill_now(place: &Element) {
     clear(place);
     let (data, view) = (store::data(), store::view());
     let off = view.off_set(&data);

@@ -905,7 +905,8 @@ async fn an_undecided_answer_says_what_would_decide_it() {
     use hutong_core::decide::questions;
     use hutong_core::route::{Journey, Off};
     let root = mount("?lang=en&date=2020-06-01&from=wechat-group&shop=taobao&pay=alipay");
-    tick().await;
+    // Written in a task of its own, after the answer.
+    sleep(20).await;
     let data = hutong_core::embedded::dataset();
     let day = hutong_core::date::parse_day("2020-06-01").unwrap();
     let model = questions(&data, &Off::new(), day, &Journey::new("wechat-group", "taobao", "alipay"));
@@ -920,7 +921,7 @@ async fn an_undecided_answer_says_what_would_decide_it() {
     // In Chinese too.
     let toggle: HtmlElement = find(&root, "[data-testid=lang-toggle]").unwrap().unchecked_into();
     toggle.click();
-    tick().await;
+    sleep(20).await;
     assert!(text(&root, "[data-testid=decide]").contains("什么能定下结论"));
     // A decided answer asks nothing.
     hutong::store::update_view(|v| v.date = hutong_core::date::parse_day("2022-06-01").unwrap());
