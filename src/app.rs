@@ -17,10 +17,10 @@ use crate::timeline::Timeline;
 /// and every component are not part of the first load. They share one [`Ctx`], a read-only
 /// projection of the store (`Ctx::from_store`).
 pub fn mount_parts(slots: Slots) {
-    // The first mount starts Leptos (its executor) and owns the others, so that they share its
-    // context.
     // What would decide an undecided answer, under the explorer's verdict (issue 23).
     crate::explorer::install_decider(crate::decide::fill);
+    // The first mount starts Leptos (its executor) and owns the others, so that they share its
+    // context.
     let notices = slots.notices.clone();
     mount(&notices, move || {
         let ctx = Ctx::from_store();
