@@ -11,6 +11,9 @@ use crate::state::use_ctx;
 pub fn Details() -> impl IntoView {
     let ctx = use_ctx();
     let close = move |_| ctx.update_view(|v| v.event = None);
+    // The event shown and whether it is switched off: the details are rebuilt when these change,
+    // not at every change of the view (a date, a journey).
+    let shown = Memo::new(move |_| ctx.view.with(|v| v.event.clone().map(|id| (v.off.contains(&id), id))));
     view! {
         <section class="details" aria-labelledby="details-heading" data-testid="details" aria-live="polite">
             <h2 id="details-heading">{move || strings(ctx.lang()).details()}</h2>
@@ -18,7 +21,9 @@ pub fn Details() -> impl IntoView {
                 let lang = ctx.lang();
                 let s = strings(lang);
                 let data = ctx.data.get();
-                let Some(event) = ctx.view.with(|v| v.event.clone()).and_then(|id| data.event(&id).cloned()) else {
+                let shown = shown.get();
+                let is_off = shown.as_ref().is_some_and(|(off, _)| *off);
+                let Some(event) = shown.and_then(|(_, id)| data.event(&id).cloned()) else {
                     return view! { <p class="hint">{s.pick_event()}</p> }.into_any();
                 };
                 let source = data.source(&event.cite.source).cloned();
@@ -85,7 +90,6 @@ pub fn Details() -> impl IntoView {
                             {(!event.effects.is_empty()).then(|| {
                                 let id = event.id.clone();
                                 let e = crate::i18n::explorer_strings(lang);
-                                let is_off = ctx.view.with(|v| v.off.contains(&id));
                                 view! {
                                     <button data-testid="details-switch-off" aria-pressed=if is_off { "true" } else { "false" }
                                         on:click=move |_| crate::explorer::toggle_off(id.clone())>

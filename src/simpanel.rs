@@ -207,11 +207,13 @@ fn AssumptionTables() -> impl IntoView {
     let number = |ev: &leptos::ev::Event, lo: f64, hi: f64| {
         event_target_value(ev).trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= lo && *v <= hi)
     };
+    // The settings alone: the tables are rebuilt when they change, not at every change of the view.
+    let sim = Memo::new(move |_| ctx.view.with(|v| v.sim.clone()));
     view! {
         {move || {
             let lang = ctx.lang();
             let data = ctx.data.get();
-            let settings = ctx.view.with(|v| v.sim.clone());
+            let settings = sim.get();
             let name = |id: &str| data.name(id).map_or(id.to_string(), |t| t.get(lang).to_string());
             let demand = settings.demand.iter().enumerate().map(|(i, d)| view! {
                 <tr>

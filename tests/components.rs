@@ -398,6 +398,10 @@ async fn switching_an_event_off_shows_the_counterfactual_and_what_made_the_diffe
     assert_eq!(actual.get_attribute("data-verdict").as_deref(), Some("direct"));
     let listed = find(&root, "[data-testid=off-list] [data-event-id=wechat-group-chat-links]").unwrap();
     assert_eq!(listed.get_attribute("data-decisive").as_deref(), Some("true"));
+    // The timeline marks it switched off, in place (issue 24: the marks are not rebuilt).
+    let mark = find(&root, "[data-testid=event][data-event-id=wechat-group-chat-links]").unwrap();
+    assert!(mark.class_list().contains("off"));
+    assert_eq!(count_of(&root, "[data-testid=event].off"), 1);
 }
 
 async fn sim_done(root: &Element) -> Element {

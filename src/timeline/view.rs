@@ -42,6 +42,20 @@ pub fn Timeline() -> impl IntoView {
             }
         }
     });
+    // The switched-off events are marked in place too: a "what if" rebuilt every mark.
+    Effect::new(move |_| {
+        let off = off_events.get();
+        drawn.track();
+        let Some(marks) = marks_ref.get() else { return };
+        let marks: &web_sys::Element = &marks;
+        let Ok(list) = marks.query_selector_all("[data-event-id]") else { return };
+        for k in 0..list.length() {
+            use wasm_bindgen::JsCast;
+            let Some(mark) = list.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            let is_off = mark.get_attribute("data-event-id").is_some_and(|id| off.contains(&id));
+            let _ = mark.class_list().toggle_with_force("off", is_off);
+        }
+    });
     // A new language rewrites the marks' labels in place (issue 24: rebuilding every mark was most
     // of a language switch's work).
     Effect::new(move |built: Option<hutong_core::Lang>| {
@@ -106,7 +120,8 @@ pub fn Timeline() -> impl IntoView {
                             // labels are rewritten in place then (below).
                             let lang = ctx.view.with_untracked(|v| v.lang);
                             let data = ctx.data.get();
-                            let off_ids = off_events.get();
+                            // Marked as built; a change of the switched-off events is marked in place (below).
+                            let off_ids = off_events.get_untracked();
                             let (shown, l) = drawn.get();
                             // Up to a thousand marks are built at once; more are built in slices, one
                             // slice a task after the first paint, so that a dataset of 10,000 events
