@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate};
 use hutong_core::sim::{self, Band, Params, Prepared, Run, Summary};
@@ -37,6 +36,9 @@ struct Job {
     actual: Prepared,
     counterfactual: Option<Prepared>,
     runs: (Vec<Run>, Vec<Run>),
+    /// The replicate being run (the actual history's, then the counterfactual's), a few months
+    /// at a time.
+    current: Option<sim::Replicate>,
 }
 
 /// Label, explanation and basis of each parameter, in `SIM_PARAMS` order. A basis is an event id
@@ -85,9 +87,23 @@ pub fn SimPanel() -> impl IntoView {
                 return;
             }
             let actual = sim::prepare(&data, &Default::default(), &params);
-            let counterfactual = (!off.is_empty()).then(|| sim::prepare(&data, &off, &params));
-            *job.borrow_mut() = Some(Job { generation: gen, params, actual, counterfactual, runs: (vec![], vec![]) });
-            step(job, state, generation);
+            // The counterfactual's routing in a task of its own (each is a few tens of
+            // milliseconds on a slow phone).
+            crate::store::in_turn(move || {
+                if generation.try_get_value() != Some(gen) {
+                    return;
+                }
+                let counterfactual = (!off.is_empty()).then(|| sim::prepare(&data, &off, &params));
+                *job.borrow_mut() = Some(Job {
+                    generation: gen,
+                    params,
+                    actual,
+                    counterfactual,
+                    runs: (vec![], vec![]),
+                    current: None,
+                });
+                step(job, state, generation);
+            });
         }));
     });
 
@@ -169,7 +185,13 @@ pub fn SimPanel() -> impl IntoView {
     }
 }
 
+/// How long a task may run the simulation, in milliseconds, before it lets the page draw.
+const TASK_MS: f64 = 8.0;
+
+/// Runs the job for a task's worth of months, then schedules the rest (the page's one scheduler),
+/// until done or outdated.
 fn step(job: Rc<RefCell<Option<Job>>>, state: RwSignal<SimRun>, generation: StoredValue<u64>) {
+    let started = js_sys::Date::now();
     let finished = {
         let mut slot = job.borrow_mut();
         let Some(j) = slot.as_mut() else { return };
@@ -177,25 +199,44 @@ fn step(job: Rc<RefCell<Option<Job>>>, state: RwSignal<SimRun>, generation: Stor
             *slot = None;
             return;
         }
-        let r = j.runs.0.len() as u32;
-        if r < j.params.replicates {
-            j.runs.0.push(sim::run(&j.actual, &j.params, r));
-            if let Some(cf) = &j.counterfactual {
-                j.runs.1.push(sim::run(cf, &j.params, r));
+        loop {
+            let reps = j.params.replicates as usize;
+            let has_cf = j.counterfactual.is_some();
+            if j.runs.0.len() >= reps && (!has_cf || j.runs.1.len() >= reps) {
+                let out = SimOutput {
+                    actual: Summary::of(&j.runs.0),
+                    counterfactual: j.counterfactual.as_ref().map(|_| Summary::of(&j.runs.1)),
+                };
+                let _ = state.try_set(SimRun::Done(Arc::new(out)));
+                *slot = None;
+                break true;
             }
-            state.try_set(SimRun::Running { done: r + 1, total: j.params.replicates }).is_some()
-        } else {
-            let out = SimOutput {
-                actual: Summary::of(&j.runs.0),
-                counterfactual: j.counterfactual.as_ref().map(|_| Summary::of(&j.runs.1)),
+            // The actual history's replicate r, then (when there is one) the counterfactual's.
+            let counterfactual = has_cf && j.runs.1.len() < j.runs.0.len();
+            let (prepared, index) = match (&j.counterfactual, counterfactual) {
+                (Some(cf), true) => (cf, j.runs.1.len()),
+                _ => (&j.actual, j.runs.0.len()),
             };
-            let _ = state.try_set(SimRun::Done(Arc::new(out)));
-            *slot = None;
-            true
+            let replicate = j.current.get_or_insert_with(|| sim::Replicate::new(prepared, &j.params, index as u32));
+            if let Some(run) = replicate.step(prepared, &j.params, 6) {
+                j.current = None;
+                if counterfactual {
+                    j.runs.1.push(run);
+                } else {
+                    j.runs.0.push(run);
+                }
+                let done = if has_cf { j.runs.1.len() } else { j.runs.0.len() } as u32;
+                if state.try_set(SimRun::Running { done, total: j.params.replicates }).is_some() {
+                    break true;
+                }
+            }
+            if js_sys::Date::now() - started >= TASK_MS {
+                break false;
+            }
         }
     };
     if !finished {
-        set_timeout(move || step(job, state, generation), Duration::ZERO);
+        crate::store::in_turn(move || step(job, state, generation));
     }
 }
 

@@ -294,92 +294,135 @@ fn pass(level: Level, params: &Params) -> f64 {
 
 /// One replicate with its own seed.
 pub fn run(prepared: &Prepared, params: &Params, replicate: u32) -> Run {
-    // Each replicate takes its own stretch of the sequence: 2^128 draws apart.
-    let mut rng = Prng::seed_from_u64(params.seed);
-    for _ in 0..replicate {
-        rng.jump();
+    let mut replicate = Replicate::new(prepared, params, replicate);
+    loop {
+        if let Some(run) = replicate.step(prepared, params, usize::MAX) {
+            return run;
+        }
     }
-    let mut lost_by_event = vec![[0u64; 2]; prepared.n_events];
-    let one = |bound: Bound, rng: &mut Prng, lost_by_event: &mut Vec<[u64; 2]>| {
-        let slot = if bound == Bound::Low { 0 } else { 1 };
-        let total_weight: f64 = params.demand.iter().map(|d| d.weight).sum();
-        prepared
-            .months
-            .iter()
-            .enumerate()
-            .map(|(t, _)| {
-                let mut month = Month {
-                    by_merchant_instrument: vec![vec![0; prepared.n_instruments]; prepared.n_merchants],
-                    ..Month::default()
-                };
-                let held = &prepared.held[t];
-                let held_total: f64 = held.iter().sum();
-                for (c, demand) in params.demand.iter().enumerate() {
-                    let Some(merchant) = prepared.merchant[c] else { continue };
-                    let n = libm::round(
-                        params.population as f64 * params.attempts_per_month * demand.weight / total_weight,
-                    ) as u64;
-                    month.attempts += n;
-                    if held_total <= 0.0 {
-                        month.lost_wall += n;
-                        continue;
-                    }
-                    // The best instrument for this channel this month, for those who switch.
-                    let pass_of = |p: usize| pass(level(prepared.verdicts[c][p][t], bound), params);
-                    let best =
-                        (0..prepared.n_instruments).max_by(|&a, &b| pass_of(a).total_cmp(&pass_of(b)).then(b.cmp(&a)));
-                    // Split the attempts by main instrument (a multinomial, as sequential binomials).
-                    let mut left = n;
-                    let mut share_left = held_total;
-                    for p in 0..prepared.n_instruments {
-                        if left == 0 {
-                            break;
-                        }
-                        let n_p = if share_left <= held[p] { left } else { binomial(rng, left, held[p] / share_left) };
-                        left -= n_p;
-                        share_left -= held[p];
-                        if n_p == 0 {
-                            continue;
-                        }
-                        let through = binomial(rng, n_p, pass_of(p));
-                        let mut completed = vec![(p, through)];
-                        let mut failed = n_p - through;
-                        if let Some(q) = best.filter(|&q| q != p && failed > 0) {
-                            // Those who hold the better instrument switch; others may register.
-                            let switch = binomial(rng, failed, held[q].min(1.0) * pass_of(q));
-                            failed -= switch;
-                            let register = binomial(rng, failed, (1.0 - params.new_account_loss) * pass_of(q));
-                            failed -= register;
-                            completed.push((q, switch + register));
-                        }
-                        for (instrument, k) in completed {
-                            let kept = binomial(rng, k, 1.0 - params.ordinary_loss);
-                            month.completed += kept;
-                            month.lost_ordinary += k - kept;
-                            month.by_merchant_instrument[merchant][instrument] += kept;
-                        }
-                        if prepared.verdicts[c][p][t].lo != prepared.verdicts[c][p][t].hi {
-                            month.lost_undecided += failed;
-                            continue;
-                        }
-                        month.lost_wall += failed;
-                        let cited = &prepared.cited[c][p][t];
-                        if failed > 0 && !cited.is_empty() {
-                            let share = failed / cited.len() as u64;
-                            let rest = failed % cited.len() as u64;
-                            for (i, &e) in cited.iter().enumerate() {
-                                lost_by_event[e as usize][slot] += share + u64::from((i as u64) < rest);
-                            }
-                        }
-                    }
-                }
-                month
-            })
-            .collect::<Vec<_>>()
+}
+
+/// One replicate run a few months at a time ([`Replicate::step`]), so that a page can run it
+/// without a long task: the same draws in the same order as [`run`], so the same `Run`.
+pub struct Replicate {
+    rng: Prng,
+    lost_by_event: Vec<[u64; 2]>,
+    low: Vec<Month>,
+    high: Vec<Month>,
+}
+
+impl Replicate {
+    pub fn new(prepared: &Prepared, params: &Params, replicate: u32) -> Replicate {
+        // Each replicate takes its own stretch of the sequence: 2^128 draws apart.
+        let mut rng = Prng::seed_from_u64(params.seed);
+        for _ in 0..replicate {
+            rng.jump();
+        }
+        Replicate { rng, lost_by_event: vec![[0u64; 2]; prepared.n_events], low: Vec::new(), high: Vec::new() }
+    }
+
+    /// Runs up to `months` more months (every month at the low end, then at the high end); the
+    /// replicate once every month is run.
+    pub fn step(&mut self, prepared: &Prepared, params: &Params, months: usize) -> Option<Run> {
+        let n = prepared.months.len();
+        for _ in 0..months {
+            let (bound, t) = if self.low.len() < n {
+                (Bound::Low, self.low.len())
+            } else if self.high.len() < n {
+                (Bound::High, self.high.len())
+            } else {
+                break;
+            };
+            let month = month(prepared, params, bound, t, &mut self.rng, &mut self.lost_by_event);
+            if bound == Bound::Low {
+                self.low.push(month);
+            } else {
+                self.high.push(month);
+            }
+        }
+        (self.high.len() == n).then(|| Run {
+            months: prepared.months.clone(),
+            low: std::mem::take(&mut self.low),
+            high: std::mem::take(&mut self.high),
+            lost_by_event: std::mem::take(&mut self.lost_by_event),
+        })
+    }
+}
+
+/// Month `t` of a replicate at one end of the undecided verdicts.
+fn month(
+    prepared: &Prepared,
+    params: &Params,
+    bound: Bound,
+    t: usize,
+    rng: &mut Prng,
+    lost_by_event: &mut [[u64; 2]],
+) -> Month {
+    let slot = if bound == Bound::Low { 0 } else { 1 };
+    let total_weight: f64 = params.demand.iter().map(|d| d.weight).sum();
+    let mut month = Month {
+        by_merchant_instrument: vec![vec![0; prepared.n_instruments]; prepared.n_merchants],
+        ..Month::default()
     };
-    let low = one(Bound::Low, &mut rng, &mut lost_by_event);
-    let high = one(Bound::High, &mut rng, &mut lost_by_event);
-    Run { months: prepared.months.clone(), low, high, lost_by_event }
+    let held = &prepared.held[t];
+    let held_total: f64 = held.iter().sum();
+    for (c, demand) in params.demand.iter().enumerate() {
+        let Some(merchant) = prepared.merchant[c] else { continue };
+        let n = libm::round(params.population as f64 * params.attempts_per_month * demand.weight / total_weight) as u64;
+        month.attempts += n;
+        if held_total <= 0.0 {
+            month.lost_wall += n;
+            continue;
+        }
+        // The best instrument for this channel this month, for those who switch.
+        let pass_of = |p: usize| pass(level(prepared.verdicts[c][p][t], bound), params);
+        let best = (0..prepared.n_instruments).max_by(|&a, &b| pass_of(a).total_cmp(&pass_of(b)).then(b.cmp(&a)));
+        // Split the attempts by main instrument (a multinomial, as sequential binomials).
+        let mut left = n;
+        let mut share_left = held_total;
+        for p in 0..prepared.n_instruments {
+            if left == 0 {
+                break;
+            }
+            let n_p = if share_left <= held[p] { left } else { binomial(rng, left, held[p] / share_left) };
+            left -= n_p;
+            share_left -= held[p];
+            if n_p == 0 {
+                continue;
+            }
+            let through = binomial(rng, n_p, pass_of(p));
+            let mut completed = vec![(p, through)];
+            let mut failed = n_p - through;
+            if let Some(q) = best.filter(|&q| q != p && failed > 0) {
+                // Those who hold the better instrument switch; others may register.
+                let switch = binomial(rng, failed, held[q].min(1.0) * pass_of(q));
+                failed -= switch;
+                let register = binomial(rng, failed, (1.0 - params.new_account_loss) * pass_of(q));
+                failed -= register;
+                completed.push((q, switch + register));
+            }
+            for (instrument, k) in completed {
+                let kept = binomial(rng, k, 1.0 - params.ordinary_loss);
+                month.completed += kept;
+                month.lost_ordinary += k - kept;
+                month.by_merchant_instrument[merchant][instrument] += kept;
+            }
+            if prepared.verdicts[c][p][t].lo != prepared.verdicts[c][p][t].hi {
+                month.lost_undecided += failed;
+                continue;
+            }
+            month.lost_wall += failed;
+            let cited = &prepared.cited[c][p][t];
+            if failed > 0 && !cited.is_empty() {
+                let share = failed / cited.len() as u64;
+                let rest = failed % cited.len() as u64;
+                for (i, &e) in cited.iter().enumerate() {
+                    lost_by_event[e as usize][slot] += share + u64::from((i as u64) < rest);
+                }
+            }
+        }
+    }
+    month
 }
 
 /// Binomial(n, p) from the generator, with `libm` only. Exact (inversion) when the smaller tail's

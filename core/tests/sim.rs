@@ -184,3 +184,27 @@ fn payment_shares_add_up_to_a_hundred_where_anything_was_bought() {
         assert!(total == 0.0 || (total - 100.0).abs() < 1e-6, "month {t}: {total}");
     }
 }
+
+/// A replicate run a few months at a time (as the page does, so that no task is long) is the same
+/// run as at once, whatever the steps.
+#[test]
+fn a_replicate_in_steps_is_the_replicate_at_once() {
+    let data = embedded::dataset();
+    let params = small(Params::default());
+    let prepared = sim::prepare(&data, &Off::new(), &params);
+    for replicate in [0, 3] {
+        let whole = sim::run(&prepared, &params, replicate);
+        for months in [1, 7, 1000] {
+            let mut stepped = sim::Replicate::new(&prepared, &params, replicate);
+            let mut steps = 0;
+            let run = loop {
+                steps += 1;
+                if let Some(run) = stepped.step(&prepared, &params, months) {
+                    break run;
+                }
+            };
+            assert_eq!(run, whole, "replicate {replicate} in steps of {months}");
+            assert!(steps >= (2 * whole.low.len()).div_ceil(months));
+        }
+    }
+}
