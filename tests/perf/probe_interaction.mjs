@@ -2,7 +2,7 @@
 // sets it up (390 × 844, CPU slowed RATE×, read through), then one interaction under a Chrome
 // trace; prints the trace events of the page's main thread by self time, and the longest tasks.
 // A diagnostic for changing the code, not a benchmark. Run after `trunk build --release`:
-//   node tests/perf/probe_interaction.mjs language      (or: pause, story, whatif, next, card)
+//   node tests/perf/probe_interaction.mjs language      (or: pause, story, whatif, next, card, scrub)
 // READ=0 leaves the page unread (only the first screen and the shell part in).
 // Options: RATE (4), ROWS (25), CSS='…' / JS='…' (a change tried before the interaction).
 import { serve, browser, openPage } from '../e2e/harness.mjs';
@@ -15,6 +15,7 @@ const ACTS = {
   whatif: (p) => p.click('[data-testid="verdict"] [data-testid="switch-off"]'),
   next: (p) => p.click('[data-testid="next-event"]'),
   card: (p) => p.click('[data-testid="instrument-verdict"]:not([aria-pressed="true"])'),
+  scrub: async (p) => { await p.focus('[data-testid="scrub"]'); await p.keyboard.press('ArrowRight'); },
 };
 const name = process.argv[2] || 'language';
 const server = await serve();
