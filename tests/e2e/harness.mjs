@@ -109,3 +109,20 @@ export async function shot(page, name) {
 export async function readJson(rel) {
   return JSON.parse(await readFile(join(ROOT, rel), 'utf8'));
 }
+
+/** Ends a Chrome trace started with `Tracing.start` (`transferMode: 'ReturnAsStream'`) and gives
+ * its events (the perf scripts read where the main thread's time goes from them). */
+export async function endTrace(cdp) {
+  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.end');
+  const { stream } = await done;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const parsed = JSON.parse(text);
+  return parsed.traceEvents ?? parsed;
+}

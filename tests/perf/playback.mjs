@@ -11,7 +11,7 @@
 // renderer's main thread is put in the 16.7 ms frame slot it starts in; the figures are the p95 and
 // the maximum of the summed work over the slots that have any work at all (idle slots would only
 // flatter the p95).
-import { serve, browser } from '../e2e/harness.mjs';
+import { serve, browser, endTrace, readThrough } from '../e2e/harness.mjs';
 
 const SECONDS = Number(process.env.SECONDS_PLAYED || 20);
 
@@ -50,6 +50,8 @@ async function measure(b, url, label) {
   // The browser's own figure for the first frame on screen (the page paints nothing before the app).
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 10000 });
   const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
+  // The parts below the first screen (timeline, simulation) come as the reader nears them.
+  await readThrough(page);
   const nEvents = Number(await page.textContent('[data-testid="event-count"]'));
   await page.waitForFunction(() => window.__complete !== null, null, { timeout: 60000 });
   const completeMs = await page.evaluate(() => window.__complete);
@@ -83,17 +85,7 @@ async function measure(b, url, label) {
 
 /** Ends the trace and sums the renderer main thread's tasks per 16.7 ms frame slot. */
 async function frameWork(cdp) {
-  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.end');
-  const { stream } = await done;
-  let text = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle: stream });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
-  const events = JSON.parse(text).traceEvents ?? JSON.parse(text);
+  const events = await endTrace(cdp);
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
     .map((e) => `${e.pid}:${e.tid}`));
   // Playback runs from the play click to the pause click.

@@ -8,7 +8,7 @@
 // event; CATS sets the trace categories; ROWS, BIG (the longest tasks, with what is inside them),
 // DUMP=<event name> (its longest instances with arguments), PAINTS=1 (paints by layer); MOVE=1
 // moves the pointer off the play button.
-import { serve, browser } from '../e2e/harness.mjs';
+import { serve, browser, endTrace, readThrough } from '../e2e/harness.mjs';
 const SECONDS = Number(process.env.SECONDS_PLAYED || 10);
 const server = await serve();
 const b = await browser();
@@ -16,6 +16,9 @@ const url = process.argv[2] || '';
 try {
   const page = await b.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   await page.goto(`${server.url}?lang=en&date=2004-01-01&reps=1${url}`);
+  // The parts below the first screen (the simulation among them) come as the reader nears them.
+  await page.waitForSelector('[data-testid="edge"]');
+  await readThrough(page);
   await page.waitForSelector('[data-testid="sim-result"][data-state="done"]', { timeout: 120000 });
   await page.selectOption('[data-testid="speed"]', '365');
   const cdp = await page.context().newCDPSession(page);
@@ -26,12 +29,7 @@ try {
   if (process.env.MOVE) await page.mouse.move(5, 5);
   await page.waitForTimeout(SECONDS * 1000);
   await page.click('[data-testid="play"]');
-  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.end');
-  const { stream } = await done;
-  let text = '';
-  for (;;) { const c = await cdp.send('IO.read', { handle: stream }); text += c.base64Encoded ? Buffer.from(c.data, 'base64').toString() : c.data; if (c.eof) break; }
-  const events = JSON.parse(text).traceEvents ?? JSON.parse(text);
+  const events = await endTrace(cdp);
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const byThread = new Map();
   for (const e of events) if (e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`)) byThread.set(`${e.pid}:${e.tid}`, (byThread.get(`${e.pid}:${e.tid}`) || 0) + e.dur);

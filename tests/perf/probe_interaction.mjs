@@ -5,7 +5,7 @@
 //   node tests/perf/probe_interaction.mjs language      (or: pause, story, whatif, next, card, scrub)
 // READ=0 leaves the page unread (only the first screen and the shell part in).
 // Options: RATE (4), ROWS (25), CSS='…' / JS='…' (a change tried before the interaction).
-import { serve, browser, openPage } from '../e2e/harness.mjs';
+import { serve, browser, openPage, endTrace } from '../e2e/harness.mjs';
 
 const RATE = Number(process.env.RATE || 4);
 const ACTS = {
@@ -39,16 +39,7 @@ try {
   await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink,v8.execute', transferMode: 'ReturnAsStream' });
   await (name === 'pause' ? page.click('[data-testid="play"]') : ACTS[name](page));
   await page.waitForTimeout(800);
-  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.end');
-  const { stream } = await done;
-  let text = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle: stream });
-    text += chunk.data;
-    if (chunk.eof) break;
-  }
-  const events = JSON.parse(text).traceEvents;
+  const events = await endTrace(cdp);
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const mine = events.filter((e) => e.tid === main.tid && e.ph === 'X' && e.dur).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   // Self time: each event's duration less its direct children's.
