@@ -274,35 +274,23 @@ fn exports(data: &Dataset, list: &[OpenQuestion], day: NaiveDate, lang: Lang, js
         "day",
     ];
     if json {
-        let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n"));
-        let items: Vec<String> = rows
+        let questions: Vec<serde_json::Value> = rows
             .iter()
             .map(|r| {
-                format!(
-                    "{{{}}}",
-                    HEAD.iter()
-                        .zip(r)
-                        .map(|(k, v)| format!("{}: {}", quote(k), quote(v)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
+                serde_json::Value::Object(HEAD.iter().zip(r).map(|(k, v)| (k.to_string(), v.clone().into())).collect())
             })
             .collect();
-        return format!(
-            "{{\"format\": \"hutong-open-questions\", \"dataset_version\": {}, \"day\": {}, \"questions\": [\n{}\n]}}\n",
-            quote(&data.version),
-            quote(&crate::fmt::iso(day)),
-            items.join(",\n")
-        );
+        let doc = serde_json::json!({
+            "format": "hutong-open-questions",
+            "dataset_version": data.version,
+            "day": crate::fmt::iso(day),
+            "questions": questions,
+        });
+        return serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
     }
-    let cell =
-        |s: &str| if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() };
-    let mut out = format!("{},dataset_version\n", HEAD.join(","));
-    for r in &rows {
-        out.push_str(&r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
-        out.push(',');
-        out.push_str(&cell(&data.version));
-        out.push('\n');
-    }
-    out
+    // The project's one CSV writer; the dataset's version on every row.
+    let header: Vec<String> = HEAD.iter().map(|h| h.to_string()).chain(["dataset_version".to_string()]).collect();
+    let rows: Vec<Vec<String>> =
+        rows.into_iter().map(|r| r.into_iter().chain([data.version.clone()]).collect()).collect();
+    crate::chart::csv(&[], &header, &rows)
 }

@@ -130,6 +130,8 @@ struct Net {
     /// The edges to hover, focus and test, built in slices past `MANY`.
     hits: Vec<Option<Element>>,
     many: bool,
+    /// Each drawn platform's x in the view box (`layout`), to scroll a phone's box to it.
+    node_x: Vec<(String, f64)>,
     event_days: Vec<NaiveDate>,
     playing: bool,
     /// Which run of the playback loop is current (a new play starts a new one).
@@ -305,6 +307,7 @@ fn build(parent: &Element) -> (Element, Shared, Element) {
         lines: Vec::new(),
         hits: Vec::new(),
         many: false,
+        node_x: Vec::new(),
         event_days: Vec::new(),
         playing: false,
         run: 0,
@@ -577,10 +580,7 @@ impl Net {
         let xs: Vec<f64> = [&view.from, &view.shop]
             .into_iter()
             .filter_map(|id| super::layout::platform_of(&self.data, id))
-            .filter_map(|p| {
-                let circle = self.els.nodes.query_selector(&format!("[data-platform=\"{p}\"] circle")).ok()??;
-                circle.get_attribute("cx")?.parse::<i32>().ok().map(f64::from)
-            })
+            .filter_map(|p| self.node_x.iter().find(|(q, _)| q == p).map(|(_, x)| *x))
             .collect();
         // Both ends when they fit in the box (with room for their labels), else where the offer is met.
         let x = match xs[..] {
@@ -600,6 +600,7 @@ impl Net {
         let channels = model.channels();
         self.actual = Arc::new(channel_timelines(&model, &channels));
         let (nodes, edges) = layout(&data, &channels);
+        self.node_x = nodes.iter().map(|n| (n.platform.clone(), n.x)).collect();
         self.many = edges.len() > MANY;
         set(&self.els.svg, "class", if self.many { "many" } else { "" });
         if self.many {
