@@ -11,7 +11,7 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 use hutong_core::decide::{Agenda as Counting, OpenQuestion};
 use hutong_core::route::Off;
-use hutong_core::{Channel, Dataset, Lang};
+use hutong_core::{Dataset, Lang};
 use leptos::prelude::*;
 
 use crate::decide::Wording;
@@ -134,15 +134,6 @@ fn count(
     });
 }
 
-/// The channel, ends and event a question is about, for its words.
-fn subject(data: &Dataset, q: &OpenQuestion) -> (Channel, String, String) {
-    match (&q.channel, q.event.and_then(|i| data.events.get(i)).and_then(|e| e.effects.first())) {
-        (Some((c, from, to)), _) => (*c, from.clone(), to.clone()),
-        (None, Some(effect)) => (effect.channel, effect.from.clone(), effect.to.clone()),
-        (None, None) => (Channel::Link, String::new(), String::new()),
-    }
-}
-
 fn ready(list: Arc<Vec<OpenQuestion>>, undecided: usize, year: i32, lang: Lang) -> impl IntoView {
     let ctx = use_ctx();
     let data = ctx.data.get_untracked();
@@ -204,7 +195,8 @@ fn ready(list: Arc<Vec<OpenQuestion>>, undecided: usize, year: i32, lang: Lang) 
 fn row(data: &Dataset, q: &OpenQuestion, day: NaiveDate, lang: Lang) -> impl IntoView {
     let ctx = use_ctx();
     let s = agenda_strings(lang);
-    let (channel, from, to) = subject(data, q);
+    // Worded on the channel it is asked on.
+    let (channel, from, to) = q.asked_on.clone();
     let words = Wording { data, event: q.event, channel, from: &from, to: &to, day, lang }.asked(q.field);
     let counts = if q.decides > 0 {
         s.decides().replace("{decides}", &q.decides.to_string()).replace("{open}", &q.open.to_string())
@@ -241,7 +233,8 @@ fn exports(data: &Dataset, list: &[OpenQuestion], day: NaiveDate, lang: Lang, js
         .iter()
         .enumerate()
         .map(|(i, q)| {
-            let (channel, from, to) = subject(data, q);
+            // Worded on the channel it is asked on.
+            let (channel, from, to) = q.asked_on.clone();
             let words = Wording { data, event: q.event, channel, from: &from, to: &to, day, lang }.asked(q.field);
             let event = q.event.and_then(|i| data.events.get(i)).map_or(String::new(), |e| e.id.clone());
             let (j, at, _) = &q.first;

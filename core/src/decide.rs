@@ -279,6 +279,9 @@ pub struct OpenQuestion {
     /// of the journeys) that one finding alone would decide, else the first it is a question of;
     /// and whether it is one that a finding decides.
     pub first: (Journey, NaiveDate, bool),
+    /// The channel and its ends the question is asked on in that first answer (an event with
+    /// several effects, or a `*` target, is asked on the one the journey takes).
+    pub asked_on: (Channel, String, String),
 }
 
 /// Every question the dataset leaves open on the given days, over every journey, ranked by how
@@ -368,7 +371,7 @@ impl Agenda {
         // One count per answer, however many of its steps ask the same; it decides the answer if
         // its answer on any of them does.
         type Key = (Field, Option<usize>, Option<(Channel, String, String)>);
-        let mut asked: Vec<(Key, bool)> = Vec::new();
+        let mut asked: Vec<(Key, bool, (Channel, String, String))> = Vec::new();
         let mut outcome = |field: Field, event: Option<usize>, step: &crate::route::Step, finding: Finding| {
             let silent = event.is_none().then(|| (step.channel, step.from.clone(), step.to.clone()));
             let cache = if matches!(field, Field::Before | Field::Direction) { &mut *lasting } else { &mut *daily };
@@ -383,18 +386,26 @@ impl Agenda {
         for q in questions_with(&self.model, day, journey, &mut outcome) {
             let channel = q.event.is_none().then(|| (q.channel, q.from.clone(), q.to.clone()));
             let key = (q.field, q.event, channel);
-            match asked.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, decides)) => *decides |= q.decides(),
-                None => asked.push((key, q.decides())),
+            let on = (q.channel, q.from.clone(), q.to.clone());
+            match asked.iter_mut().find(|(k, _, _)| *k == key) {
+                // The channel of its first deciding step, else of its first step.
+                Some((_, decides, at)) => {
+                    if q.decides() && !*decides {
+                        *at = on;
+                    }
+                    *decides |= q.decides();
+                }
+                None => asked.push((key, q.decides(), on)),
             }
         }
-        for ((field, event, channel), decides) in asked {
+        for ((field, event, channel), decides, on) in asked {
             match self.out.iter_mut().find(|o| o.field == field && o.event == event && o.channel == channel) {
                 Some(o) => {
                     o.open += 1;
                     o.decides += usize::from(decides);
                     if decides && !o.first.2 {
                         o.first = (journey.clone(), day, true);
+                        o.asked_on = on;
                     }
                 }
                 None => self.out.push(OpenQuestion {
@@ -404,6 +415,7 @@ impl Agenda {
                     open: 1,
                     decides: usize::from(decides),
                     first: (journey.clone(), day, decides),
+                    asked_on: on,
                 }),
             }
         }

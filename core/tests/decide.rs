@@ -276,6 +276,8 @@ fn the_agenda_in_slices_is_the_agenda_at_once() {
             .filter(|a| a.field == q.field && a.event == q.event)
             .filter(|a| q.event.is_some() || q.channel == Some((a.channel, a.from.clone(), a.to.clone())))
             .collect();
+        // It is asked on the channel it names.
+        assert!(mine.iter().any(|a| q.asked_on == (a.channel, a.from.clone(), a.to.clone())), "{q:?}");
         assert!(!mine.is_empty(), "{q:?} is not asked of its first answer");
         assert_eq!(*decided, mine.iter().any(|a| a.decides()), "{q:?}");
     }
