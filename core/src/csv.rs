@@ -365,7 +365,8 @@ fn word<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
-fn write_rows(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+/// Rows under a header, written as CSV (quoted where needed).
+pub fn write_rows(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut writer = ::csv::WriterBuilder::new().from_writer(Vec::new());
     let _ = writer.write_record(header);
     for row in rows {
@@ -376,54 +377,57 @@ fn write_rows(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Strin
 
 /// The events as CSV (the columns of [`EVENT_COLUMNS`]).
 pub fn events_csv(d: &Dataset) -> String {
-    let rows = d.events.iter().map(|e| {
-        let effects = e
-            .effects
-            .iter()
-            .map(|f| {
-                let mut s = format!("{} {}>{} {}", word(&f.channel), f.from, f.to, word(&f.change));
-                if let Some(via) = &f.via {
-                    s.push_str(&format!(" via={via}"));
-                }
-                if f.direction != Direction::Forward {
-                    s.push_str(&format!(" {}", word(&f.direction)));
-                }
-                s
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
-        let note = |lang| e.note.as_ref().map_or(String::new(), |n| n.get(lang).to_string());
-        let metric = e.metric.as_ref();
-        vec![
-            e.id.clone(),
-            e.record.date.clone(),
-            word(&e.status),
-            word(&e.kind),
-            e.actors.join(" "),
-            e.title.zh.clone(),
-            e.title.en.clone(),
-            e.summary.zh.clone(),
-            e.summary.en.clone(),
-            e.cite.source.clone(),
-            e.cite.quote.clone(),
-            effects,
-            e.after.join(" "),
-            e.uncertain.join(" "),
-            note(Lang::Zh),
-            note(Lang::En),
-            metric.map_or(String::new(), |m| m.value.to_string()),
-            metric.and_then(|m| m.unit.as_ref()).map_or(String::new(), word),
-            metric.map_or(String::new(), |m| m.as_of.clone()),
-            metric.map_or(String::new(), |m| if m.approx { "yes".into() } else { String::new() }),
-            metric.and_then(|m| m.bound.as_ref()).map_or(String::new(), word),
-            metric.and_then(|m| m.of.as_ref()).map_or(String::new(), |t| t.zh.clone()),
-            metric.and_then(|m| m.of.as_ref()).map_or(String::new(), |t| t.en.clone()),
-            e.before.as_ref().map_or(String::new(), |b| word(&b.state)),
-            e.before.as_ref().map_or(String::new(), |b| b.source.clone()),
-            e.before.as_ref().map_or(String::new(), |b| b.quote.clone()),
-        ]
-    });
-    write_rows(&EVENT_COLUMNS, rows)
+    write_rows(&EVENT_COLUMNS, d.events.iter().map(|e| event_cells(&e.record)))
+}
+
+/// One event's cells, in the order of [`EVENT_COLUMNS`]: the row `events_csv` writes and the event
+/// editor's fields (`edit::Draft`).
+pub fn event_cells(e: &EventRecord) -> Vec<String> {
+    let effects = e
+        .effects
+        .iter()
+        .map(|f| {
+            let mut s = format!("{} {}>{} {}", word(&f.channel), f.from, f.to, word(&f.change));
+            if let Some(via) = &f.via {
+                s.push_str(&format!(" via={via}"));
+            }
+            if f.direction != Direction::Forward {
+                s.push_str(&format!(" {}", word(&f.direction)));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let note = |lang| e.note.as_ref().map_or(String::new(), |n| n.get(lang).to_string());
+    let metric = e.metric.as_ref();
+    vec![
+        e.id.clone(),
+        e.date.clone(),
+        word(&e.status),
+        word(&e.kind),
+        e.actors.join(" "),
+        e.title.zh.clone(),
+        e.title.en.clone(),
+        e.summary.zh.clone(),
+        e.summary.en.clone(),
+        e.cite.source.clone(),
+        e.cite.quote.clone(),
+        effects,
+        e.after.join(" "),
+        e.uncertain.join(" "),
+        note(Lang::Zh),
+        note(Lang::En),
+        metric.map_or(String::new(), |m| m.value.to_string()),
+        metric.and_then(|m| m.unit.as_ref()).map_or(String::new(), word),
+        metric.map_or(String::new(), |m| m.as_of.clone()),
+        metric.map_or(String::new(), |m| if m.approx { "yes".into() } else { String::new() }),
+        metric.and_then(|m| m.bound.as_ref()).map_or(String::new(), word),
+        metric.and_then(|m| m.of.as_ref()).map_or(String::new(), |t| t.zh.clone()),
+        metric.and_then(|m| m.of.as_ref()).map_or(String::new(), |t| t.en.clone()),
+        e.before.as_ref().map_or(String::new(), |b| word(&b.state)),
+        e.before.as_ref().map_or(String::new(), |b| b.source.clone()),
+        e.before.as_ref().map_or(String::new(), |b| b.quote.clone()),
+    ]
 }
 
 /// The version and every reference list as CSV (the columns of [`REFERENCE_COLUMNS`]).

@@ -9,6 +9,7 @@ pub mod compact;
 pub mod csv;
 pub mod date;
 pub mod decide;
+pub mod edit;
 pub mod embedded;
 pub mod export;
 pub mod ledger;

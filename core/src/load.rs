@@ -164,9 +164,26 @@ pub fn load(files: &[SourceFile<'_>]) -> Result<Dataset, Vec<Diagnostic>> {
     for file in files {
         cx.read_file(*file, &mut raw);
     }
+    if raw.changes {
+        let problem =
+            Problem::Schema(format!("a changes file (`{CHANGES_FORMAT}`) is imported into a dataset, not read alone"));
+        cx.push(Diagnostic {
+            file: files.first().map_or(String::new(), |f| f.name.to_string()),
+            line: 1,
+            column: 1,
+            item: None,
+            field: None,
+            problem,
+            csv: false,
+        });
+    }
     let dataset = cx.validate(raw);
     cx.finish(dataset)
 }
+
+/// The `format` of a changes file: added and changed items, and removed event ids, against a base
+/// dataset (`edit::changes_json`). Importing one merges it into the dataset in use.
+pub const CHANGES_FORMAT: &str = "hutong-changes";
 
 /// How an import meets the dataset in use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -211,6 +228,8 @@ pub fn import(
     let mut old = Raw::default();
     cx.read_file(SourceFile { name: IN_USE, text: &base_text }, &mut old);
 
+    // A changes file is merged whatever the mode: it holds only what changed.
+    let mode = if new.changes { Mode::Merge } else { mode };
     let mut summary = ImportSummary::default();
     let version = new.version.take().unwrap_or_else(|| match mode {
         Mode::Replace => "imported".to_string(),
@@ -258,9 +277,27 @@ pub fn import(
             }
             Mode::Merge => {
                 summary.replaced = old_events.intersection(&new_events).count();
-                union(old.events, new.events)
+                let mut events = union(old.events, new.events);
+                for (id, place) in &new.removed {
+                    if new_events.contains(id) {
+                        let problem = Problem::Schema(format!("`{id}` is both in `events` and in `removed`"));
+                        cx.report(place, Some(id), Some("removed"), problem);
+                    } else if !old_events.contains(id) {
+                        cx.report(
+                            place,
+                            Some(id),
+                            Some("removed"),
+                            Problem::UnknownId { list: "events", id: id.clone() },
+                        );
+                    }
+                }
+                let before = events.len();
+                events.retain(|(e, _)| !new.removed.iter().any(|(id, _)| *id == e.id));
+                summary.removed = before - events.len();
+                events
             }
         },
+        ..Raw::default()
     };
     let dataset = cx.validate(raw);
     cx.finish(dataset).map(|d| (d, summary))
@@ -311,6 +348,12 @@ struct RawDoc<'a> {
     version: Option<String>,
     #[serde(default)]
     licence: Option<String>,
+    /// A changes file's base: the version of the dataset its changes were made against.
+    #[serde(default)]
+    base: Option<String>,
+    /// A changes file's removed events, by id.
+    #[serde(borrow, default)]
+    removed: Vec<&'a RawValue>,
     #[serde(borrow, default)]
     owners: Vec<&'a RawValue>,
     #[serde(borrow, default)]
@@ -404,6 +447,10 @@ pub(crate) struct Lists {
 pub(crate) struct Raw {
     pub(crate) version: Option<String>,
     pub(crate) licence: Option<String>,
+    /// The file is a changes file (`hutong-changes`, `edit::changes_json`): it is merged, and the
+    /// events it names in `removed` go.
+    changes: bool,
+    removed: Vec<(String, Place)>,
     owners: Vec<(Owner, Place)>,
     platforms: Vec<(Platform, Place)>,
     surfaces: Vec<(Node, Place)>,
@@ -498,21 +545,27 @@ impl Loader {
                 return;
             }
         };
-        if let Some(format) = &doc.format {
-            if format != "hutong-dataset" {
-                let place = Place {
-                    file: file.name.into(),
-                    text: String::new(),
-                    offset: 0,
-                    line_starts: line_starts.clone(),
-                    csv: None,
-                };
-                self.report(
-                    &place,
-                    None,
-                    None,
-                    Problem::Schema(format!("`format` is `{format}`, expected `hutong-dataset`")),
-                );
+        let file_place = Place {
+            file: file.name.into(),
+            text: String::new(),
+            offset: 0,
+            line_starts: line_starts.clone(),
+            csv: None,
+        };
+        match doc.format.as_deref() {
+            None | Some("hutong-dataset") => {
+                if !doc.removed.is_empty() || doc.base.is_some() {
+                    let problem = Problem::Schema(format!(
+                        "`removed` and `base` belong to a changes file (`\"format\": \"{CHANGES_FORMAT}\"`)"
+                    ));
+                    self.report(&file_place, None, None, problem);
+                }
+            }
+            Some(CHANGES_FORMAT) => raw.changes = true,
+            Some(format) => {
+                let problem =
+                    Problem::Schema(format!("`format` is `{format}`, expected `hutong-dataset` or `{CHANGES_FORMAT}`"));
+                self.report(&file_place, None, None, problem);
             }
         }
         if doc.version.is_some() {
@@ -534,6 +587,13 @@ impl Loader {
             }
         };
         let places = |items: &[&RawValue]| items.iter().map(place).collect::<Vec<_>>();
+        for item in &doc.removed {
+            let at = place(item);
+            match serde_json::from_str::<String>(item.get()) {
+                Ok(id) => raw.removed.push((id, at)),
+                Err(_) => self.report(&at, None, Some("removed"), Problem::Schema("`removed` lists event ids".into())),
+            }
+        }
         let lists = Lists {
             owners: places(&doc.owners),
             platforms: places(&doc.platforms),
