@@ -23,7 +23,8 @@ pub fn read_saved(text: String) -> Result<(Dataset, String), String> {
     Ok((data, fingerprint))
 }
 
-fn save(data: &Dataset) -> Result<(), String> {
+/// Keeps a dataset as this browser's import (the editor saves through it too).
+pub fn save(data: &Dataset) -> Result<(), String> {
     let store = storage().ok_or_else(|| "no localStorage".to_string())?;
     store
         .set_item(STORAGE_KEY, &hutong_core::export::to_json(data))
@@ -162,6 +163,7 @@ const SHOWN_PROBLEMS: usize = 20;
 pub fn DataPanel() -> impl IntoView {
     let ctx = use_ctx();
     let w = move || data_strings(ctx.lang());
+    let e = move || crate::i18n::editor_strings(ctx.lang());
     let outcome = RwSignal::new(Outcome::Idle);
     let mode = RwSignal::new(Mode::Replace);
     let dragging = RwSignal::new(false);
@@ -218,6 +220,17 @@ pub fn DataPanel() -> impl IntoView {
                 &format!("{stem}.json"),
                 "application/json",
                 &hutong_core::export::to_json(&data),
+            ),
+            // The changes against the embedded dataset: a file to import elsewhere, and one to read.
+            "changes-json" => crate::export::download_text(
+                &format!("{stem}-changes.json"),
+                "application/json",
+                &hutong_core::edit::changes_json(&crate::texts::embedded(), &data),
+            ),
+            "changes-md" => crate::export::download_text(
+                &format!("{stem}-changes.md"),
+                "text/markdown;charset=utf-8",
+                &hutong_core::edit::changes_markdown(&crate::texts::embedded(), &data),
             ),
             "events" => crate::export::download_text(
                 &format!("{stem}-events.csv"),
@@ -279,10 +292,18 @@ pub fn DataPanel() -> impl IntoView {
                 {move || if mode.get() == Mode::Replace { w().replace_hint() } else { w().merge_hint() }}
             </p>
             {move || outcome_view(ctx, outcome.get())}
+            <div class="editor-row">
+                <button class="small" data-testid="add-event" on:click=move |_| crate::editing::open(None)>{move || e().add()}</button>
+            </div>
+            <crate::editing::Editor />
             <div class="export-row">
                 <button class="small" data-testid="export-dataset-json" on:click=move |_| export("json")>{move || w().export_json()}</button>
                 <button class="small" data-testid="export-dataset-events-csv" on:click=move |_| export("events")>{move || w().export_events_csv()}</button>
                 <button class="small" data-testid="export-dataset-reference-csv" on:click=move |_| export("reference")>{move || w().export_reference_csv()}</button>
+                <button class="small" data-testid="export-changes-json" title=move || e().changes_hint()
+                    disabled=move || ctx.origin.get() != Origin::Imported on:click=move |_| export("changes-json")>{move || e().export_changes_json()}</button>
+                <button class="small" data-testid="export-changes-md" title=move || e().changes_hint()
+                    disabled=move || ctx.origin.get() != Origin::Imported on:click=move |_| export("changes-md")>{move || e().export_changes_md()}</button>
                 <button class="small" data-testid="reset-dataset" on:click=reset
                     disabled=move || ctx.origin.get() == Origin::Embedded && ctx.story_files.with(Vec::is_empty)>{move || w().reset()}</button>
             </div>

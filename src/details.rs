@@ -87,6 +87,14 @@ pub fn Details() -> impl IntoView {
                         {note}
                         <div class="details-actions">
                             <button class="close" on:click=close>{s.close()}</button>
+                            {
+                                let id = event.id.clone();
+                                view! {
+                                    <button class="small" data-testid="details-edit" on:click=move |_| crate::editing::open(Some(id.clone()))>
+                                        {crate::i18n::editor_strings(lang).edit()}
+                                    </button>
+                                }
+                            }
                             {(!event.effects.is_empty()).then(|| {
                                 let id = event.id.clone();
                                 let e = crate::i18n::explorer_strings(lang);

@@ -6,8 +6,8 @@
 //! The site's release build (`cfg(hutong_split)`, see split_cfg.rs and scripts/split.sh) splits the
 //! wasm: the first screen (header, explorer, network) is the main module; `shell` (the Leptos
 //! runtime and what fills the first screen's slots) comes right after it; `rest` (everything below
-//! the first screen) when the first place that needs it nears the viewport; `synthetic` only for
-//! `?synthetic=N`. Few parts, because every part boundary costs bytes (calls through the table,
+//! the first screen) when the first place that needs it nears the viewport; `editor` (the event
+//! editor's form) when a reader opens it; `synthetic` only for `?synthetic=N`. Few parts, because every part boundary costs bytes (calls through the table,
 //! no inlining across it, shared chunks): with the timeline, simulation, dataset panel and tools
 //! as four parts the whole page was 624 KB gzip, as one 576 KB (BENCHMARKS.md). A chunk is entered through one function that hands
 //! back plain function pointers into it (`fn() -> AnyView` and the like), which the page then calls
@@ -99,6 +99,14 @@ entry! {
 }
 
 entry! {
+    /// The event editor's form (issue 23), when a reader first opens it: most never do, and it is
+    /// about a fifth of the page's code.
+    editor: fn editor_part() -> fn(Option<String>) -> AnyView {
+        crate::editor::form
+    }
+}
+
+entry! {
     /// The generator of `?synthetic=N`'s dataset (scale tests, BENCHMARKS.md).
     synthetic: fn synthetic_part() -> fn(usize) -> Dataset {
         |n| hutong_core::synthetic::generate(n, 50, 1)
@@ -111,6 +119,10 @@ fn shell() -> Loading<fn(Slots)> {
 
 fn synthetic() -> Loading<fn(usize) -> Dataset> {
     loading!(synthetic_part)
+}
+
+fn editor() -> Loading<fn(Option<String>) -> AnyView> {
+    loading!(editor_part)
 }
 
 type ReadSaved = fn(String) -> Result<(Dataset, String), String>;
@@ -158,7 +170,7 @@ fn tools() -> Loading<ToolsChunk> {
 }
 
 static ENTRIES: Entries = Entries { shell, synthetic, read_saved };
-static PARTS: Parts = Parts { below, sim, data, tools };
+static PARTS: Parts = Parts { below, sim, data, tools, editor };
 
 /// The parts the first screen enters (the shell names the others when it arrives).
 pub fn register() -> &'static Entries {

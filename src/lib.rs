@@ -25,6 +25,8 @@ pub mod decide;
 pub mod decided;
 pub mod deferred;
 pub mod details;
+pub mod editing;
+pub mod editor;
 pub mod evidence;
 pub mod filters;
 pub mod lazy;

@@ -39,6 +39,8 @@ pub struct Parts {
     pub data: fn() -> Loading<DataChunk>,
     /// The search and "Cite this" (with the long texts).
     pub tools: fn() -> Loading<ToolsChunk>,
+    /// The event editor's form, on an event of that id or a new one.
+    pub editor: fn() -> Loading<fn(Option<String>) -> AnyView>,
 }
 
 thread_local! {
@@ -69,4 +71,8 @@ pub fn data() -> Loading<DataChunk> {
 
 pub fn tools() -> Loading<ToolsChunk> {
     (get().tools)()
+}
+
+pub fn editor() -> Loading<fn(Option<String>) -> AnyView> {
+    (get().editor)()
 }

@@ -47,3 +47,54 @@ async fn an_import_with_problems_changes_nothing_and_a_good_one_is_used_saved_an
     assert!(storage.get_item(hutong::data::STORAGE_KEY).unwrap().is_none());
     assert!(reset.unchecked_ref::<web_sys::HtmlButtonElement>().disabled());
 }
+
+/// The editor (issue 23) opened on an event from its details: every column of the format has its
+/// control, filled with the event's value; a bad date is shown at its field and blocks saving; put
+/// right, the form checks clean.
+#[wasm_bindgen_test]
+async fn the_editor_has_every_field_of_the_format_and_places_a_problem_at_its_field() {
+    use hutong_core::csv::EVENT_COLUMNS;
+    use web_sys::{HtmlButtonElement, HtmlInputElement};
+    let root = mount("?lang=en&event=taobao-shop-card");
+    tick().await;
+    let edit: HtmlElement = wait_for(&root, "[data-testid=details-edit]").await.unchecked_into();
+    edit.click();
+    wait_for(&root, "[data-testid=editor]").await;
+    let data = hutong_core::embedded::dataset();
+    let draft = hutong_core::edit::Draft::of(&data, "taobao-shop-card").unwrap();
+    for column in EVENT_COLUMNS {
+        let selector = match column {
+            "effects" => "[data-testid=edit-effect-from]".to_string(),
+            "uncertain" => "[data-testid=edit-uncertain]".to_string(),
+            c => format!("[data-testid=edit-{c}]"),
+        };
+        let control = find(&root, &selector).unwrap_or_else(|| panic!("{column} has no control"));
+        if !matches!(column, "effects" | "uncertain") {
+            let value = js_sys::Reflect::get(&control, &"value".into()).unwrap().as_string().unwrap_or_default();
+            assert_eq!(value, draft.get(column), "{column}");
+        }
+    }
+    assert_eq!(count_of(&root, "[data-testid=edit-effect]"), 2, "one row per effect");
+    let checked: Vec<String> = (0..count_of(&root, "[data-testid=edit-uncertain]"))
+        .filter_map(|i| {
+            let el: HtmlInputElement =
+                root.query_selector_all("[data-testid=edit-uncertain]").unwrap().item(i)?.unchecked_into();
+            el.checked().then(|| el.get_attribute("data-field").unwrap())
+        })
+        .collect();
+    assert_eq!(checked, ["date", "effects"]);
+
+    let date: HtmlInputElement = find(&root, "[data-testid=edit-date]").unwrap().unchecked_into();
+    date.set_value("2019-13");
+    common::fire(&date, "input");
+    let line = wait_for(&root, "[data-testid=problem-date]:not([hidden])").await;
+    assert!(line.text_content().unwrap().contains("2019-13"), "{:?}", line.text_content());
+    assert_eq!(date.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let save: HtmlButtonElement = find(&root, "[data-testid=editor-save]").unwrap().unchecked_into();
+    assert!(save.disabled());
+    date.set_value("2019-03");
+    common::fire(&date, "input");
+    wait_for(&root, "[data-testid=editor-problems][data-count='0']").await;
+    assert!(!save.disabled());
+    assert!(find(&root, "[data-testid=problem-date][hidden]").is_some());
+}

@@ -386,7 +386,7 @@ fn answer_and_below(
     let placeholder = el("div", &[("class", "network-placeholder")], Some(&main));
     let below = el("div", &[("class", "slot")], Some(&main));
     let sim = el("div", &[("class", "slot")], Some(&main));
-    let data = el("div", &[("class", "slot")], Some(&root));
+    let data = el("div", &[("class", "slot"), ("id", "data-slot")], Some(&root));
     let footer = el("div", &[("class", "slot")], Some(&root));
     let mut slots = Slots {
         root: root.clone(),

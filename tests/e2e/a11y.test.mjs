@@ -32,6 +32,18 @@ const VIEWS = [
   ['the open questions of 2020', '?lang=en&questions=2020', async (page) => {
     await page.locator('[data-testid="agenda-row"]').first().waitFor({ timeout: 60000 });
   }],
+  ['the event editor, with a problem at its field', '?lang=en&event=taobao-shop-card', async (page) => {
+    await page.click('[data-testid="details-edit"]');
+    await page.fill('[data-testid="edit-date"]', '2019-13');
+    await page.locator('[data-testid="problem-date"]').waitFor();
+    await page.evaluate(() => document.querySelectorAll('#editor details').forEach((d) => { d.open = true; }));
+  }],
+  ['the event editor, with its preview (Chinese)', '?lang=zh&event=taobao-shop-card', async (page) => {
+    await page.click('[data-testid="details-edit"]');
+    await page.fill('[data-testid="edit-date"]', '2019-03');
+    await page.fill('[data-testid="edit-pasted"]', '没有引文的文本');
+    await page.locator('[data-testid="preview-change"]').first().waitFor({ timeout: 60000 });
+  }],
   ['the network table open', '?lang=en', async (page) => {
     await page.click('[data-testid="network-table"] summary');
     await page.locator('[data-testid="network-table"] table').waitFor();
