@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use hutong_core::edit::{self, check_quote, Compare, Draft, FieldProblem, QuoteCheck, VerdictChange};
 use hutong_core::load::UNCERTAIN_FIELDS;
-use hutong_core::route::Verdict;
+use hutong_core::route::{Grounds, Verdict};
 use hutong_core::{Channel, Dataset, Kind, Lang, Status};
 use leptos::prelude::*;
 
@@ -141,7 +141,12 @@ struct FormState {
     /// Which check is the newest: a check or a comparison that is outdated stops.
     generation: StoredValue<Rc<Cell<u64>>, LocalStorage>,
     compare: StoredValue<Rc<RefCell<Option<Compare>>>, LocalStorage>,
+    /// How each side of a listed change is known, by its index: asked of the model once, not at
+    /// every redraw (a language switch rewords the list).
+    grounds: StoredValue<Rc<RefCell<Vec<Sides>>>, LocalStorage>,
 }
+
+type Sides = (Option<Grounds>, Option<Grounds>);
 
 impl FormState {
     fn w(self) -> EditorStrings {
@@ -178,6 +183,7 @@ impl FormState {
                 let compare = Compare::new(base, Arc::new(edited));
                 let total = compare.progress().1;
                 self.compare.with_value(|c| *c.borrow_mut() = Some(compare));
+                self.grounds.with_value(|g| g.borrow_mut().clear());
                 self.preview.set(Preview::Computing { done: 0, total });
                 self.compare_slice(gen);
             }
@@ -320,6 +326,7 @@ fn Form(id: Option<String>, ctx: Ctx) -> impl IntoView {
         preview: RwSignal::new(Preview::Waiting),
         generation: StoredValue::new_local(Rc::new(Cell::new(0))),
         compare: StoredValue::new_local(Rc::new(RefCell::new(None))),
+        grounds: StoredValue::new_local(Rc::new(RefCell::new(Vec::new()))),
     };
     let w = move || state.w();
     let lang = move || ctx.lang();
@@ -569,9 +576,26 @@ fn Effects(state: FormState) -> impl IntoView {
                         })}
                         {cell_input(row, 1, n, "edit-node-ids", EditorStrings::from)}
                         {cell_input(row, 2, n, "edit-node-ids", EditorStrings::to)}
-                        {cell_select(row, 3, n, &CHANGES, EditorStrings::change, plain_word)}
+                        {cell_select(row, 3, n, &CHANGES, EditorStrings::change, |c, lang| {
+                            let w = editor_strings(lang);
+                            match c {
+                                "open" => w.change_open(),
+                                "close" => w.change_close(),
+                                "partial" => w.change_partial(),
+                                _ => w.change_workaround(),
+                            }
+                            .to_string()
+                        })}
                         {cell_input(row, 4, n, "edit-workaround-ids", EditorStrings::via)}
-                        {cell_select(row, 5, n, &DIRECTIONS, EditorStrings::direction, plain_word)}
+                        {cell_select(row, 5, n, &DIRECTIONS, EditorStrings::direction, |d, lang| {
+                            let w = editor_strings(lang);
+                            match d {
+                                "both" => w.both(),
+                                "unspecified" => w.unspecified(),
+                                _ => w.forward(),
+                            }
+                            .to_string()
+                        })}
                         <button type="button" class="small" on:click=remove>{move || w().remove_effect().replace("{n}", &(n + 1).to_string())}</button>
                     </div>
                 }
@@ -774,6 +798,8 @@ fn PreviewPanel(state: FormState) -> impl IntoView {
                         {w().computing().replace("{done}", &done.to_string()).replace("{total}", &total.to_string())}</p>
                 }.into_any(),
                 Preview::Ready(_) => {
+                    // "Show more" lists more of the same comparison.
+                    shown.track();
                     let cell = state.compare.get_value();
                     let compare = cell.borrow();
                     let Some(compare) = compare.as_ref() else { return ().into_any() };
@@ -793,8 +819,15 @@ fn ready(state: FormState, compare: &Compare, shown: RwSignal<usize>, lang: Lang
     } else {
         w.changes().replace("{n}", &changes.len().to_string())
     };
-    let rows: Vec<_> =
-        changes.iter().take(shown.get_untracked()).map(|c| change_row(compare, c, after, lang)).collect();
+    let rows: Vec<_> = {
+        let cell = state.grounds.get_value();
+        let mut known = cell.borrow_mut();
+        let n = shown.get_untracked().min(changes.len());
+        for c in &changes[known.len().min(n)..n] {
+            known.push(compare.grounds(c));
+        }
+        changes.iter().zip(known.iter()).take(n).map(|(c, sides)| change_row(c, sides, after, lang)).collect()
+    };
     let more = changes.len().saturating_sub(shown.get_untracked()).min(PAGE);
     let (closed, opened) = compare.questions();
     let asked = |list: &std::collections::BTreeMap<hutong_core::edit::QuestionKey, chrono::NaiveDate>,
@@ -874,8 +907,7 @@ fn ready(state: FormState, compare: &Compare, shown: RwSignal<usize>, lang: Lang
     }
 }
 
-fn change_row(compare: &Compare, c: &VerdictChange, data: &Dataset, lang: Lang) -> impl IntoView {
-    let (gb, ga) = compare.grounds(c);
+fn change_row(c: &VerdictChange, (gb, ga): &Sides, data: &Dataset, lang: Lang) -> impl IntoView {
     let journey = format!(
         "{} · {} → {} → {}",
         crate::fmt::day(c.day, lang),

@@ -427,8 +427,8 @@ impl Compare {
         (self.next + self.asked, total.max(self.next + self.asked))
     }
 
-    /// Compares the next `n` journeys on every day, then asks the changed answers' questions one
-    /// a step; true when all is done.
+    /// Compares the next `n` journeys on every day; once all are compared, asks one changed
+    /// answer's questions a step. True when all is done.
     pub fn step(&mut self, n: usize) -> bool {
         let end = (self.next + n).min(self.journeys.len());
         for journey in &self.journeys[self.next..end] {
@@ -448,8 +448,9 @@ impl Compare {
             // By day, then journey, as the ledger reads.
             self.changes.sort_by_key(|c| c.day); // stable: journeys stay in their order
         }
+        // One answer's questions a step: each asks the model again for every open fact.
         let limit = self.changes.len().min(Self::ASKED);
-        let stop = (self.asked + n.max(1)).min(limit);
+        let stop = (self.asked + 1).min(limit);
         for i in self.asked..stop {
             let VerdictChange { day, journey, .. } = self.changes[i].clone();
             let keys = |model: &Model<'_>| -> std::collections::BTreeSet<QuestionKey> {
