@@ -83,6 +83,11 @@ impl Wording<'_> {
         })
     }
 
+    /// One answer to the question, in words ("A source dating it on or before 1 Jun 2020").
+    pub fn answer(&self, field: Field, finding: Finding) -> String {
+        self.fill(finding_words(field, finding, decide_strings(self.lang)))
+    }
+
     fn fill(&self, template: &str) -> String {
         let (data, lang) = (self.data, self.lang);
         let event = self.event.and_then(|i| data.events.get(i));

@@ -421,3 +421,51 @@ impl Agenda {
         }
     }
 }
+
+/// The answers a question of this field has, in the order `questions` gives them.
+pub fn findings(field: Field) -> [Finding; 2] {
+    match field {
+        Field::Date | Field::Status => [Finding::ByTheDay, Finding::AfterTheDay],
+        Field::Direction => [Finding::AsRecorded, Finding::Reversed],
+        Field::Before | Field::Silent => [Finding::Open, Finding::Closed],
+    }
+}
+
+/// What answering an open question on `day` is worth to the simulation (issue 23): the expected
+/// purchases lost where the sources are silent (`sim::expected_silent`, `[low, high]` ends of the
+/// undecided verdicts) with each answer written into the data, in the order of [`findings`]. The
+/// data as it is gives the baseline (`sim::expected_silent` of `sim::prepare` on it).
+pub fn worth(
+    data: &Dataset,
+    day: NaiveDate,
+    q: &OpenQuestion,
+    params: &crate::sim::Params,
+) -> Vec<(Finding, [f64; 2])> {
+    findings(q.field).into_iter().map(|finding| (finding, worth_of(data, day, q, finding, params))).collect()
+}
+
+/// [`worth`] for one answer (a page weighs one answer per step).
+pub fn worth_of(
+    data: &Dataset,
+    day: NaiveDate,
+    q: &OpenQuestion,
+    finding: Finding,
+    params: &crate::sim::Params,
+) -> [f64; 2] {
+    let (channel, from, to) = q.channel.clone().unwrap_or_else(|| q.asked_on.clone());
+    // A silent channel's answer is written as an event on that channel; the others need no step.
+    let step = crate::route::Step {
+        channel,
+        from,
+        to,
+        via: None,
+        verdict: Verdict::UNKNOWN,
+        own_app: false,
+        silent: q.event.is_none(),
+        basis: Vec::new(),
+        rules: crate::route::Rules::NONE,
+    };
+    let changed = apply(data, day, q.field, q.event, &step, finding);
+    let prepared = crate::sim::prepare_with(&changed, &Off::new(), params, false);
+    crate::sim::expected_silent(&prepared, params)
+}

@@ -224,6 +224,12 @@ pub struct Prepared {
 
 /// Routes every demand channel × instrument × month once (cheap: verdicts come from runs).
 pub fn prepare(data: &Dataset, off: &Off, params: &Params) -> Prepared {
+    prepare_with(data, off, params, true)
+}
+
+/// [`prepare`] with or without the events each answer cites (a run attributes wall losses to them;
+/// [`expected_silent`] needs only the verdicts, and explaining answers is most of the cost).
+pub fn prepare_with(data: &Dataset, off: &Off, params: &Params, cite: bool) -> Prepared {
     let model = Model::new(data, off);
     let months = months(params.start, params.end);
     let mid = |d: NaiveDate| d.with_day(15).expect("every month has a 15th");
@@ -243,6 +249,7 @@ pub fn prepare(data: &Dataset, off: &Off, params: &Params) -> Prepared {
                 // The citations change only when the verdict does (or rarely in between); ask the
                 // explained answer only then.
                 let c = match &last {
+                    _ if !cite => std::rc::Rc::from(Vec::new()),
                     Some((lv, lc)) if *lv == v => lc.clone(),
                     _ => {
                         let ids: std::rc::Rc<[u32]> =
@@ -423,6 +430,47 @@ fn month(
         }
     }
     month
+}
+
+/// The expected attempts lost where the sources are silent over the whole run, at the low and the
+/// high end of the undecided verdicts (`[low, high]`, as `Summary::total_lost_undecided`):
+/// [`month`]'s arithmetic with every draw replaced by its mean. Two datasets are compared with it
+/// without Monte Carlo noise: what answering an open question is worth (`decide::worth`).
+pub fn expected_silent(prepared: &Prepared, params: &Params) -> [f64; 2] {
+    let total_weight: f64 = params.demand.iter().map(|d| d.weight).sum();
+    let mut out = [0.0; 2];
+    for (slot, bound) in [Bound::Low, Bound::High].into_iter().enumerate() {
+        for (t, held) in prepared.held.iter().enumerate() {
+            let held_total: f64 = held.iter().sum();
+            if held_total <= 0.0 {
+                continue;
+            }
+            for (c, demand) in params.demand.iter().enumerate() {
+                if prepared.merchant[c].is_none() {
+                    continue;
+                }
+                let n =
+                    libm::round(params.population as f64 * params.attempts_per_month * demand.weight / total_weight);
+                let pass_of = |p: usize| pass(level(prepared.verdicts[c][p][t], bound), params);
+                let best =
+                    (0..prepared.n_instruments).max_by(|&a, &b| pass_of(a).total_cmp(&pass_of(b)).then(b.cmp(&a)));
+                for (p, &share) in held.iter().enumerate() {
+                    let v = prepared.verdicts[c][p][t];
+                    if v.lo == v.hi {
+                        continue;
+                    }
+                    // The multinomial split's mean, then the same steps as a draw.
+                    let mut failed = n * share / held_total * (1.0 - pass_of(p));
+                    if let Some(q) = best.filter(|&q| q != p) {
+                        failed -= failed * held[q].min(1.0) * pass_of(q);
+                        failed -= failed * (1.0 - params.new_account_loss) * pass_of(q);
+                    }
+                    out[slot] += failed;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Binomial(n, p) from the generator, with `libm` only. Exact (inversion) when the smaller tail's

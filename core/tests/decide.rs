@@ -282,3 +282,27 @@ fn the_agenda_in_slices_is_the_agenda_at_once() {
         assert_eq!(*decided, mine.iter().any(|a| a.decides()), "{q:?}");
     }
 }
+
+/// What answering a question is worth to the simulation: the default journey's question (when did
+/// the shop cards begin?) narrows the silent range when they are found by the day, and found after
+/// it leaves the range as it is (the tokens, 淘口令, are still undated: the journeys stay open).
+#[test]
+fn answering_the_shop_cards_question_narrows_the_simulations_silent_range() {
+    use hutong_core::decide::{findings, open_questions, worth, Field};
+    use hutong_core::sim::{expected_silent, prepare, Params};
+    let data = hutong_core::embedded::dataset();
+    let day: chrono::NaiveDate = "2020-06-01".parse().unwrap();
+    let list = open_questions(&data, &Off::new(), &[day]);
+    let shop = data.events.iter().position(|e| e.id == "taobao-shop-card").unwrap();
+    let q = list.iter().find(|q| q.field == Field::Date && q.event == Some(shop)).expect("the question is open");
+    let params = Params::default();
+    let base = expected_silent(&prepare(&data, &Off::new(), &params), &params);
+    let w = worth(&data, day, q, &params);
+    assert_eq!(w.iter().map(|(f, _)| *f).collect::<Vec<_>>(), findings(Field::Date));
+    let width = |s: [f64; 2]| s[0] - s[1];
+    assert!(width(w[0].1) < width(base), "{:?} against {base:?}", w[0]);
+    assert_eq!(w[1].1, base);
+    // A question about a channel no journey of the simulation's demand crosses is worth nothing.
+    let none = list.iter().find(|q| worth(&data, day, q, &params).iter().all(|(_, s)| *s == base));
+    assert!(none.is_some(), "some open question does not touch the simulated demand");
+}

@@ -208,3 +208,18 @@ fn a_replicate_in_steps_is_the_replicate_at_once() {
         }
     }
 }
+
+/// `expected_silent` is the simulation's mean: the Monte Carlo runs' silent losses agree with it.
+#[test]
+fn the_expected_silent_loss_is_the_runs_mean() {
+    let data = embedded::dataset();
+    let params = Params { replicates: 8, ..Params::default() };
+    let expected = sim::expected_silent(&sim::prepare(&data, &Off::new(), &params), &params);
+    let summary = sim::Summary::of(&sim::simulate(&data, &Off::new(), &params));
+    for b in 0..2 {
+        let mc = summary.total_lost_undecided[b];
+        assert!(expected[b] > 0.0);
+        assert!((mc - expected[b]).abs() <= 0.002 * expected[b], "bound {b}: {mc} against {}", expected[b]);
+    }
+    assert!(expected[0] > expected[1], "more is lost at the low end");
+}

@@ -719,6 +719,13 @@ words! {
         none: ["{day}：来源没有留下未定的问题。", "{day}: the sources leave nothing open."],
         export_csv: ["导出 CSV", "Export CSV"],
         export_json: ["导出 JSON", "Export JSON"],
+        rank: ["排序", "Rank by"],
+        rank_decides: ["一个发现能定下的结论数", "answers one finding decides"],
+        rank_worth: ["模拟中“来源未说明处的损失”的范围缩小多少", "how much it narrows the simulation's silent range"],
+        pricing: ["正在对照模拟计算……{done} / {total}", "Weighing against the simulation… {done} of {total}"],
+        worth: ["模拟（默认假设）中来源未说明处损失的购买：现在 {now}", "The simulation (default assumptions), purchases lost where the sources are silent: now {now}"],
+        unchanged: ["不变", "unchanged"],
+        no_worth: ["模拟的需求不经过这个问题涉及的路径：答案不改变模拟。", "The simulation's demand does not cross the journeys it is asked of: its answer leaves the simulation as it is."],
     }
 }
 
