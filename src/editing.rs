@@ -26,6 +26,21 @@ pub fn note() -> ArcRwSignal<Option<String>> {
     NOTE.with(Clone::clone)
 }
 
+/// Says what a save or a removal did, where the form was, and moves the focus there (the form,
+/// which had it, is gone).
+pub fn done(text: String) {
+    target().set(None);
+    note().set(Some(text));
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        if let Some(el) =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("editor-status"))
+        {
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
+}
+
 /// Opens the editor on an event of the dataset in use (or on a new one) and brings it into view
 /// with the focus on its first field. The dataset panel may not be drawn yet (it is drawn when the
 /// reader nears it), nor the form's part here: scrolling to the panel's place draws it, and the
@@ -68,7 +83,7 @@ fn focus_when_drawn(frames: u32) {
 pub fn Editor() -> impl IntoView {
     view! {
         <div id="editor-place">
-            {move || note().get().map(|n| view! { <p class="import-status" role="status" data-testid="editor-status">{n}</p> })}
+            {move || note().get().map(|n| view! { <p class="import-status" role="status" tabindex="-1" id="editor-status" data-testid="editor-status">{n}</p> })}
             {move || target().get().map(|id| {
                 let render = move |form: fn(Option<String>) -> AnyView| form(id.clone());
                 view! { <Deferred load=crate::parts::editor what=["编辑器", "event editor"] render /> }

@@ -18,7 +18,7 @@ use hutong_core::route::{Grounds, Verdict};
 use hutong_core::{Channel, Dataset, Kind, Lang, Status};
 use leptos::prelude::*;
 
-use crate::editing::{note, target};
+use crate::editing::target;
 use crate::explorer::{answer_text, name, verdict_text};
 use crate::i18n::{
     channel_name, editor_strings, kind_name, problem, status_name, strings, uncertain_field_name, EditorStrings,
@@ -500,8 +500,7 @@ fn finish(ctx: Ctx, edited: Dataset, message: &str, title: &str) {
         text = format!("{text} {}", editor_strings(ctx.lang()).not_saved().replace("{e}", &e));
     }
     crate::data::use_dataset(ctx, edited, Origin::Imported);
-    target().set(None);
-    note().set(Some(text));
+    crate::editing::done(text);
 }
 
 /// The effects, a row each: channel, from, to, change, via, direction.

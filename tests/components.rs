@@ -986,3 +986,35 @@ async fn the_open_questions_of_a_year_are_the_models_ranked() {
         (*at, journey.surface.as_str(), journey.merchant.as_str(), journey.instrument.as_str())
     );
 }
+
+/// Another day with the same answer draws nothing anew (issue 24: a scrub or a step redrew the
+/// whole answer); what would decide it is asked of the new day; a day with another answer redraws.
+#[wasm_bindgen_test]
+async fn a_day_with_the_same_answer_keeps_the_drawing_and_rewords_the_questions() {
+    let root = mount("?lang=en&date=2020-06-01&from=wechat-group&shop=taobao&pay=alipay");
+    tick().await;
+    let set_day = |day: &str| {
+        let input: HtmlInputElement = find(&root, "[data-testid=date-input]").unwrap().unchecked_into();
+        input.set_value(day);
+        fire(&input, "change");
+    };
+    let verdict = find(&root, "[data-testid=verdict]").unwrap();
+    let card = find(&root, "[data-testid=instrument-verdict][data-pay=wechat-pay]").unwrap();
+    assert_eq!(verdict_of(&root), "undecided");
+    common::wait_for(&root, "[data-testid=decide] [data-testid=question]").await;
+    assert!(text(&root, "[data-testid=decide]").contains("1 Jun 2020"), "{}", text(&root, "[data-testid=decide]"));
+    set_day("2020-06-02");
+    tick().await;
+    assert!(verdict.is_connected() && card.is_connected(), "the same answer is not drawn again");
+    for _ in 0..100 {
+        if text(&root, "[data-testid=decide]").contains("2 Jun 2020") {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert!(text(&root, "[data-testid=decide]").contains("2 Jun 2020"), "{}", text(&root, "[data-testid=decide]"));
+    set_day("2022-06-01");
+    tick().await;
+    assert!(!verdict.is_connected(), "another answer is drawn anew");
+    assert_ne!(verdict_of(&root), "undecided");
+}

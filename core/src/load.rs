@@ -134,6 +134,13 @@ impl fmt::Display for Problem {
     }
 }
 
+impl Diagnostic {
+    /// A problem of a whole file, placed at its start.
+    pub fn at_start(file: &str, problem: Problem) -> Diagnostic {
+        Diagnostic { file: file.to_string(), line: 1, column: 1, item: None, field: None, problem, csv: false }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}:{}", self.file, self.line, self.column)?;
@@ -167,15 +174,7 @@ pub fn load(files: &[SourceFile<'_>]) -> Result<Dataset, Vec<Diagnostic>> {
     if raw.changes {
         let problem =
             Problem::Schema(format!("a changes file (`{CHANGES_FORMAT}`) is imported into a dataset, not read alone"));
-        cx.push(Diagnostic {
-            file: files.first().map_or(String::new(), |f| f.name.to_string()),
-            line: 1,
-            column: 1,
-            item: None,
-            field: None,
-            problem,
-            csv: false,
-        });
+        cx.push(Diagnostic::at_start(files.first().map_or("", |f| f.name), problem));
     }
     let dataset = cx.validate(raw);
     cx.finish(dataset)
@@ -500,15 +499,7 @@ impl Loader {
     }
 
     fn read_file(&mut self, file: SourceFile<'_>, raw: &mut Raw) {
-        let at_start = |problem| Diagnostic {
-            file: file.name.to_string(),
-            line: 1,
-            column: 1,
-            item: None,
-            field: None,
-            problem,
-            csv: false,
-        };
+        let at_start = |problem| Diagnostic::at_start(file.name, problem);
         if file.text.len() > MAX_FILE_BYTES {
             let problem = Problem::TooLarge { bytes: file.text.len(), limit: MAX_FILE_BYTES };
             return self.push(at_start(problem));

@@ -189,7 +189,16 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
         }
     };
     let cache: Rc<RefCell<Option<(Vec<String>, usize, Arc<Model<'static>>)>>> = Rc::default();
+    // A copy of what was last drawn in each of the answer's three places.
+    let drawn: Rc<RefCell<[Option<web_sys::Node>; 3]>> = Rc::default();
+    let places = [verdict_row, off_list, instruments];
     let draw = move || {
+        // Drawn aside first, then compared with what was last drawn (`isEqualNode`): a place that
+        // would look the same is left as it is (another day of a scrub or a step that changes
+        // nothing there: no layout, and the reader's open details stay open).
+        let aside: [Element; 3] =
+            places.each_ref().map(|p| p.clone_node().map_or_else(|_| p.clone(), |n| n.unchecked_into()));
+        let [verdict_row, off_list, instruments] = aside.each_ref();
         let data = store::data();
         let view = store::view();
         let lang = view.lang;
@@ -288,6 +297,26 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
                 let mut marker = String::from(" · ");
                 marker.push_str(if g.stated() { s.stated() } else { s.inferred() });
                 text_el("span", &[("class", "instrument-ground")], &marker, &word);
+            }
+        }
+
+        let mut last = drawn.borrow_mut();
+        let mut kept = [false; 3];
+        for (i, (place, new)) in places.iter().zip(&aside).enumerate() {
+            if last[i].as_ref().is_some_and(|l| new.is_equal_node(Some(l))) {
+                kept[i] = true;
+                continue;
+            }
+            last[i] = new.clone_node_with_deep(true).ok();
+            crate::html::clear(place);
+            while let Some(child) = new.first_child() {
+                let _ = place.append_child(&child);
+            }
+        }
+        // The same undecided answer on another day: what would decide it is asked of the new day.
+        if kept[0] && answer.verdict.word() == Word::Undecided {
+            if let (Some(fill), Ok(Some(place))) = (DECIDER.get(), places[0].query_selector("[data-testid=decide]")) {
+                fill(&place);
             }
         }
     };

@@ -85,6 +85,8 @@ test('an event added in the editor changes the default journey in the preview, o
   await page.locator('[data-testid="editor-status"]').waitFor();
   assert.match(await page.textContent('[data-testid="editor-status"]'), /^Saved “Shop cards already passed round in WeChat groups”: the page now uses the edited dataset \(.*\+edited\)/);
   assert.equal(await page.locator('[data-testid="editor"]').count(), 0, 'the form closes');
+  // The focus, which was in the form, goes to what the save did.
+  await page.waitForFunction(() => document.activeElement?.id === 'editor-status');
   await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]').dataset.verdict === 'workaround');
   assert.match(await page.textContent('[data-testid="dataset-version"]'), /\+edited$/);
   assert.ok(await page.evaluate(() => localStorage.getItem('hutong.dataset.v1')?.includes('reader-shop-cards-2019')));
