@@ -7,7 +7,15 @@ use crate::state::{shown_events, use_ctx};
 #[component]
 pub fn Filters() -> impl IntoView {
     let ctx = use_ctx();
-    let count = Memo::new(move |_| ctx.data.with(|d| ctx.view.with(|v| shown_events(d, v).len())));
+    // What the filters read of the view: they are not redone at a change of the day or the journey
+    // (the actor's options are text to shape, and the count a pass over every event).
+    let filter = Memo::new(move |_| ctx.view.with(|v| (v.kinds.clone(), v.actor.clone())));
+    let actor = Memo::new(move |_| filter.with(|(_, a)| a.clone()));
+    let count = Memo::new(move |_| {
+        let (kinds, actor) = filter.get();
+        let view = crate::url::ViewState { kinds, actor, ..ctx.view.get_untracked() };
+        ctx.data.with(|d| shown_events(d, &view).len())
+    });
     let total = move || ctx.data.with(|d| d.events.len());
     let on_actor = move |ev| {
         let value = event_target_value(&ev);
@@ -17,12 +25,12 @@ pub fn Filters() -> impl IntoView {
         <section class="filters" aria-label=move || strings(ctx.lang()).filters()>
             <label class="actor-filter">
                 <span>{move || strings(ctx.lang()).actor()}</span>
-                <select data-testid="actor-filter" on:change=on_actor prop:value=move || ctx.view.with(|v| v.actor.clone().unwrap_or_default())>
+                <select data-testid="actor-filter" on:change=on_actor prop:value=move || actor.get().unwrap_or_default()>
                     <option value="">{move || strings(ctx.lang()).all_actors()}</option>
                     {move || {
                         let lang = ctx.lang();
                         let data = ctx.data.get();
-                        let current = ctx.view.with(|v| v.actor.clone());
+                        let current = actor.get();
                         data.owners.iter().map(|owner| {
                             let platforms = data.platforms.iter().filter(|p| p.owner == owner.id).map(|p| {
                                 view! { <option value=p.id.clone() selected=current.as_deref() == Some(p.id.as_str())>{p.name.get(lang).to_string()}</option> }
@@ -42,7 +50,7 @@ pub fn Filters() -> impl IntoView {
             <fieldset class="kind-filter">
                 <legend>{move || strings(ctx.lang()).kinds()}</legend>
                 {ALL_KINDS.into_iter().map(|kind| {
-                    let checked = move || ctx.view.with(|v| v.kinds.contains(&kind));
+                    let checked = move || filter.with(|(kinds, _)| kinds.contains(&kind));
                     let toggle = move |_| ctx.update_view(|v| {
                         if v.kinds.contains(&kind) {
                             v.kinds.retain(|k| *k != kind);

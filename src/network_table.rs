@@ -39,9 +39,12 @@ pub fn NetworkTable() -> impl IntoView {
     let ctx = use_ctx();
     // The channels' timelines, as the network draws them: the counterfactual's when events are
     // switched off.
+    let off_ids = Memo::new(move |_| ctx.view.with(|v| v.off.clone()));
     let timelines = Memo::new(move |_| {
         let data = ctx.data.get();
-        let off = ctx.view.with(|v| v.off_set(&data));
+        // Only the switched-off events matter here, not every change of the view.
+        off_ids.track();
+        let off = ctx.view.with_untracked(|v| v.off_set(&data));
         let model = ctx.actual.get().0;
         let channels = model.channels();
         let timelines = if off.is_empty() {

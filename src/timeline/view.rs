@@ -66,6 +66,8 @@ pub fn Timeline() -> impl IntoView {
         lang
     });
     let width = config.left + config.width + 16.0;
+    let day = Memo::new(move |_| ctx.view.with(|v| v.date));
+    let cursor = move || drawn.with(|(_, l)| l.scale.x(day.get()));
 
     view! {
         <figure class="timeline">
@@ -96,13 +98,14 @@ pub fn Timeline() -> impl IntoView {
                                 <text class="lane-label" x=6.0 y=lane.y + 11.0>{label}</text>
                             }
                         }).collect_view();
-                        let cursor = l.scale.x(ctx.view.with(|v| v.date));
                         view! {
                             <g class="axis">{ticks}</g>
                             <g class="lanes">{lanes}</g>
-                            <line class="date-cursor" x1=cursor x2=cursor y1=16.0 y2=bottom />
                         }
                     }}
+                    // The day's cursor moves alone: the axis and the lanes (text to shape) are not
+                    // redrawn at a change of the view (a day, a journey, an event opened).
+                    <line class="date-cursor" x1=cursor x2=cursor y1=16.0 y2=move || drawn.with(|(_, l)| l.height - 20.0) />
                     // One click and one key handler for all marks (event delegation): with thousands of
                     // events, two closures a mark cost more to build than the marks themselves.
                     <g class="marks" node_ref=marks_ref on:mouseover=move |ev| title_on_hover(ev.target()) on:click=move |ev| {

@@ -58,6 +58,8 @@ test('Firefox: an event added in the editor is saved, exported as changes, and i
   await page.waitForSelector('[data-testid="preview-change"][data-day="2020-06-01"][data-surface="wechat-group"][data-merchant="taobao"][data-instrument="alipay"][data-after="workaround"]', { timeout: 60000 });
   await page.click('[data-testid="editor-save"]');
   await page.waitForSelector('[data-testid="editor-status"]');
+  // The focus goes to what the save did (and the page scrolls there) before anything else is clicked.
+  await page.waitForFunction(() => document.activeElement?.id === 'editor-status');
   await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]').dataset.verdict === 'workaround');
 
   // "Export my changes": the file the page hands to the browser, caught as it is made.
