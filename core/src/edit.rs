@@ -138,7 +138,7 @@ pub fn apply(base: &Dataset, draft: &Draft) -> Result<Dataset, Vec<FieldProblem>
     }
     // A new event's id must be new: the merge would otherwise replace the event of that id.
     if draft.editing.as_deref() != Some(id) && base.event(id).is_some() {
-        let problem = crate::load::Problem::DuplicateId { id: id.to_string(), first_line: 0 };
+        let problem = crate::load::Problem::Taken { list: "events", id: id.to_string() };
         let d = Diagnostic {
             file: EVENT_FILE.into(),
             line: 2,

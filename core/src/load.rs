@@ -58,6 +58,12 @@ pub enum Problem {
         id: String,
         first_line: usize,
     },
+    /// A new item's id is already an item's of that list (the event editor: a new event would
+    /// replace the one it names).
+    Taken {
+        list: &'static str,
+        id: String,
+    },
     /// An id that no list holds.
     UnknownId {
         list: &'static str,
@@ -111,6 +117,9 @@ impl fmt::Display for Problem {
                 write!(f, "id `{id}` is used twice (first on line {first_line})")
             }
             Problem::UnknownId { list, id } => write!(f, "`{id}` is not in the {list} list"),
+            Problem::Taken { list, id } => {
+                write!(f, "`{id}` is already the id of an item of the {list} list: a new one needs its own")
+            }
             Problem::BadDate(e) => write!(f, "{e}"),
             Problem::Empty => write!(f, "must not be empty"),
             Problem::Via => write!(f, "`via` is required on a workaround, allowed on a close, and nowhere else"),

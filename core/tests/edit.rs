@@ -151,7 +151,10 @@ fn every_problem_is_placed_at_its_field() {
     let mut draft = shop_cards_2019();
     draft.set("id", "taobao-shop-card");
     let problems = edit::apply(&data, &draft).unwrap_err();
-    assert!(matches!(problems[0].diagnostic.problem, Problem::DuplicateId { .. }));
+    assert!(
+        matches!(&problems[0].diagnostic.problem, Problem::Taken { list: "events", id } if id == "taobao-shop-card")
+    );
+    assert!(problems[0].diagnostic.to_string().contains("is already the id of an item of the events list"));
     assert_eq!(problems[0].field.as_deref(), Some("id"));
 }
 

@@ -335,6 +335,7 @@ pub fn problem(p: &hutong_core::Problem, lang: Lang) -> String {
         P::BadId(id) => format!("“{id}”不是合法的 id（只能用小写字母、数字和短横线）"),
         P::DuplicateId { id, first_line } => format!("id “{id}”重复（第一次出现在第 {first_line} 行）"),
         P::UnknownId { list, id } => format!("“{id}”不在 {list} 列表中"),
+        P::Taken { list, id } => format!("“{id}”已是 {list} 列表中一项的 id：新的一项需要自己的 id"),
         P::BadDate(e) => format!("日期有误：{e}"),
         P::Empty => "不能为空".into(),
         P::Via => "`via` 只能用于绕行（必填）或关闭（可选）".into(),
