@@ -15,17 +15,16 @@ use crate::html::{clear, el, text_el};
 use crate::i18n::{channel_name, decide_strings, DecideStrings};
 use crate::{fmt, store};
 
-/// Fills `place` with the questions behind the view's answer (from the store), in a task after the
-/// next frame: the explorer's answer is drawn and painted (and the interaction that asked for it
-/// answered) first.
+/// Fills `place` with the questions behind the view's answer (from the store), in a task of its
+/// own: the explorer's answer is drawn (and the interaction that asked for it answered) first.
 pub fn fill(place: &Element) {
     let place = place.clone();
-    crate::html::after_next_frame(Box::new(move || {
-        // Redrawn meanwhile (another journey, another day, another page): that drawing has its own box.
+    store::in_turn(move || {
+        // Redrawn meanwhile (another journey, another day): that drawing has its own box.
         if place.is_connected() {
             fill_now(&place);
         }
-    }));
+    });
 }
 
 fn fill_now(place: &Element) {
