@@ -54,7 +54,8 @@
 //!    a quote in effect on the day, and *inferred* otherwise, with the union of the rules its steps
 //!    need ([`Answer::grounds`]). It rests on, for every hop, its least inferred route at least as
 //!    good as the verdict, and, for the hop whose best is the verdict (unless that is `direct`),
-//!    every route: each might otherwise have been better. A step in effect rests on its least
+//!    every route that might otherwise have been better (a route through a workaround cannot be
+//!    better than a workaround, so at a workaround it is not among them). A step in effect rests on its least
 //!    inferred event in effect; a step before any event rests on the state before and on every
 //!    event that may apply. The merchant's own app is part of the question: it neither states nor
 //!    infers, and decides nothing by itself (a decided verdict always names an event).
@@ -422,22 +423,28 @@ impl Answer {
 /// The routes of a hop that a decided journey verdict `level` rests on. The journey is at least
 /// `level` because every hop has a route at least that good: the least inferred such route. It is
 /// at most `level` (unless that is `direct`, the top) because of the hop whose best is exactly
-/// `level`: every one of its routes, each of which might otherwise have been better.
+/// `level`: every one of its routes that might otherwise have been better (not a route through a
+/// workaround when `level` is a workaround: it can be no better).
 fn deciding_routes(hop: &Hop, level: Level) -> Vec<&Route> {
-    if hop.verdict.hi == level && level != Level::Direct {
-        return hop.routes.iter().collect();
-    }
-    if level == Level::Blocked {
-        // Every route is at least blocked: this hop says nothing of the verdict.
-        return Vec::new();
-    }
     let cost = |r: &Route| {
         let mut g = Grounds { rules: Rules::NONE, events: Vec::new(), confirmed: None };
         r.steps.iter().for_each(|s| step_grounds(s, &mut g));
         (g.rules.len(), std::cmp::Reverse(g.confirmed))
     };
-    let good = hop.routes.iter().filter(|r| r.verdict.lo >= level);
-    good.min_by_key(|r| cost(r)).into_iter().collect()
+    // The least inferred route at least `level`: what the lower end rests on.
+    let lower = hop.routes.iter().filter(|r| r.verdict.lo >= level).min_by_key(|r| cost(r));
+    if hop.verdict.hi == level && level != Level::Direct {
+        // A route through a workaround is at most a workaround whatever its events say: at a
+        // workaround it is not why the journey is no better, and its events and rules ("no
+        // workaround yet" above all, which only lowers its lower end) do not decide the verdict.
+        let capped = |r: &Route| level >= Level::Workaround && r.steps.iter().any(|s| s.via.is_some());
+        return hop.routes.iter().filter(|r| !capped(r) || lower.is_some_and(|l| std::ptr::eq(l, *r))).collect();
+    }
+    if level == Level::Blocked {
+        // Every route is at least blocked: this hop says nothing of the verdict.
+        return Vec::new();
+    }
+    lower.into_iter().collect()
 }
 
 /// Adds what one step rests on. A step decided by events in effect is stated by its least inferred

@@ -235,3 +235,26 @@ fn the_changes_file_imports_back_to_the_edited_dataset() {
         assert!(md.contains(needle), "{needle}\n{md}");
     }
 }
+
+/// The example decides the default journey as "workaround only" on the reader's event: its
+/// grounds name that event and the blocked link (why the journey is no better), not the still
+/// undated token route, whose "no workaround yet" only lowers its own lower end (a route through a
+/// workaround is at most a workaround, whatever its events say).
+#[test]
+fn a_workaround_verdict_does_not_rest_on_another_workarounds_uncertainty() {
+    use hutong_core::route::Rule;
+    let data = embedded::dataset();
+    let edited = edit::apply(&data, &shop_cards_2019()).unwrap();
+    let answer = Model::new(&edited, &Off::new()).answer(day("2020-06-01"), &default_journey());
+    assert_eq!(answer.verdict.word(), Word::Workaround);
+    let grounds = answer.grounds().unwrap();
+    let ids: Vec<&str> = grounds.events.iter().map(|&i| edited.events[i].id.as_str()).collect();
+    assert!(ids.contains(&"reader-shop-cards-2019"), "{ids:?}");
+    assert!(ids.contains(&"taobao-links-blocked-in-wechat"), "{ids:?}");
+    assert!(!ids.contains(&"taobao-taokouling"), "{ids:?}");
+    assert!(
+        !grounds.rules.contains(Rule::NoWorkaroundYet),
+        "{:?}",
+        grounds.rules.iter().map(Rule::id).collect::<Vec<_>>()
+    );
+}
