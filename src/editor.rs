@@ -27,7 +27,7 @@ use crate::state::{use_ctx, Ctx, Origin};
 
 /// How long the form waits after a keystroke before it checks the draft (a check re-reads the
 /// dataset in use, a few milliseconds).
-const CHECK_AFTER_MS: i32 = 250;
+const CHECK_AFTER_MS: u64 = 250;
 /// The longest a slice of the preview's comparison runs before the page gets the thread back.
 const TASK_MS: f64 = 8.0;
 /// Changed answers listed at a time.
@@ -97,14 +97,8 @@ fn effect_rows(cell: &str) -> Vec<EffectCells> {
 fn effects_cell(rows: &[EffectCells]) -> String {
     rows.iter()
         .map(|r| {
-            let mut s = format!("{} {}>{} {}", r[0], r[1].trim(), r[2].trim(), r[3]);
-            if !r[4].trim().is_empty() {
-                s.push_str(&format!(" via={}", r[4].trim()));
-            }
-            if r[5] != "forward" && !r[5].is_empty() {
-                s.push_str(&format!(" {}", r[5]));
-            }
-            s
+            let via = Some(r[4].trim());
+            hutong_core::csv::effect_spec(&r[0], r[1].trim(), r[2].trim(), &r[3], via, &r[5])
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -165,7 +159,7 @@ impl FormState {
                     self.check(gen);
                 }
             },
-            std::time::Duration::from_millis(CHECK_AFTER_MS as u64),
+            std::time::Duration::from_millis(CHECK_AFTER_MS),
         );
     }
 

@@ -380,6 +380,19 @@ pub fn events_csv(d: &Dataset) -> String {
     write_rows(&EVENT_COLUMNS, d.events.iter().map(|e| event_cells(&e.record)))
 }
 
+/// One effect as the `effects` cell writes it: `channel from>to change`, then `via=id` and the
+/// direction when it is not `forward` (the editor writes its rows with it too).
+pub fn effect_spec(channel: &str, from: &str, to: &str, change: &str, via: Option<&str>, direction: &str) -> String {
+    let mut s = format!("{channel} {from}>{to} {change}");
+    if let Some(via) = via.filter(|v| !v.is_empty()) {
+        s.push_str(&format!(" via={via}"));
+    }
+    if !direction.is_empty() && direction != "forward" {
+        s.push_str(&format!(" {direction}"));
+    }
+    s
+}
+
 /// One event's cells, in the order of [`EVENT_COLUMNS`]: the row `events_csv` writes and the event
 /// editor's fields (`edit::Draft`).
 pub fn event_cells(e: &EventRecord) -> Vec<String> {
@@ -387,14 +400,7 @@ pub fn event_cells(e: &EventRecord) -> Vec<String> {
         .effects
         .iter()
         .map(|f| {
-            let mut s = format!("{} {}>{} {}", word(&f.channel), f.from, f.to, word(&f.change));
-            if let Some(via) = &f.via {
-                s.push_str(&format!(" via={via}"));
-            }
-            if f.direction != Direction::Forward {
-                s.push_str(&format!(" {}", word(&f.direction)));
-            }
-            s
+            effect_spec(&word(&f.channel), &f.from, &f.to, &word(&f.change), f.via.as_deref(), &word(&f.direction))
         })
         .collect::<Vec<_>>()
         .join("; ");
