@@ -83,10 +83,14 @@ text = re.sub(r":\s+", ":", text)
 open(path, "w", encoding="utf-8").write(text.strip() + "\n")
 PY
 done
-wasm-opt -Oz "$WORK/bindgen/${NAME}_bg.wasm" -o "$TRUNK_STAGING_DIR/${NAME}_bg.wasm" &
+# HUTONG_WASM_NAMES=1 keeps the functions' names (wasm-opt -g), for a profile that names them
+# (tests/perf/probe_interaction.mjs with PROFILE=1); never for the shipped build (it is larger).
+KEEP_NAMES=()
+if [ "${HUTONG_WASM_NAMES:-0}" = 1 ]; then KEEP_NAMES=(-g); say "keeping function names"; fi
+wasm-opt -Oz "${KEEP_NAMES[@]}" "$WORK/bindgen/${NAME}_bg.wasm" -o "$TRUNK_STAGING_DIR/${NAME}_bg.wasm" &
 for part in "$WORK"/split_*.wasm "$WORK"/chunk_*.wasm; do
   [ -e "$part" ] || continue
-  wasm-opt -Oz "$part" -o "$TRUNK_STAGING_DIR/$(basename "$part")"
+  wasm-opt -Oz "${KEEP_NAMES[@]}" "$part" -o "$TRUNK_STAGING_DIR/$(basename "$part")"
 done
 wait
 # The service worker precaches the parts too (web/sw.js).

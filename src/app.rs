@@ -69,7 +69,10 @@ fn mount_others(slots: &Slots, ctx: Ctx, now: bool) {
         // event or a search, which the timeline's part shows): a reader who never scrolls to the
         // simulation never downloads or runs it. Built anew when the dataset changes (an import or
         // a reset).
+        let place = slots.below.clone();
         mount(&slots.below, move || {
+            // Out of view, it follows a change of language a frame late (`Ctx::following`).
+            provide_context(ctx.following(place));
             move || {
                 ctx.data.track();
                 view! {
@@ -79,7 +82,10 @@ fn mount_others(slots: &Slots, ctx: Ctx, now: bool) {
                 }
             }
         });
+        let place = slots.sim.clone();
         mount(&slots.sim, move || {
+            // Out of view, it follows a change of language a frame late (`Ctx::following`).
+            provide_context(ctx.following(place));
             move || {
                 ctx.data.track();
                 view! {
@@ -89,7 +95,9 @@ fn mount_others(slots: &Slots, ctx: Ctx, now: bool) {
                 }
             }
         });
+        let place = slots.data.clone();
         mount(&slots.data, move || {
+            provide_context(ctx.following(place));
             view! {
                 <WhenNear key="data" now=now min_height="12rem">
                     <Deferred load=crate::parts::data what=["数据面板", "dataset panel"] render=data_panel />

@@ -26,7 +26,8 @@ pub struct Ctx {
     pub origin: ReadSignal<Origin>,
     /// The language alone, so the thousands of labels that read it are not woken by every other
     /// change of the view (a date written on pause re-subscribed each of them: 0.2 s of a frame).
-    lang: Memo<Lang>,
+    /// In a part out of view, the language a frame late ([`Ctx::following`]).
+    lang: Signal<Lang>,
     /// The routing model of the dataset in use with nothing switched off, built once per dataset
     /// and shared by the explorer and the network (with 10,000 events a build is a tenth of a second).
     pub actual: Memo<SharedModel>,
@@ -103,7 +104,7 @@ impl Ctx {
             notices,
             playhead,
             origin,
-            lang: Memo::new(move |_| view.with(|v| v.lang)),
+            lang: Memo::new(move |_| view.with(|v| v.lang)).into(),
             // The store's model when it is the store's dataset (it is built once, for the first
             // screen); another only for a dataset the store does not have yet.
             actual: Memo::new(move |_| SharedModel(store::actual_for(&data.get()))),
@@ -114,6 +115,39 @@ impl Ctx {
 
     pub fn lang(&self) -> Lang {
         self.lang.get()
+    }
+
+    /// The language, read without following it.
+    pub fn lang_untracked(&self) -> Lang {
+        self.lang.get_untracked()
+    }
+
+    /// This `Ctx` for a part of the page in `place` (a slot): while none of the slot is in the
+    /// viewport, the part follows a change of language after the page has painted, in a task of
+    /// its own, so that a language switch rewrites what the reader sees first and the parts
+    /// below it later (issue 24: at 4x they were 150 ms of the switch's 260). A part in view
+    /// follows at once.
+    pub fn following(self, place: web_sys::Element) -> Ctx {
+        let source = self.lang;
+        let lang = RwSignal::new(source.get_untracked());
+        let seen = Seen::watch(&place);
+        Effect::new(move |_| {
+            let next = source.get();
+            if next == lang.get_untracked() {
+                return;
+            }
+            if seen.any() {
+                lang.set(next);
+            } else {
+                hutong_page::html::after_next_frame(Box::new(move || {
+                    // Only the latest language: a switch back meanwhile leaves this one out.
+                    if source.try_get_untracked() == Some(next) {
+                        let _ = lang.try_set(next);
+                    }
+                }));
+            }
+        });
+        Ctx { lang: lang.into(), ..self }
     }
 
     /// Changes the view (one store transaction).
@@ -133,6 +167,64 @@ impl Ctx {
     /// Draws the view again as it is (a field whose input was refused shows the view's value).
     pub fn refresh_view(self) {
         self.set_view.try_set(crate::store::view());
+    }
+}
+
+/// Which of a slot's elements are in the viewport (the slot itself is `display: contents`, with
+/// no box to observe): an `IntersectionObserver` on each element the slot holds, and a
+/// `MutationObserver` for those a part adds later. Asked at a change of language, it reads no
+/// layout (a `getBoundingClientRect` there forced one, on content the browser was skipping).
+#[derive(Clone)]
+struct Seen(std::rc::Rc<std::cell::RefCell<Vec<web_sys::Element>>>);
+
+impl Seen {
+    fn watch(slot: &web_sys::Element) -> Seen {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let seen = Seen(Default::default());
+        let shown = seen.clone();
+        let on_view = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let mut shown = shown.0.borrow_mut();
+            for entry in entries.iter().map(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>()) {
+                let target = entry.target();
+                shown.retain(|e| *e != target);
+                if entry.is_intersecting() {
+                    shown.push(target);
+                }
+            }
+        });
+        let Ok(view) = web_sys::IntersectionObserver::new(on_view.as_ref().unchecked_ref()) else {
+            return seen;
+        };
+        on_view.forget();
+        let observe = {
+            let view = view.clone();
+            move |slot: &web_sys::Element| {
+                let children = slot.children();
+                for child in (0..children.length()).filter_map(|i| children.item(i)) {
+                    view.observe(&child);
+                }
+            }
+        };
+        observe(slot);
+        let watched = slot.clone();
+        let gone = seen.clone();
+        let on_change = Closure::<dyn FnMut()>::new(move || {
+            // An element gone is no longer in view; the new ones are observed (observing one
+            // twice is nothing).
+            gone.0.borrow_mut().retain(|e| e.is_connected());
+            observe(&watched);
+        });
+        if let Ok(mutations) = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()) {
+            let init = web_sys::MutationObserverInit::new();
+            init.set_child_list(true);
+            let _ = mutations.observe_with_options(slot, &init);
+        }
+        on_change.forget();
+        seen
+    }
+
+    fn any(&self) -> bool {
+        !self.0.borrow().is_empty()
     }
 }
 

@@ -103,6 +103,15 @@ async fn the_language_switches_live() {
     let toggle: HtmlElement = find(&root, "[data-testid=lang-toggle]").unwrap().unchecked_into();
     toggle.click();
     tick().await;
+    assert!(text(&root, "h1").contains("Hutong"));
+    // The timeline's part follows at once when in view, else after the page has painted
+    // (`Ctx::following`): within a few frames either way.
+    for _ in 0..50 {
+        if text(&root, ".lane-label").contains("Block") {
+            break;
+        }
+        sleep(20).await;
+    }
     assert!(text(&root, ".lane-label").contains("Block"));
     // The marks are relabelled in place (issue 24), not rebuilt.
     assert!(

@@ -231,14 +231,34 @@ fn follow_url(synthetic: Option<usize>) {
 fn set_document() {
     let view = store::view();
     crate::theme::show(view.theme);
-    // Only when it changes: writing `lang` on <html> makes the browser restyle the whole page
-    // (thousands of marks and edges with a large dataset), even when the value is the same.
-    if let Some(root) = crate::html::document().document_element() {
-        let lang = crate::i18n::lang_tag(view.lang);
-        if root.get_attribute("lang").as_deref() != Some(lang) {
-            let _ = root.set_attribute("lang", lang);
-        }
+    // Only when it changes: writing `lang` on <html> makes the browser restyle and lay out the
+    // whole page (thousands of marks and edges with a large dataset), even when the value is the
+    // same. So what the reader sees first, each of the first screen's regions, is tagged at once,
+    // and <html> (with the parts below, `data-late`, which follow a frame late) after the page
+    // has painted: at 4x that was 50 ms of the language switch (issue 24).
+    let document = crate::html::document();
+    let lang = crate::i18n::lang_tag(view.lang);
+    let Some(root) = document.document_element() else { return };
+    if root.get_attribute("lang").as_deref() == Some(lang) {
+        return;
     }
+    // Before the page is drawn, there are no regions: <html> at once.
+    let drawn = matches!(document.query_selector("main"), Ok(Some(_)));
+    let Ok(regions) = document.query_selector_all("body > :not([data-late],main), main > :not([data-late])") else {
+        return;
+    };
+    if !drawn {
+        crate::html::set(&root, "lang", lang);
+        return;
+    }
+    for region in (0..regions.length()).filter_map(|i| regions.item(i)) {
+        crate::html::set(wasm_bindgen::JsCast::unchecked_ref(&region), "lang", lang);
+    }
+    crate::html::after_next_frame(Box::new(move || {
+        if crate::i18n::lang_tag(store::lang()) == lang {
+            crate::html::set(&root, "lang", lang);
+        }
+    }));
 }
 
 /// Fetches the parts and lets them fill the slots; says so, with a retry, if they do not arrive.
@@ -384,9 +404,10 @@ fn answer_and_below(
         cite_button.set_text_content(Some(&format!("❝ {}", crate::i18n::strings(lang).cite_answer())));
     });
     let placeholder = el("div", &[("class", "network-placeholder")], Some(&main));
-    let below = el("div", &[("class", "slot")], Some(&main));
-    let sim = el("div", &[("class", "slot")], Some(&main));
-    let data = el("div", &[("class", "slot"), ("id", "data-slot")], Some(&root));
+    // The parts below the first screen take a new language a frame late (`set_document`).
+    let below = el("div", &[("class", "slot"), ("data-late", "")], Some(&main));
+    let sim = el("div", &[("class", "slot"), ("data-late", "")], Some(&main));
+    let data = el("div", &[("class", "slot"), ("id", "data-slot"), ("data-late", "")], Some(&root));
     let footer = el("div", &[("class", "slot")], Some(&root));
     let mut slots = Slots {
         root: root.clone(),

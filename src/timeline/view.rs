@@ -121,7 +121,7 @@ pub fn Timeline() -> impl IntoView {
                         {move || {
                             // Built in the language of the moment, not rebuilt when it changes: the
                             // labels are rewritten in place then (below).
-                            let lang = ctx.view.with_untracked(|v| v.lang);
+                            let lang = ctx.lang_untracked();
                             let data = ctx.data.get();
                             // Marked as built; a change of the switched-off events is marked in place (below).
                             let off_ids = off_events.get_untracked();

@@ -70,6 +70,13 @@ test('the language switches live', async () => {
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.match(new URL(page.url()).search, /lang=en/);
   assert.match(await page.textContent('.tagline'), /walled themselves off/);
+  // The parts below the first screen follow a frame later (issue 24), and every region the page
+  // tagged says the new language.
+  await page.waitForFunction(() => /What the walls cost/.test(document.querySelector('#sim-heading')?.textContent || ''));
+  await page.waitForFunction(() => /Your data/.test(document.querySelector('#data-heading')?.textContent || ''));
+  const tagged = await page.evaluate(() => [...document.querySelectorAll('body > [lang], main > [lang]')].map((e) => e.getAttribute('lang')));
+  assert.ok(tagged.length >= 4, `regions tagged: ${tagged}`);
+  assert.deepEqual([...new Set(tagged)], ['en']);
 });
 
 test('the layout works on a phone', async () => {

@@ -5,7 +5,8 @@
 // `change` event is not timed), and the script reports the longest event duration of the
 // interaction and the long animation frames (over 50 ms) it caused. Run after
 // `trunk build --release`:
-//   node tests/perf/interactions.mjs            (RATE=4, RUNS=1; JSON=1 for one JSON line per row)
+//   node tests/perf/interactions.mjs            (RATE=4, RUNS=1; JSON=1 for one JSON line per row;
+//                                               ONLY=regex reports only the rows it matches)
 // Not a test: timings depend on the machine's load. BENCHMARKS.md keeps its table.
 import { serve, browser, openPage } from '../e2e/harness.mjs';
 
@@ -83,6 +84,8 @@ try {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
     await record(page);
+    // ONLY='language|story': just the interactions whose names match (the others still set the
+    // page up in order: they run, unreported).
     for (const [name, act] of INTERACTIONS) {
       let result;
       try {
@@ -98,6 +101,7 @@ try {
     await page.close();
   }
   for (const [name, results] of rows) {
+    if (process.env.ONLY && !new RegExp(process.env.ONLY).test(name)) continue;
     const worst = results.reduce((a, r) => (r.error || (a && a.worst_event_ms >= r.worst_event_ms) ? a : r), null) || results[0];
     if (process.env.JSON) console.log(JSON.stringify({ name, ...worst }));
     else console.log(`| ${name} | ${worst.error ? `error: ${worst.error}` : `${worst.worst_event_ms} ms (${worst.events || '—'})`} | ${worst.error ? '' : `${worst.long_frames} (worst ${worst.worst_frame_ms} ms)`} |`);

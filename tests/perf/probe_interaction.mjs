@@ -15,15 +15,33 @@ const ACTS = {
   whatif: (p) => p.click('[data-testid="verdict"] [data-testid="switch-off"]'),
   next: (p) => p.click('[data-testid="next-event"]'),
   card: (p) => p.click('[data-testid="instrument-verdict"]:not([aria-pressed="true"])'),
+  none: async () => {},
   scrub: async (p) => { await p.focus('[data-testid="scrub"]'); await p.keyboard.press('ArrowRight'); },
 };
 const name = process.argv[2] || 'language';
+// Rust's legacy mangling, roughly: _ZN4core3fmt5write17h…E → core::fmt::write.
+function demangle(s) {
+  const m = /_ZN((?:\d+[^\d]\S*?)+)17h[0-9a-f]{16}E/.exec(s);
+  if (!m) return s;
+  const parts = [];
+  let rest = m[1];
+  while (rest.length) {
+    const n = /^(\d+)/.exec(rest);
+    if (!n) break;
+    const len = Number(n[1]);
+    parts.push(rest.slice(n[1].length, n[1].length + len));
+    rest = rest.slice(n[1].length + len);
+  }
+  return parts.join('::').replace(/\$LT\$/g, '<').replace(/\$GT\$/g, '>').replace(/\$u20\$/g, ' ').replace(/\$RF\$/g, '&').replace(/\.\./g, '::').replace(/\$C\$/g, ',').replace(/\$u7b\$/g, '{').replace(/\$u7d\$/g, '}');
+}
 const server = await serve();
 const b = await browser();
 try {
   const { page } = await openPage(b, `${server.url}?date=2020-06-01`, { width: 390, height: 844 }, { read: process.env.READ !== '0' });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+  // The simulation, which runs when its panel is read, done first: its tasks are not the click's.
+  if (process.env.READ !== '0') await page.waitForSelector('[data-testid="sim-result"][data-state="done"]', { timeout: 300000 });
   if (process.env.JS) await page.evaluate(process.env.JS);
   // A constructed stylesheet: the page's Content-Security-Policy refuses an inline one.
   if (process.env.CSS) {
@@ -36,12 +54,50 @@ try {
   await page.waitForTimeout(500);
   const pre = name === 'pause' ? () => page.click('[data-testid="play"]').then(() => page.waitForTimeout(1500)) : null;
   if (pre) await pre();
-  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink,v8.execute', transferMode: 'ReturnAsStream' });
+  if (process.env.PROFILE) {
+    // A sampled CPU profile: self time by function, named when the build kept the wasm's names
+    // (HUTONG_WASM_NAMES=1 trunk build --release --dist /tmp/dist-names; HUTONG_DIST=/tmp/dist-names).
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    await (name === 'pause' ? page.click('[data-testid="play"]') : ACTS[name](page));
+    await page.waitForTimeout(800);
+    const { profile } = await cdp.send('Profiler.stop');
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+    const self = new Map();
+    const total = new Map();
+    const dt = profile.timeDeltas;
+    profile.samples.forEach((id, i) => {
+      const ms = (dt[i + 1] ?? dt[i]) / 1000;
+      const label = (n) => demangle(n.callFrame.functionName || `(${n.callFrame.url.split('/').pop()})`);
+      const me = label(byId.get(id));
+      self.set(me, (self.get(me) || 0) + ms);
+      const seen = new Set();
+      for (let at = id; at !== undefined; at = parent.get(at)) {
+        const l = label(byId.get(at));
+        if (!seen.has(l)) { seen.add(l); total.set(l, (total.get(l) || 0) + ms); }
+      }
+    });
+    const top = (m) => [...m].filter(([k]) => !/^\((idle|program|root)\)$/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.ROWS || 25));
+    console.log(`${name} at ${RATE}x: self time by function (ms)`);
+    for (const [k, v] of top(self)) console.log(`${v.toFixed(1).padStart(8)}  ${k}`);
+    console.log(`\ntotal (inclusive) time by function (ms)`);
+    for (const [k, v] of top(total)) console.log(`${v.toFixed(1).padStart(8)}  ${k}`);
+    process.exit(0);
+  }
+  await cdp.send('Tracing.start', { categories: process.env.CATS || 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink,v8.execute', transferMode: 'ReturnAsStream' });
   await (name === 'pause' ? page.click('[data-testid="play"]') : ACTS[name](page));
   await page.waitForTimeout(800);
   const events = await endTrace(cdp);
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const mine = events.filter((e) => e.tid === main.tid && e.ph === 'X' && e.dur).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  let mine = events.filter((e) => e.tid === main.tid && e.ph === 'X' && e.dur).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // LONGEST=1: only what runs inside the longest task (the click's, usually).
+  if (process.env.LONGEST) {
+    const long = mine.filter((e) => e.name === 'RunTask').sort((a, b) => b.dur - a.dur)[0];
+    mine = mine.filter((e) => e.ts >= long.ts && e.ts + e.dur <= long.ts + long.dur);
+  }
   // Self time: each event's duration less its direct children's.
   const self = new Map();
   const stack = [];
@@ -54,6 +110,12 @@ try {
   for (const e of mine) {
     const key = e.name === 'FunctionCall' ? `FunctionCall ${e.args?.data?.functionName || ''}` : e.name;
     self.set(key, (self.get(key) || 0) + (e.dur - e.kids));
+  }
+  if (process.env.COUNT) {
+    const counts = new Map();
+    for (const e of mine) if (/Layout|Style/.test(e.name)) counts.set(e.name, [...(counts.get(e.name) || []), (e.dur / 1000).toFixed(1)]);
+    for (const [k, v] of counts) console.log(`${k}: ${v.length} × [${v.join(', ')}]`);
+    for (const e of mine.filter((e) => e.name === 'Layout' || e.name === 'UpdateLayoutTree')) console.log(e.name, (e.dur / 1000).toFixed(1), JSON.stringify(e.args?.elementCount ?? e.args?.beginData?.dirtyObjects ?? ''), JSON.stringify(e.args?.endData ?? ''), JSON.stringify(e.args?.beginData?.stackTrace?.slice(0, 4)?.map((f) => f.functionName + '@' + f.url.split('/').pop() + ':' + f.lineNumber)));
   }
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.ROWS || 25));
   console.log(`${name} at ${RATE}x: main-thread self time by trace event (ms)`);
