@@ -16,10 +16,12 @@ use crate::i18n::{channel_name, decide_strings, DecideStrings};
 use crate::{fmt, store};
 
 /// Fills `place` with the questions behind the view's answer (from the store), in a task of its
-/// own: the explorer's answer is drawn (and the interaction that asked for it answered) first.
+/// own after the page has painted: the explorer's answer is drawn (and the interaction that asked
+/// for it answered) first. (In a task of its own before the paint, it still kept the paint
+/// waiting: 7 ms of a step on the scrubber at 4x.)
 pub fn fill(place: &Element) {
     let place = place.clone();
-    store::in_turn(move || {
+    store::after_paint(move || {
         // Redrawn meanwhile (another journey, another day): that drawing has its own box.
         if place.is_connected() {
             fill_now(&place);

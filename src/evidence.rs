@@ -69,7 +69,7 @@ pub fn EvidenceSheet() -> impl IntoView {
         let grounds = (v.word() != Word::Undecided).then(|| actual.answer(view.date, &journey).grounds()).flatten();
         answer_text(v, grounds.as_ref(), lang)
     });
-    let permalink = window().location().href().unwrap_or_default();
+    let permalink = crate::cite::permalink(&view);
     let printed = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
         .map(|t| fmt::iso(t.date_naive()))
         .unwrap_or_default();

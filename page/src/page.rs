@@ -169,7 +169,7 @@ fn open(
         store::subscribe(move |changed| {
             if changed.view {
                 if staged {
-                    follow_url(synthetic);
+                    follow_url_later(synthetic);
                 }
                 set_document();
             }
@@ -214,6 +214,33 @@ fn in_turn(staged: bool, f: impl FnOnce() + 'static) {
     }
 }
 
+thread_local! {
+    /// A URL to write for the view (`Some(synthetic)`) after the page has painted.
+    static URL_DUE: Cell<Option<Option<usize>>> = const { Cell::new(None) };
+}
+
+/// Writes the view into the URL after the page has painted, once for every change of the frame:
+/// `history.replaceState` was 10 ms of a step on the scrubber at 4x (issue 24).
+fn follow_url_later(synthetic: Option<usize>) {
+    if URL_DUE.replace(Some(synthetic)).is_none() {
+        crate::html::after_next_frame(Box::new(flush_url));
+    }
+}
+
+/// Writes the URL now if the view has changed since it was written (before reading
+/// `location.href`).
+fn flush_url() {
+    if let Some(synthetic) = URL_DUE.take() {
+        follow_url(synthetic);
+    }
+}
+
+/// The page's address, written for the view in use.
+fn address() -> String {
+    flush_url();
+    crate::html::window().location().href().unwrap_or_default()
+}
+
 /// Writes the view into the URL.
 fn follow_url(synthetic: Option<usize>) {
     let view = store::view();
@@ -242,15 +269,9 @@ fn set_document() {
     if root.get_attribute("lang").as_deref() == Some(lang) {
         return;
     }
-    // Before the page is drawn, there are no regions: <html> at once.
-    let drawn = matches!(document.query_selector("main"), Ok(Some(_)));
     let Ok(regions) = document.query_selector_all("body > :not([data-late],main), main > :not([data-late])") else {
         return;
     };
-    if !drawn {
-        crate::html::set(&root, "lang", lang);
-        return;
-    }
     for region in (0..regions.length()).filter_map(|i| regions.item(i)) {
         crate::html::set(wasm_bindgen::JsCast::unchecked_ref(&region), "lang", lang);
     }
@@ -467,13 +488,12 @@ fn copy_link(parent: &Element) -> Element {
         Rc::new(move |anew: bool| {
             let lang = store::lang();
             button.set_text_content(Some(crate::i18n::strings(lang).copy_link()));
-            let href = crate::html::window().location().href().unwrap_or_default();
             match state.get() {
                 None => crate::html::clear(&status),
                 Some(true) => status.set_text_content(Some(crate::i18n::strings(lang).copied())),
                 Some(false) => {
                     if let (false, Ok(Some(input))) = (anew, status.query_selector("input")) {
-                        crate::html::set_value(&input, &href);
+                        crate::html::set_value(&input, &address());
                         return;
                     }
                     let span = el("span", &[], None);
@@ -483,7 +503,7 @@ fn copy_link(parent: &Element) -> Element {
                         &[("readonly", ""), ("class", "copy-url"), ("data-testid", "copy-link-url")],
                         Some(&span),
                     );
-                    crate::html::set_value(&input, &href);
+                    crate::html::set_value(&input, &address());
                     crate::html::on(
                         input.as_ref(),
                         "focus",
@@ -516,7 +536,7 @@ fn copy_link(parent: &Element) -> Element {
         button.as_ref(),
         "click",
         Box::new(move |_| {
-            let href = crate::html::window().location().href().unwrap_or_default();
+            let href = address();
             let (show, state) = (Rc::clone(&show), Rc::clone(&state));
             match crate::html::clipboard_write(&href) {
                 Some(promise) => wasm_bindgen_futures::spawn_local(async move {

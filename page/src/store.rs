@@ -105,6 +105,17 @@ pub fn in_turn(f: impl FnOnce() + 'static) {
     );
 }
 
+/// Runs `f` in a task of its own after the page has painted (what an interaction shows first
+/// is not kept waiting for it), unless another page has been started by then.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let page = page();
+    crate::html::after_next_frame(Box::new(move || {
+        if PAGE.get() == page {
+            f();
+        }
+    }));
+}
+
 /// Reads the state. Panics before [`init`] (a build defect: nothing is drawn before it).
 pub fn with<R>(f: impl FnOnce(&State) -> R) -> R {
     STATE.with_borrow(|s| f(s.as_ref().expect("store::init runs before the page is drawn")))

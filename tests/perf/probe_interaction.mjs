@@ -16,6 +16,7 @@ const ACTS = {
   next: (p) => p.click('[data-testid="next-event"]'),
   card: (p) => p.click('[data-testid="instrument-verdict"]:not([aria-pressed="true"])'),
   none: async () => {},
+  search: (p) => p.keyboard.press('Enter'),
   scrub: async (p) => { await p.focus('[data-testid="scrub"]'); await p.keyboard.press('ArrowRight'); },
 };
 const name = process.argv[2] || 'language';
@@ -52,7 +53,11 @@ try {
     }, process.env.CSS);
   }
   await page.waitForTimeout(500);
-  const pre = name === 'pause' ? () => page.click('[data-testid="play"]').then(() => page.waitForTimeout(1500)) : null;
+  const PRE = {
+    pause: () => page.click('[data-testid="play"]').then(() => page.waitForTimeout(1500)),
+    search: async () => { await page.focus('[data-testid="search-input"]'); await page.keyboard.type('微信支付'); await page.waitForTimeout(600); },
+  };
+  const pre = PRE[name];
   if (pre) await pre();
   if (process.env.PROFILE) {
     // A sampled CPU profile: self time by function, named when the build kept the wasm's names
@@ -120,6 +125,14 @@ try {
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.ROWS || 25));
   console.log(`${name} at ${RATE}x: main-thread self time by trace event (ms)`);
   for (const [k, v] of rows) console.log(`${(v / 1000).toFixed(1).padStart(8)}  ${k}`);
+  if (process.env.SEQ) {
+    // The sequence after the input: tasks over 2 ms, and each frame's paint (ms from the first).
+    const t0 = mine.find((e) => e.name === 'EventDispatch')?.ts ?? mine[0].ts;
+    const seq = mine.filter((e) => (e.name === 'RunTask' && e.dur > 2000) || e.name === 'Paint' || e.name === 'EventDispatch' || e.name === 'FireAnimationFrame' || e.name === 'TimerFire');
+    for (const e of seq.filter((e) => e.ts >= t0 - 1000 && e.ts < t0 + Number(process.env.SPAN || 400) * 1000)) {
+      console.log(`${((e.ts - t0) / 1000).toFixed(1).padStart(7)}  ${(e.dur / 1000).toFixed(1).padStart(6)}  ${e.name} ${e.args?.data?.type || ''}`);
+    }
+  }
   const tasks = mine.filter((e) => e.name === 'RunTask' && e.dur > 16000).slice(0, 8);
   console.log('tasks over 16 ms:', tasks.map((t) => `${(t.dur / 1000).toFixed(0)} ms`).join(', '));
 } finally {
