@@ -3,7 +3,8 @@
 // (read through, every part in). Each control is used with real input (mouse clicks and key
 // presses through the browser's input pipeline, which the Event Timing API times; a programmatic
 // `change` event is not timed), and the script reports the longest event duration of the
-// interaction and the long animation frames (over 50 ms) it caused. Run after
+// interaction, where it went (input delay + handlers + until the paint, of that event), and the
+// long animation frames (over 50 ms) it caused. Run after
 // `trunk build --release`:
 //   node tests/perf/interactions.mjs            (RATE=4, RUNS=1; JSON=1 for one JSON line per row;
 //                                               ONLY=regex reports only the rows it matches)
@@ -19,7 +20,14 @@ async function record(page) {
     window.__timings = { events: [], loafs: [] };
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        if (e.interactionId) window.__timings.events.push({ name: e.name, duration: e.duration, start: e.startTime });
+        if (e.interactionId) {
+          window.__timings.events.push({
+            name: e.name, duration: e.duration, start: e.startTime,
+            // Where the time went: waiting for the main thread, the handlers, then to the paint.
+            delay: e.processingStart - e.startTime, handlers: e.processingEnd - e.processingStart,
+            paint: e.startTime + e.duration - e.processingEnd,
+          });
+        }
       }
     }).observe({ type: 'event', durationThreshold: 16, buffered: false });
     if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
@@ -38,8 +46,10 @@ async function measure(page, act) {
   return page.evaluate((since) => {
     const events = window.__timings.events.filter((e) => e.start >= since);
     const loafs = window.__timings.loafs.filter((e) => e.start >= since && e.duration > 50);
+    const worst = events.reduce((a, e) => (a && a.duration >= e.duration ? a : e), null);
     return {
       worst_event_ms: Math.round(Math.max(0, ...events.map((e) => e.duration))),
+      split: worst ? `${Math.round(worst.delay)} + ${Math.round(worst.handlers)} + ${Math.round(worst.paint)}` : '',
       events: [...new Set(events.map((e) => e.name))].join(' '),
       long_frames: loafs.length,
       worst_frame_ms: Math.round(Math.max(0, ...loafs.map((e) => e.duration))),
@@ -104,7 +114,7 @@ try {
     if (process.env.ONLY && !new RegExp(process.env.ONLY).test(name)) continue;
     const worst = results.reduce((a, r) => (r.error || (a && a.worst_event_ms >= r.worst_event_ms) ? a : r), null) || results[0];
     if (process.env.JSON) console.log(JSON.stringify({ name, ...worst }));
-    else console.log(`| ${name} | ${worst.error ? `error: ${worst.error}` : `${worst.worst_event_ms} ms (${worst.events || '—'})`} | ${worst.error ? '' : `${worst.long_frames} (worst ${worst.worst_frame_ms} ms)`} |`);
+    else console.log(`| ${name} | ${worst.error ? `error: ${worst.error}` : `${worst.worst_event_ms} ms (${worst.events || '—'})`} | ${worst.split || ''} | ${worst.error ? '' : `${worst.long_frames} (worst ${worst.worst_frame_ms} ms)`} |`);
   }
 } finally {
   await b.close();

@@ -12,6 +12,8 @@ const ACTS = {
   language: (p) => p.click('[data-testid="lang-toggle"]'),
   pause: async (p) => { await p.click('[data-testid="play"]'); await p.waitForTimeout(1500); await p.click('[data-testid="play"]'); },
   story: (p) => p.click('[data-testid="story-start"]'),
+  storyoff: (p) => p.click('[data-testid="story-start"]'),
+  storyedge: (p) => p.click('[data-testid="story-start"]'),
   whatif: (p) => p.click('[data-testid="verdict"] [data-testid="switch-off"]'),
   next: (p) => p.click('[data-testid="next-event"]'),
   card: (p) => p.click('[data-testid="instrument-verdict"]:not([aria-pressed="true"])'),
@@ -55,6 +57,10 @@ try {
   await page.waitForTimeout(500);
   const PRE = {
     pause: () => page.click('[data-testid="play"]').then(() => page.waitForTimeout(1500)),
+    // A story started while a "what if" is on (as tests/perf/interactions.mjs has it).
+    storyoff: async () => { await page.click('[data-testid="verdict"] [data-testid="switch-off"]'); await page.waitForTimeout(1500); },
+    // After a click on an edge, which scrolled the network into view.
+    storyedge: async () => { await page.click('[data-testid="edge"]', { force: true }); await page.waitForTimeout(1000); },
     search: async () => { await page.focus('[data-testid="search-input"]'); await page.keyboard.type('微信支付'); await page.waitForTimeout(600); },
   };
   const pre = PRE[name];
@@ -120,6 +126,7 @@ try {
     const counts = new Map();
     for (const e of mine) if (/Layout|Style/.test(e.name)) counts.set(e.name, [...(counts.get(e.name) || []), (e.dur / 1000).toFixed(1)]);
     for (const [k, v] of counts) console.log(`${k}: ${v.length} × [${v.join(', ')}]`);
+    if (process.env.ARGS) for (const e of mine.filter((e) => e.name === 'Layout' && e.dur > 10000)) console.log(JSON.stringify(e.args).slice(0, 3000));
     for (const e of mine.filter((e) => e.name === 'Layout' || e.name === 'UpdateLayoutTree')) console.log(e.name, (e.dur / 1000).toFixed(1), JSON.stringify(e.args?.elementCount ?? e.args?.beginData?.dirtyObjects ?? ''), JSON.stringify(e.args?.endData ?? ''), JSON.stringify(e.args?.beginData?.stackTrace?.slice(0, 4)?.map((f) => f.functionName + '@' + f.url.split('/').pop() + ':' + f.lineNumber)));
   }
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.ROWS || 25));
