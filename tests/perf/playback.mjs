@@ -39,7 +39,12 @@ async function measure(b, url, label) {
     seen.observe(document, { subtree: true, childList: true });
     window.__loaf = [];
     try {
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__loaf.push([e.startTime, e.duration]); })
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          window.__loaf.push([e.startTime, e.duration,
+            { render: Math.round(e.renderStart - e.startTime), style: Math.round(e.styleAndLayoutStart - e.startTime), scripts: e.scripts.map((s) => `${s.invoker} ${Math.round(s.duration)}`) }]);
+        }
+      })
         .observe({ type: 'long-animation-frame', buffered: true });
     } catch (e) { window.__loaf = null; }
   });
@@ -61,6 +66,7 @@ async function measure(b, url, label) {
   await page.selectOption('[data-testid="speed"]', '365');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReturnAsStream' });
+  const tPlay = await page.evaluate(() => performance.now());
   await page.click('[data-testid="play"]');
   await page.waitForTimeout(SECONDS * 1000);
   // The playback's figures end at the pause click; pausing (which writes the date to the URL and
@@ -70,6 +76,8 @@ async function measure(b, url, label) {
   await page.waitForTimeout(1000);
   const work = await frameWork(cdp);
   const all = await page.evaluate(() => window.__loaf);
+  // LOAF=1: when each long frame began, from the press of Play (ms), and how long it was.
+  if (process.env.LOAF) console.error(JSON.stringify(all.filter(([, d]) => d > 50).map(([s, d, at]) => [Math.round(s - tPlay), Math.round(d), at])));
   const loaf = all && all.filter(([start]) => start < tEnd).map(([, d]) => d);
   const pauseFrames = all && all.filter(([start]) => start >= tEnd).map(([, d]) => d);
   const playhead = await page.getAttribute('[data-testid="playhead"]', 'data-date');
