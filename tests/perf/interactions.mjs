@@ -3,8 +3,9 @@
 // (read through, every part in). Each control is used with real input (mouse clicks and key
 // presses through the browser's input pipeline, which the Event Timing API times; a programmatic
 // `change` event is not timed), and the script reports the longest event duration of the
-// interaction, where it went (input delay + handlers + until the paint, of that event), and the
-// long animation frames (over 50 ms) it caused. Run after
+// interaction (the worst of RUNS, then the median of the runs and each run's), where it went (input
+// delay + handlers + until the paint, of that event), and the long animation frames (over 50 ms)
+// it caused. Run after
 // `trunk build --release`:
 //   node tests/perf/interactions.mjs            (RATE=4, RUNS=1; JSON=1 for one JSON line per row;
 //                                               ONLY=regex reports only the rows it matches)
@@ -113,8 +114,12 @@ try {
   for (const [name, results] of rows) {
     if (process.env.ONLY && !new RegExp(process.env.ONLY).test(name)) continue;
     const worst = results.reduce((a, r) => (r.error || (a && a.worst_event_ms >= r.worst_event_ms) ? a : r), null) || results[0];
-    if (process.env.JSON) console.log(JSON.stringify({ name, ...worst }));
-    else console.log(`| ${name} | ${worst.error ? `error: ${worst.error}` : `${worst.worst_event_ms} ms (${worst.events || '—'})`} | ${worst.split || ''} | ${worst.error ? '' : `${worst.long_frames} (worst ${worst.worst_frame_ms} ms)`} |`);
+    // The median of the runs' worst events too: on a noisy machine one run's worst moves by tens
+    // of milliseconds.
+    const each = results.filter((r) => !r.error).map((r) => r.worst_event_ms).sort((a, b) => a - b);
+    const median = each.length ? each[(each.length - 1) >> 1] : null;
+    if (process.env.JSON) console.log(JSON.stringify({ name, ...worst, median_event_ms: median, runs_ms: each }));
+    else console.log(`| ${name} | ${worst.error ? `error: ${worst.error}` : `${worst.worst_event_ms} ms (${worst.events || '—'})`} | ${median ?? ''} ms (${each.join(', ')}) | ${worst.split || ''} | ${worst.error ? '' : `${worst.long_frames} (worst ${worst.worst_frame_ms} ms)`} |`);
   }
 } finally {
   await b.close();
