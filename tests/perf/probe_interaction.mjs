@@ -2,9 +2,18 @@
 // sets it up (390 × 844, CPU slowed RATE×, read through), then one interaction under a Chrome
 // trace; prints the trace events of the page's main thread by self time, and the longest tasks.
 // A diagnostic for changing the code, not a benchmark. Run after `trunk build --release`:
-//   node tests/perf/probe_interaction.mjs language      (or: pause, story, whatif, next, card, scrub)
-// READ=0 leaves the page unread (only the first screen and the shell part in).
-// Options: RATE (4), ROWS (25), CSS='…' / JS='…' (a change tried before the interaction).
+//   node tests/perf/probe_interaction.mjs language      (or: pause, story, whatif, next, card, scrub,
+//     search (Enter on the first result), storyoff (a story started while a "what if" is on),
+//     storyedge (after a click on an edge scrolled the network into view), none)
+// READ=0 leaves the page unread (only the first screen and the shell part in); otherwise the
+// simulation is let finish first.
+// Options: RATE (4), ROWS (25), CSS='…' / JS='…' (a change tried before the interaction);
+// LONGEST=1 only what runs in the longest task, COUNT=1 its style and layout passes (ARGS=1 their
+// arguments, CATS=… other trace categories, e.g. with disabled-by-default-devtools.timeline.stack
+// for the script that forced a layout); SEQ=1 the tasks and paints from the input on (SPAN ms,
+// 400); PROFILE=1 a sampled CPU profile by function instead of the trace, named when the build
+// kept the wasm's names (HUTONG_WASM_NAMES=1 trunk build --release --dist /tmp/dist-names, then
+// HUTONG_DIST=/tmp/dist-names).
 import { serve, browser, openPage, endTrace } from '../e2e/harness.mjs';
 
 const RATE = Number(process.env.RATE || 4);
