@@ -69,10 +69,7 @@ fn mount_others(slots: &Slots, ctx: Ctx, now: bool) {
         // event or a search, which the timeline's part shows): a reader who never scrolls to the
         // simulation never downloads or runs it. Built anew when the dataset changes (an import or
         // a reset).
-        let place = slots.below.clone();
-        mount(&slots.below, move || {
-            // Out of view, it follows a change of language a frame late (`Ctx::following`).
-            provide_context(ctx.following(place));
+        mount_below(&slots.below, ctx, move || {
             move || {
                 ctx.data.track();
                 view! {
@@ -82,10 +79,7 @@ fn mount_others(slots: &Slots, ctx: Ctx, now: bool) {
                 }
             }
         });
-        let place = slots.sim.clone();
-        mount(&slots.sim, move || {
-            // Out of view, it follows a change of language a frame late (`Ctx::following`).
-            provide_context(ctx.following(place));
+        mount_below(&slots.sim, ctx, move || {
             move || {
                 ctx.data.track();
                 view! {
@@ -95,9 +89,7 @@ fn mount_others(slots: &Slots, ctx: Ctx, now: bool) {
                 }
             }
         });
-        let place = slots.data.clone();
-        mount(&slots.data, move || {
-            provide_context(ctx.following(place));
+        mount_below(&slots.data, ctx, move || {
             view! {
                 <WhenNear key="data" now=now min_height="12rem">
                     <Deferred load=crate::parts::data what=["数据面板", "dataset panel"] render=data_panel />
@@ -119,6 +111,16 @@ fn parts_in(slots: &Slots) {
 fn mount<V: IntoView + 'static>(slot: &web_sys::Element, view: impl FnOnce() -> V + 'static) {
     use wasm_bindgen::JsCast;
     leptos::mount::mount_to(slot.clone().unchecked_into(), view).forget();
+}
+
+/// Mounts a part below the first screen (a slot `page.rs` marks `data-late`): out of view, it
+/// follows a change of language after the page has painted (`Ctx::following`).
+fn mount_below<V: IntoView + 'static>(slot: &web_sys::Element, ctx: Ctx, view: impl FnOnce() -> V + 'static) {
+    let place = slot.clone();
+    mount(slot, move || {
+        provide_context(ctx.following(place));
+        view()
+    });
 }
 
 /// Draws a part whose entry is its view.
