@@ -11,6 +11,7 @@
 //                                               ONLY=regex reports only the rows it matches)
 // Not a test: timings depend on the machine's load. BENCHMARKS.md keeps its table.
 import { serve, browser, openPage } from '../e2e/harness.mjs';
+import { INTERACTIONS } from './interaction_list.mjs';
 
 const RATE = Number(process.env.RATE || 4);
 const RUNS = Number(process.env.RUNS || 1);
@@ -57,34 +58,6 @@ async function measure(page, act) {
     };
   }, since);
 }
-
-/** Picks an option of a select with the keyboard (focus, then the arrow key), as a reader would. */
-async function keySelect(page, selector, key = 'ArrowDown') {
-  await page.focus(selector);
-  await page.keyboard.press(key);
-}
-
-const INTERACTIONS = [
-  ['language (中文 → English)', (p) => p.click('[data-testid="lang-toggle"]')],
-  ['language back (English → 中文)', (p) => p.click('[data-testid="lang-toggle"]')],
-  ['"What if this had not happened?"', (p) => p.click('[data-testid="verdict"] [data-testid="switch-off"]')],
-  ['play', (p) => p.click('[data-testid="play"]')],
-  ['pause', (p) => p.click('[data-testid="play"]')],
-  ['step to the next event (▶)', (p) => p.click('[data-testid="next-event"]')],
-  ['scrubber (arrow key)', async (p) => { await p.focus('[data-testid="scrub"]'); await p.keyboard.press('ArrowRight'); }],
-  ['speed (select, arrow key)', (p) => keySelect(p, '[data-testid="speed"]')],
-  ['surface (select, arrow key)', (p) => keySelect(p, '[data-testid="from-select"]')],
-  ['merchant (select, arrow key)', (p) => keySelect(p, '[data-testid="shop-select"]')],
-  ['instrument (select, arrow key)', (p) => keySelect(p, '[data-testid="pay-select"]')],
-  ['date (typed)', async (p) => { await p.focus('[data-testid="date-input"]'); await p.keyboard.press('ArrowUp'); }],
-  ['an instrument card', (p) => p.click('[data-testid="instrument-verdict"]:not([aria-pressed="true"])')],
-  ['an edge', (p) => p.click('[data-testid="edge"]', { force: true })],
-  ['a story step (start)', (p) => p.click('[data-testid="story-start"]')],
-  ['a story step (next)', (p) => p.click('[data-testid="story-next"]')],
-  ['the theme (select, arrow key)', (p) => keySelect(p, '[data-testid="theme-select"]')],
-  ['the search\'s first result (Enter)', async (p) => { await p.focus('[data-testid="search-input"]'); await p.keyboard.type('微信支付'); await p.waitForTimeout(600); await p.keyboard.press('Enter'); }],
-  ['an event on the timeline', (p) => p.click('[data-testid="timeline"] [data-testid="event"]', { force: true })],
-];
 
 const server = await serve();
 const b = await browser();
