@@ -19,6 +19,8 @@ use crate::timeline::Timeline;
 pub fn mount_parts(slots: Slots) {
     // What would decide an undecided answer, under the explorer's verdict (issue 23).
     crate::explorer::install_decider(crate::decide::fill);
+    // What is in the viewport: the first screen draws what is out of it after the paint.
+    crate::state::install_seen();
     // The first mount starts Leptos (its executor) and owns the others, so that they share its
     // context.
     let notices = slots.notices.clone();

@@ -17,6 +17,7 @@ use hutong_page::url::{Notice, ViewState};
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub data: ReadSignal<Arc<Dataset>>,
+    /// The view; in a part out of view, a frame late ([`Ctx::following`]).
     pub view: ReadSignal<ViewState>,
     pub notices: ReadSignal<Vec<Notice>>,
     /// The playback's current day: it moves every frame while playing (the URL's `date` only when
@@ -26,7 +27,6 @@ pub struct Ctx {
     pub origin: ReadSignal<Origin>,
     /// The language alone, so the thousands of labels that read it are not woken by every other
     /// change of the view (a date written on pause re-subscribed each of them: 0.2 s of a frame).
-    /// In a part out of view, the language a frame late ([`Ctx::following`]).
     lang: Signal<Lang>,
     /// The routing model of the dataset in use with nothing switched off, built once per dataset
     /// and shared by the explorer and the network (with 10,000 events a build is a tenth of a second).
@@ -123,31 +123,36 @@ impl Ctx {
     }
 
     /// This `Ctx` for a part of the page in `place` (a slot): while none of the slot is in the
-    /// viewport, the part follows a change of language after the page has painted, in a task of
-    /// its own, so that a language switch rewrites what the reader sees first and the parts
-    /// below it later (issue 24: at 4x they were 150 ms of the switch's 260). A part in view
-    /// follows at once.
+    /// viewport and the focus is not in it, the part follows a change of the view (the
+    /// language, the journey, the event opened…) after the page has painted, in a task of its
+    /// own, so that a change rewrites what the reader sees first and the parts below it later
+    /// (issue 24: at 4x, a language switch's parts were 150 ms of its 260, and a story's start
+    /// rebuilt the timeline's, the details' and the lists' views before its paint). A part in
+    /// view follows at once.
     pub fn following(self, place: web_sys::Element) -> Ctx {
-        let source = self.lang;
-        let lang = RwSignal::new(source.get_untracked());
+        let source = self.view;
+        let view = RwSignal::new(source.get_untracked());
         let seen = Seen::watch(&place);
         Effect::new(move |_| {
-            let next = source.get();
-            if next == lang.get_untracked() {
-                return;
-            }
+            source.track();
             if seen.any() {
-                lang.set(next);
+                let next = source.get_untracked();
+                if view.with_untracked(|v| *v != next) {
+                    view.set(next);
+                }
             } else {
                 hutong_page::html::after_next_frame(Box::new(move || {
-                    // Only the latest language: a switch back meanwhile leaves this one out.
-                    if source.try_get_untracked() == Some(next) {
-                        let _ = lang.try_set(next);
+                    // The latest view then: the changes of one frame are one update.
+                    if let Some(next) = source.try_get_untracked() {
+                        if view.try_with_untracked(|v| *v != next) == Some(true) {
+                            let _ = view.try_set(next);
+                        }
                     }
                 }));
             }
         });
-        Ctx { lang: lang.into(), ..self }
+        let (read, write) = view.split();
+        Ctx { view: read, lang: Memo::new(move |_| read.with(|v| v.lang)).into(), set_view: write, ..self }
     }
 
     /// Changes the view (one store transaction).
@@ -170,61 +175,98 @@ impl Ctx {
     }
 }
 
-/// Which of a slot's elements are in the viewport (the slot itself is `display: contents`, with
-/// no box to observe): an `IntersectionObserver` on each element the slot holds, and a
-/// `MutationObserver` for those a part adds later. Asked at a change of language, it reads no
-/// layout (a `getBoundingClientRect` there forced one, on content the browser was skipping).
+/// Which elements are in the viewport: one `IntersectionObserver` for the page, and what it last
+/// said of each element it watches. Asked at a change of the view, it reads no layout (a
+/// `getBoundingClientRect` there forced one, on content the browser was skipping). An element
+/// it has not reported on yet counts as in view.
+struct Watch {
+    observer: web_sys::IntersectionObserver,
+    seen: Vec<(web_sys::Element, bool)>,
+}
+
+thread_local! {
+    static WATCH: std::cell::RefCell<Option<Watch>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Watches `e` (once).
+fn watch(e: &web_sys::Element) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    WATCH.with_borrow_mut(|w| {
+        if w.is_none() {
+            let on_view = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+                WATCH.with_borrow_mut(|w| {
+                    let Some(w) = w else { return };
+                    for entry in entries.iter().map(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>()) {
+                        let target = entry.target();
+                        if let Some(known) = w.seen.iter_mut().find(|(e, _)| *e == target) {
+                            known.1 = entry.is_intersecting();
+                        }
+                    }
+                });
+            });
+            let Ok(observer) = web_sys::IntersectionObserver::new(on_view.as_ref().unchecked_ref()) else { return };
+            on_view.forget();
+            *w = Some(Watch { observer, seen: vec![] });
+        }
+        let Some(w) = w else { return };
+        if !w.seen.iter().any(|(known, _)| known == e) {
+            // Gone from the page: forgotten here.
+            w.seen.retain(|(known, _)| known.is_connected());
+            w.observer.observe(e);
+            w.seen.push((e.clone(), true));
+        }
+    });
+}
+
+/// Whether `e` is in the viewport (watched from now on), or holds the focus: a key pressed there
+/// acts on what it shows, which must be the store's.
+fn in_view(e: &web_sys::Element) -> bool {
+    watch(e);
+    WATCH.with_borrow(|w| w.as_ref().and_then(|w| w.seen.iter().find(|(known, _)| known == e)).is_none_or(|k| k.1))
+        || e.query_selector(":focus").ok().flatten().is_some()
+}
+
+/// Lets the first screen ask what is in the viewport (`store::in_view`): its regions are watched
+/// from now on, so that the first change of the view already knows which are out of it.
+pub fn install_seen() {
+    if let Ok(regions) = hutong_page::html::document().query_selector_all("body > *, main > *") {
+        for region in (0..regions.length()).filter_map(|i| regions.item(i)) {
+            watch(wasm_bindgen::JsCast::unchecked_ref(&region));
+        }
+    }
+    hutong_page::store::install_seen(in_view);
+}
+
+/// Whether any of a slot's elements is in the viewport or holds the focus ([`in_view`]; the slot
+/// itself is `display: contents`, with no box to observe). Each element the slot holds is
+/// watched, those a part adds later too (a `MutationObserver`).
 #[derive(Clone)]
-struct Seen(std::rc::Rc<std::cell::RefCell<Vec<web_sys::Element>>>);
+struct Seen(web_sys::Element);
 
 impl Seen {
     fn watch(slot: &web_sys::Element) -> Seen {
         use wasm_bindgen::{closure::Closure, JsCast};
-        let seen = Seen(Default::default());
-        let shown = seen.clone();
-        let on_view = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let mut shown = shown.0.borrow_mut();
-            for entry in entries.iter().map(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>()) {
-                let target = entry.target();
-                shown.retain(|e| *e != target);
-                if entry.is_intersecting() {
-                    shown.push(target);
-                }
-            }
-        });
-        let Ok(view) = web_sys::IntersectionObserver::new(on_view.as_ref().unchecked_ref()) else {
-            return seen;
-        };
-        on_view.forget();
-        let observe = {
-            let view = view.clone();
-            move |slot: &web_sys::Element| {
-                let children = slot.children();
-                for child in (0..children.length()).filter_map(|i| children.item(i)) {
-                    view.observe(&child);
-                }
+        let observe = |slot: &web_sys::Element| {
+            let children = slot.children();
+            for child in (0..children.length()).filter_map(|i| children.item(i)) {
+                watch(&child);
             }
         };
         observe(slot);
         let watched = slot.clone();
-        let gone = seen.clone();
-        let on_change = Closure::<dyn FnMut()>::new(move || {
-            // An element gone is no longer in view; the new ones are observed (observing one
-            // twice is nothing).
-            gone.0.borrow_mut().retain(|e| e.is_connected());
-            observe(&watched);
-        });
+        let on_change = Closure::<dyn FnMut()>::new(move || observe(&watched));
         if let Ok(mutations) = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()) {
             let init = web_sys::MutationObserverInit::new();
             init.set_child_list(true);
             let _ = mutations.observe_with_options(slot, &init);
         }
         on_change.forget();
-        seen
+        Seen(slot.clone())
     }
 
     fn any(&self) -> bool {
-        !self.0.borrow().is_empty()
+        let children = self.0.children();
+        (0..children.length()).filter_map(|i| children.item(i)).any(|child| in_view(&child))
     }
 }
 

@@ -78,11 +78,35 @@ pub struct Params {
     pub adoption: Vec<Adoption>,
 }
 
+/// The default demand mix: where an offer is met, the merchant, the weight.
+const DEMAND: [(&str, &str, f64); 10] = [
+    ("taobao-app", "taobao", 40.0),
+    ("wechat-group", "taobao", 8.0),
+    ("wechat-chat", "taobao", 6.0),
+    ("wechat-moments-ad", "taobao", 4.0),
+    ("wechat-official-account", "taobao", 4.0),
+    ("wechat-official-account", "wechat-shop", 8.0),
+    ("weibo", "weibo-shop", 4.0),
+    ("offline-qr", "offline", 16.0),
+    ("eleme-app", "eleme", 6.0),
+    ("wechat-wallet", "didi", 4.0),
+];
+
+/// The default adoption curves: the instrument, its ceiling, midpoint and rate, and its basis.
+const ADOPTION: [(&str, f64, f64, f64, Basis); 9] = [
+    ("alipay", 0.85, 2012.5, 0.9, Basis::Sourced("alipay-mobile-share-2013q3")),
+    ("wechat-pay", 0.9, 2015.5, 1.2, Basis::Sourced("wechat-registered-users-2014")),
+    ("unionpay", 0.3, 2018.0, 0.8, Basis::Assumed),
+    ("bank-card", 0.6, 2004.0, 5.0, Basis::Assumed),
+    ("tenpay", 0.1, 2008.0, 1.0, Basis::Assumed),
+    ("ecny", 0.1, 2022.0, 1.5, Basis::Assumed),
+    ("jd-pay", 0.05, 2016.0, 1.0, Basis::Assumed),
+    ("bestpay", 0.03, 2016.0, 1.0, Basis::Assumed),
+    ("hebao", 0.03, 2016.0, 1.0, Basis::Assumed),
+];
+
 impl Default for Params {
     fn default() -> Params {
-        let d = |s: &str, m: &str, w: f64| Demand { surface: s.into(), merchant: m.into(), weight: w };
-        let a =
-            |p: &str, ceiling, midpoint, rate, basis| Adoption { instrument: p.into(), ceiling, midpoint, rate, basis };
         Params {
             seed: 2014,
             population: 10_000_000,
@@ -94,29 +118,22 @@ impl Default for Params {
             workaround_loss: 0.5,
             new_account_loss: 0.9,
             partial_share: 0.5,
-            demand: vec![
-                d("taobao-app", "taobao", 40.0),
-                d("wechat-group", "taobao", 8.0),
-                d("wechat-chat", "taobao", 6.0),
-                d("wechat-moments-ad", "taobao", 4.0),
-                d("wechat-official-account", "taobao", 4.0),
-                d("wechat-official-account", "wechat-shop", 8.0),
-                d("weibo", "weibo-shop", 4.0),
-                d("offline-qr", "offline", 16.0),
-                d("eleme-app", "eleme", 6.0),
-                d("wechat-wallet", "didi", 4.0),
-            ],
-            adoption: vec![
-                a("alipay", 0.85, 2012.5, 0.9, Basis::Sourced("alipay-mobile-share-2013q3")),
-                a("wechat-pay", 0.9, 2015.5, 1.2, Basis::Sourced("wechat-registered-users-2014")),
-                a("unionpay", 0.3, 2018.0, 0.8, Basis::Assumed),
-                a("bank-card", 0.6, 2004.0, 5.0, Basis::Assumed),
-                a("tenpay", 0.1, 2008.0, 1.0, Basis::Assumed),
-                a("ecny", 0.1, 2022.0, 1.5, Basis::Assumed),
-                a("jd-pay", 0.05, 2016.0, 1.0, Basis::Assumed),
-                a("bestpay", 0.03, 2016.0, 1.0, Basis::Assumed),
-                a("hebao", 0.03, 2016.0, 1.0, Basis::Assumed),
-            ],
+            // From tables, not one constructor call each: this is in the first screen's module
+            // (the URL's defaults), where every byte counts.
+            demand: DEMAND
+                .iter()
+                .map(|&(s, m, weight)| Demand { surface: s.into(), merchant: m.into(), weight })
+                .collect(),
+            adoption: ADOPTION
+                .iter()
+                .map(|(p, ceiling, midpoint, rate, basis)| Adoption {
+                    instrument: (*p).into(),
+                    ceiling: *ceiling,
+                    midpoint: *midpoint,
+                    rate: *rate,
+                    basis: basis.clone(),
+                })
+                .collect(),
         }
     }
 }

@@ -487,9 +487,10 @@ fn copy_link(parent: &Element) -> Element {
         let (button, status, state) = (button.clone(), status.clone(), Rc::clone(&state));
         Rc::new(move |anew: bool| {
             let lang = store::lang();
-            button.set_text_content(Some(crate::i18n::strings(lang).copy_link()));
+            // Only what changed: a view's change (a step of a story) rewrote both with the same words.
+            crate::html::set_text(&button, crate::i18n::strings(lang).copy_link());
             match state.get() {
-                None => crate::html::clear(&status),
+                None => crate::html::set_text(&status, ""),
                 Some(true) => status.set_text_content(Some(crate::i18n::strings(lang).copied())),
                 Some(false) => {
                     if let (false, Ok(Some(input))) = (anew, status.query_selector("input")) {

@@ -74,6 +74,38 @@ thread_local! {
     static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
     static LISTENERS: RefCell<Vec<Listener>> = const { RefCell::new(Vec::new()) };
     static PAGE: Cell<u32> = const { Cell::new(0) };
+    static SEEN: Cell<Option<fn(&web_sys::Element) -> bool>> = const { Cell::new(None) };
+}
+
+/// Whether `e` is in the viewport, as far as the page knows. The parts install the watcher (an
+/// `IntersectionObserver`: `hutong::state::install_seen`), which the first screen does not carry;
+/// until then, everything is.
+pub fn in_view(e: &web_sys::Element) -> bool {
+    SEEN.get().is_none_or(|seen| seen(e))
+}
+
+/// Like [`subscribe`], for a listener that draws `e`: while `e` is out of the viewport, it hears of
+/// a change after the page has painted, in a task of its own, once a frame (told that the view
+/// and the playhead changed: it compares what it drew with the store). A new dataset at once.
+pub fn subscribe_seen(e: Option<web_sys::Element>, f: impl Fn(Changed) + 'static) {
+    let f = Rc::new(f);
+    let due = Rc::new(Cell::new(false));
+    subscribe(move |changed| {
+        if changed.data || e.as_ref().is_none_or(in_view) {
+            f(changed);
+        } else if (changed.view || changed.playhead) && !due.replace(true) {
+            let (f, due) = (Rc::clone(&f), Rc::clone(&due));
+            after_paint(move || {
+                due.set(false);
+                f(Changed { view: true, playhead: true, ..Changed::default() });
+            });
+        }
+    });
+}
+
+/// Lets the parts say what is in the viewport ([`in_view`]).
+pub fn install_seen(seen: fn(&web_sys::Element) -> bool) {
+    SEEN.set(Some(seen));
 }
 
 /// Starts a page over `data` and `view`: the state is replaced and earlier listeners are dropped.

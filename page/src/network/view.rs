@@ -346,7 +346,10 @@ fn wire(net: &Shared, describe_box: &Element) {
     centre_when_shown(net);
     let last = RefCell::new(store::view());
     let net2 = Rc::clone(net);
-    store::subscribe(move |changed| {
+    // Out of the viewport, the drawing follows after the page has painted (a language switch's
+    // paint waited 5 ms at 4x for labels nobody could see; issue 24).
+    let section = net.borrow().els.scroll.closest("section").ok().flatten();
+    store::subscribe_seen(section, move |changed| {
         if changed.playhead {
             net2.borrow_mut().update();
         }
