@@ -175,55 +175,55 @@ impl Ctx {
     }
 }
 
-/// Which elements are in the viewport: one `IntersectionObserver` for the page, and what it last
-/// said of each element it watches. Asked at a change of the view, it reads no layout (a
-/// `getBoundingClientRect` there forced one, on content the browser was skipping). An element
-/// it has not reported on yet counts as in view.
-struct Watch {
-    observer: web_sys::IntersectionObserver,
-    seen: Vec<(web_sys::Element, bool)>,
-}
+/// Which elements are in the viewport: one `IntersectionObserver` for the page, which writes on
+/// each element it watches what it last said of it (a property of the element, `hutongSeen`:
+/// asking is one read, and the element takes its answer with it when it goes). Asked at a change
+/// of the view, it reads no layout (a `getBoundingClientRect` there forced one, on content the
+/// browser was skipping). An element it has not reported on yet counts as in view.
+const SEEN: &str = "hutongSeen";
 
 thread_local! {
-    static WATCH: std::cell::RefCell<Option<Watch>> = const { std::cell::RefCell::new(None) };
+    static WATCH: Option<web_sys::IntersectionObserver> = {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let on_view = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+            for entry in entries.iter().map(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>()) {
+                let _ = js_sys::Reflect::set(&entry.target(), &SEEN.into(), &entry.is_intersecting().into());
+            }
+        });
+        let observer = web_sys::IntersectionObserver::new(on_view.as_ref().unchecked_ref()).ok();
+        on_view.forget();
+        observer
+    };
+}
+
+/// What the observer last said of `e`: `None` before it watches it.
+fn said(e: &web_sys::Element) -> Option<bool> {
+    js_sys::Reflect::get(e, &SEEN.into()).ok().and_then(|v| v.as_bool())
 }
 
 /// Watches `e` (once).
 fn watch(e: &web_sys::Element) {
-    use wasm_bindgen::{closure::Closure, JsCast};
-    WATCH.with_borrow_mut(|w| {
-        if w.is_none() {
-            let on_view = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
-                WATCH.with_borrow_mut(|w| {
-                    let Some(w) = w else { return };
-                    for entry in entries.iter().map(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>()) {
-                        let target = entry.target();
-                        if let Some(known) = w.seen.iter_mut().find(|(e, _)| *e == target) {
-                            known.1 = entry.is_intersecting();
-                        }
-                    }
-                });
-            });
-            let Ok(observer) = web_sys::IntersectionObserver::new(on_view.as_ref().unchecked_ref()) else { return };
-            on_view.forget();
-            *w = Some(Watch { observer, seen: vec![] });
-        }
-        let Some(w) = w else { return };
-        if !w.seen.iter().any(|(known, _)| known == e) {
-            // Gone from the page: forgotten here.
-            w.seen.retain(|(known, _)| known.is_connected());
-            w.observer.observe(e);
-            w.seen.push((e.clone(), true));
-        }
-    });
+    if said(e).is_none() {
+        WATCH.with(|w| {
+            if let Some(observer) = w {
+                observer.observe(e);
+                let _ = js_sys::Reflect::set(e, &SEEN.into(), &true.into());
+            }
+        });
+    }
 }
 
 /// Whether `e` is in the viewport (watched from now on), or holds the focus: a key pressed there
 /// acts on what it shows, which must be the store's.
 fn in_view(e: &web_sys::Element) -> bool {
-    watch(e);
-    WATCH.with_borrow(|w| w.as_ref().and_then(|w| w.seen.iter().find(|(known, _)| known == e)).is_none_or(|k| k.1))
-        || e.query_selector(":focus").ok().flatten().is_some()
+    match said(e) {
+        Some(false) => e.query_selector(":focus").ok().flatten().is_some(),
+        Some(true) => true,
+        None => {
+            watch(e);
+            true
+        }
+    }
 }
 
 /// Lets the first screen ask what is in the viewport (`store::in_view`): its regions are watched
@@ -266,7 +266,8 @@ impl Seen {
 
     fn any(&self) -> bool {
         let children = self.0.children();
-        (0..children.length()).filter_map(|i| children.item(i)).any(|child| in_view(&child))
+        (0..children.length()).filter_map(|i| children.item(i)).any(|child| said(&child) != Some(false))
+            || self.0.query_selector(":focus").ok().flatten().is_some()
     }
 }
 

@@ -141,8 +141,8 @@ fn StoryBar() -> impl IntoView {
     view! {
         <div class="toolbar-row">
             <span class="tool-label">{move || s().stories()}</span>
+            // Rebuilt when the stories change; a new language rewrites each title in place.
             {move || {
-                let lang = ctx.lang();
                 stories.get().iter().map(|story| {
                     let id = story.id.clone();
                     let pressed = { let id = id.clone(); move || current.with(|c| c.as_deref() == Some(id.as_str())) };
@@ -154,10 +154,11 @@ fn StoryBar() -> impl IntoView {
                             focus.set(true);
                         }
                     };
+                    let title = story.title.clone();
                     view! {
                         <button class="small" data-testid="story-start" data-story=id
                             aria-pressed=move || if pressed() { "true" } else { "false" } on:click=start>
-                            {story.title.get(lang).to_string()}
+                            {move || title.get(ctx.lang()).to_string()}
                         </button>
                     }
                     .into_any()

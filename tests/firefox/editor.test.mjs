@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, firefox, openPage } from './harness.mjs';
+import { serve, firefox, openPage, clickStable } from './harness.mjs';
 import { readThrough } from '../e2e/harness.mjs';
 
 let server, ff;
@@ -26,7 +26,7 @@ async function fill(page, testid, value) {
 test('Firefox: an event added in the editor is saved, exported as changes, and imported in a fresh browser', async () => {
   const { page, problems } = await openPage(ff.browser, `${server.url}?lang=en`);
   assert.equal(await attr(page, '[data-testid="verdict"]', 'data-verdict'), 'undecided');
-  await page.click('[data-testid="add-event"]');
+  await clickStable(page, '[data-testid="add-event"]');
   await page.waitForSelector('[data-testid="editor"]');
   for (const [id, value] of [
     ['edit-id', 'reader-shop-cards-2019'],

@@ -51,3 +51,18 @@ export async function openPage(browser, url, { read = true } = {}) {
 }
 
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Clicks `selector` as a person does, once it has stopped moving: puppeteer clicks where the
+ * element was when it scrolled to it, and the parts between (drawn as they near the viewport, at
+ * their real height) can still move it by then (Playwright waits for a stable box; this is that). */
+export async function clickStable(page, selector) {
+  await page.$eval(selector, (el) => el.scrollIntoView({ block: 'center' }));
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const box = await page.$eval(selector, (el) => JSON.stringify(el.getBoundingClientRect()));
+    if (box === last) break;
+    last = box;
+    await sleep(100);
+  }
+  await page.click(selector);
+}
