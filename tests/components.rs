@@ -935,8 +935,13 @@ async fn an_undecided_answer_says_what_would_decide_it() {
     use hutong_core::decide::questions;
     use hutong_core::route::{Journey, Off};
     let root = mount("?lang=en&date=2020-06-01&from=wechat-group&shop=taobao&pay=alipay");
-    // Written in a task of its own, after the answer.
-    sleep(20).await;
+    // Written in a task of its own, after the answer (and the paint).
+    for _ in 0..100 {
+        if count_of(&root, "[data-testid=decide] [data-testid=question]") > 0 {
+            break;
+        }
+        sleep(20).await;
+    }
     let data = hutong_core::embedded::dataset();
     let day = hutong_core::date::parse_day("2020-06-01").unwrap();
     let model = questions(&data, &Off::new(), day, &Journey::new("wechat-group", "taobao", "alipay"));
@@ -951,7 +956,13 @@ async fn an_undecided_answer_says_what_would_decide_it() {
     // In Chinese too.
     let toggle: HtmlElement = find(&root, "[data-testid=lang-toggle]").unwrap().unchecked_into();
     toggle.click();
-    sleep(20).await;
+    // Written after the paint, in a task of its own (with the other work the paint put off).
+    for _ in 0..100 {
+        if text(&root, "[data-testid=decide]").contains("什么能定下结论") {
+            break;
+        }
+        sleep(20).await;
+    }
     assert!(text(&root, "[data-testid=decide]").contains("什么能定下结论"));
     // A decided answer asks nothing.
     hutong::store::update_view(|v| v.date = hutong_core::date::parse_day("2022-06-01").unwrap());

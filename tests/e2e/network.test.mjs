@@ -23,7 +23,8 @@ test('playing moves the playhead and an edge changes verdict across 2021-11', as
   const date = await page.getAttribute('[data-testid="playhead"]', 'data-date');
   assert.ok(date > '2022-01-01', `playhead at ${date}`);
   assert.equal(await page.getAttribute(EDGE, 'data-verdict'), 'direct');
-  assert.equal(new URL(page.url()).searchParams.get('date'), date, 'the URL date is written on pause');
+  // The URL date is written on pause (after the paint, once a frame: issue 24).
+  await page.waitForFunction((d) => new URL(location.href).searchParams.get('date') === d, date);
   assert.ok((await page.textContent('[data-testid="passed-event"]')).length > 0, 'the passed event is announced');
   // The simulation's charts follow the playhead.
   assert.ok((await page.textContent('[data-testid="chart-purchases"] [data-testid="chart-readout"]')).startsWith(date.slice(0, 7)));
