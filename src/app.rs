@@ -115,8 +115,8 @@ fn mount<V: IntoView + 'static>(slot: &web_sys::Element, view: impl FnOnce() -> 
     leptos::mount::mount_to(slot.clone().unchecked_into(), view).forget();
 }
 
-/// Mounts a part below the first screen (a slot `page.rs` marks `data-late`): out of view, it
-/// follows a change of language after the page has painted (`Ctx::following`).
+/// Mounts a part below the first screen (a slot `page.rs` marks `data-late`): out of view and out
+/// of focus, it follows a change of the view after the page has painted (`Ctx::following`).
 fn mount_below<V: IntoView + 'static>(slot: &web_sys::Element, ctx: Ctx, view: impl FnOnce() -> V + 'static) {
     let place = slot.clone();
     mount(slot, move || {

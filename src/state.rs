@@ -217,13 +217,18 @@ fn watch(e: &web_sys::Element) {
 /// acts on what it shows, which must be the store's.
 fn in_view(e: &web_sys::Element) -> bool {
     match said(e) {
-        Some(false) => e.query_selector(":focus").ok().flatten().is_some(),
+        Some(false) => holds_focus(e),
         Some(true) => true,
         None => {
             watch(e);
             true
         }
     }
+}
+
+/// Whether the focus is inside `e`.
+fn holds_focus(e: &web_sys::Element) -> bool {
+    e.query_selector(":focus").ok().flatten().is_some()
 }
 
 /// Lets the first screen ask what is in the viewport (`store::in_view`): its regions are watched
@@ -240,7 +245,6 @@ pub fn install_seen() {
 /// Whether any of a slot's elements is in the viewport or holds the focus ([`in_view`]; the slot
 /// itself is `display: contents`, with no box to observe). Each element the slot holds is
 /// watched, those a part adds later too (a `MutationObserver`).
-#[derive(Clone)]
 struct Seen(web_sys::Element);
 
 impl Seen {
@@ -267,7 +271,7 @@ impl Seen {
     fn any(&self) -> bool {
         let children = self.0.children();
         (0..children.length()).filter_map(|i| children.item(i)).any(|child| said(&child) != Some(false))
-            || self.0.query_selector(":focus").ok().flatten().is_some()
+            || holds_focus(&self.0)
     }
 }
 
