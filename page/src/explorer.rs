@@ -192,16 +192,22 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
     // A copy of what was last drawn in each of the answer's three places.
     let drawn: Rc<RefCell<[Option<web_sys::Node>; 3]>> = Rc::default();
     let places = [verdict_row, off_list, instruments];
-    let draw = move || {
+    let draw = Rc::new(move || {
         // Drawn aside first, then compared with what was last drawn (`isEqualNode`): a place that
         // would look the same is left as it is (another day of a scrub or a step that changes
         // nothing there: no layout, and the reader's open details stay open).
+        // Each place says the language it is drawn in: a new language reaches the explorer's
+        // heading and form at once, and the answer after the paint (below), and until then the
+        // places' own `lang` keeps the browser from laying their old words out again for it.
+        let lang = store::lang();
+        for place in &places {
+            crate::html::set_if(place, "lang", crate::i18n::lang_tag(lang));
+        }
         let aside: [Element; 3] =
             places.each_ref().map(|p| p.clone_node().map_or_else(|_| p.clone(), |n| n.unchecked_into()));
         let [verdict_row, off_list, instruments] = aside.each_ref();
         let data = store::data();
         let view = store::view();
-        let lang = view.lang;
         let s = explorer_strings(lang);
         let off = view.off_set(&data);
         let journey = view.journey();
@@ -319,7 +325,7 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
                 fill(&place);
             }
         }
-    };
+    });
 
     labels();
     values();
@@ -344,7 +350,14 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
             }
             values();
             if now != last.0 {
-                draw();
+                if now.lang != last.2 {
+                    // A new language: the answer, redrawn whole, comes after the paint that shows
+                    // the rest of the first screen in it (issue 24: 30–40 ms of a phone's click).
+                    let draw = Rc::clone(&draw);
+                    store::after_paint(move || draw());
+                } else {
+                    draw();
+                }
             }
             *last = (Key { ..now }, Arc::as_ptr(&store::data()) as usize, store::lang());
         });
