@@ -68,10 +68,24 @@ pub fn Timeline() -> impl IntoView {
     let width = config.left + config.width + 16.0;
     let day = Memo::new(move |_| ctx.view.with(|v| v.date));
     let cursor = move || drawn.with(|(_, l)| l.scale.x(day.get()));
+    // Where the drawing is wider than its box (a phone), the box is scrolled to the opened event's
+    // mark, or else to the day's cursor, when that is out of sight: a story's step or a link to an
+    // event in 2020 no longer shows 2004. After the paint, when the layout is there to read.
+    let scroll_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let (selected, day) = (selected_event.get(), day.get());
+        let (x0, x1) = drawn.with(|(_, l)| {
+            let mark = selected.as_ref().and_then(|id| l.marks.iter().find(|m| &m.id == id));
+            mark.map_or_else(|| (l.scale.x(day), l.scale.x(day)), |m| (m.x0, m.x1))
+        });
+        let Some(scroll) = scroll_ref.get_untracked() else { return };
+        let scroll: web_sys::Element = scroll.into();
+        crate::store::after_paint(move || show_in_box(&scroll, x0 / width, x1 / width));
+    });
 
     view! {
         <figure class="timeline">
-            <div class="timeline-scroll">
+            <div class="timeline-scroll" node_ref=scroll_ref>
                 <svg
                     class="timeline-svg"
                     role="group"
@@ -185,6 +199,21 @@ pub fn Timeline() -> impl IntoView {
             </figcaption>
         </figure>
     }
+}
+
+/// Scrolls `scroll` so that the span from `a` to `b` (fractions of its content's width) is in
+/// sight, centred, unless it is already (with a little room) or the box does not scroll.
+fn show_in_box(scroll: &web_sys::Element, a: f64, b: f64) {
+    let (shown, total) = (f64::from(scroll.client_width()), f64::from(scroll.scroll_width()));
+    if shown <= 0.0 || total <= shown {
+        return;
+    }
+    let (a, b, left) = (a * total, b * total, f64::from(scroll.scroll_left()));
+    const ROOM: f64 = 24.0;
+    if a >= left + ROOM && b <= left + shown - ROOM {
+        return;
+    }
+    scroll.set_scroll_left(((a + b - shown) / 2.0).round() as i32);
 }
 
 /// A mark's tooltip is written when the pointer first comes to it: its name is already the label.

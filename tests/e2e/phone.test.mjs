@@ -75,6 +75,48 @@ test('a tap on an edge shows its label; a tap on a timeline mark opens it', asyn
   await context.close();
 });
 
+test('on a phone the timeline shows the opened event, and the day when none is open', async () => {
+  // Where the timeline is wider than the screen, its box scrolls to the opened event's mark, else
+  // to the day's cursor, when they are out of sight (it opened on 2004 whatever the view).
+  const within = (page, selector) => page.evaluate((selector) => {
+    const box = document.querySelector('.timeline-scroll').getBoundingClientRect();
+    const r = document.querySelector(selector).getBoundingClientRect();
+    return { inside: r.left >= box.left && r.right <= box.right, scrolled: document.querySelector('.timeline-scroll').scrollLeft };
+  }, selector);
+  const { page, context, problems } = await phone(375, '?lang=en&date=2024-10-01&event=taobao-wechat-pay-rollout');
+  const mark = '[data-testid="event"][data-event-id="taobao-wechat-pay-rollout"]';
+  await page.locator('[data-testid="timeline"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction((mark) => {
+    const box = document.querySelector('.timeline-scroll').getBoundingClientRect();
+    const r = document.querySelector(mark).getBoundingClientRect();
+    return r.left >= box.left && r.right <= box.right;
+  }, mark);
+  const opened = await within(page, mark);
+  assert.ok(opened.inside && opened.scrolled > 0, JSON.stringify(opened));
+  // Another event, chosen elsewhere (the search, a story): its mark comes into sight too.
+  await page.evaluate(() => { document.querySelector('.timeline-scroll').scrollLeft = 10000; });
+  await page.goto(`${server.url}?lang=en&date=2014-02-13&event=alipay-bans-wechat-merchants`);
+  await loaded(page);
+  await page.locator('[data-testid="timeline"]').scrollIntoViewIfNeeded();
+  const other = '[data-testid="event"][data-event-id="alipay-bans-wechat-merchants"]';
+  await page.waitForFunction((mark) => {
+    const box = document.querySelector('.timeline-scroll').getBoundingClientRect();
+    const r = document.querySelector(mark).getBoundingClientRect();
+    return r.left >= box.left && r.right <= box.right;
+  }, other);
+  // No event open: the day's cursor.
+  await page.goto(`${server.url}?lang=en&date=2021-09-17`);
+  await loaded(page);
+  await page.locator('[data-testid="timeline"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    const box = document.querySelector('.timeline-scroll').getBoundingClientRect();
+    const r = document.querySelector('.date-cursor').getBoundingClientRect();
+    return r.left >= box.left && r.right <= box.right && document.querySelector('.timeline-scroll').scrollLeft > 0;
+  });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the first screen is drawn piece by piece, each below the last: nothing on screen moves', async () => {
   // The page is drawn in short tasks (src/page.rs) and the parts fill their slots after it; a
   // reader who starts reading the header must not see it jump. Cumulative layout shift until the
