@@ -193,11 +193,8 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
     let drawn: Rc<RefCell<[Option<web_sys::Node>; 3]>> = Rc::default();
     let places = [verdict_row, off_list, instruments];
     let draw = Rc::new(move || {
-        // Drawn aside first, then compared with what was last drawn (`isEqualNode`): a place that
-        // would look the same is left as it is (another day of a scrub or a step that changes
-        // nothing there: no layout, and the reader's open details stay open).
         // Each place says the language it is drawn in: a new language reaches the explorer's
-        // heading and form at once, and the answer after the paint (below), and until then the
+        // heading and form at once and the answer after the paint (below), and until then the
         // places' own `lang` keeps the browser from laying their old words out again for it.
         let lang = store::lang();
         for place in &places {
@@ -205,6 +202,9 @@ pub fn explorer_form(parent: &Element) -> (Element, Box<dyn FnOnce()>) {
         }
         let aside: [Element; 3] =
             places.each_ref().map(|p| p.clone_node().map_or_else(|_| p.clone(), |n| n.unchecked_into()));
+        // Drawn aside first, then compared with what was last drawn (`isEqualNode`): a place that
+        // would look the same is left as it is (another day of a scrub or a step that changes
+        // nothing there: no layout, and the reader's open details stay open).
         let [verdict_row, off_list, instruments] = aside.each_ref();
         let data = store::data();
         let view = store::view();

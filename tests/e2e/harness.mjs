@@ -66,6 +66,17 @@ export async function openPage(b, url, viewport = { width: 1280, height: 860 }, 
   return { page, problems };
 }
 
+/** Brings `target` (a selector or a locator) into view and waits two frames, as a reader sees a
+ * control before touching it. Playwright's own `click` scrolls and presses in one go: the press
+ * then lands in the first frame after the jump, which no hand can do, and onto a
+ * `content-visibility: auto` section that frame can be drawn as if nothing changed
+ * (BENCHMARKS.md, issue 24: Play's 700 ms). */
+export async function seen(page, target) {
+  const locator = typeof target === 'string' ? page.locator(target).first() : target;
+  await locator.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
 /** Waits for the first screen, then reads through the page so every part has arrived. */
 export async function loaded(page) {
   await page.waitForSelector('[data-testid="verdict"]', { timeout: 30000 });

@@ -3,7 +3,7 @@
 // timeline work by touch.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, browser, loaded } from './harness.mjs';
+import { serve, browser, loaded, seen } from './harness.mjs';
 
 let server, b;
 before(async () => { server = await serve(); b = await browser(); });
@@ -42,10 +42,9 @@ for (const width of [360, 375, 414]) {
 
 test('a tap on an edge shows its label; a tap on a timeline mark opens it', async () => {
   const { page, context, problems } = await phone(375, '?lang=en&date=2016-01-01');
-  await page.locator('[data-testid="network"]').scrollIntoViewIfNeeded();
   // Drawn by the frame after the scroll (off the first screen, the network waits to be drawn until
   // it nears the viewport: `content-visibility`); a finger comes later than that.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await seen(page, '[data-testid="network"]');
   // A point on an edge where no other edge lies over it (edges between the same two platforms
   // overlap), in the page's coordinates, and that edge's name.
   const at = await page.evaluate(() => {
@@ -78,41 +77,26 @@ test('a tap on an edge shows its label; a tap on a timeline mark opens it', asyn
 test('on a phone the timeline shows the opened event, and the day when none is open', async () => {
   // Where the timeline is wider than the screen, its box scrolls to the opened event's mark, else
   // to the day's cursor, when they are out of sight (it opened on 2004 whatever the view).
-  const within = (page, selector) => page.evaluate((selector) => {
-    const box = document.querySelector('.timeline-scroll').getBoundingClientRect();
+  // `scrolled`: and the box had to scroll for it.
+  const inSight = (page, selector, scrolled = true) => page.waitForFunction(([selector, scrolled]) => {
+    const scroll = document.querySelector('.timeline-scroll');
+    const box = scroll.getBoundingClientRect();
     const r = document.querySelector(selector).getBoundingClientRect();
-    return { inside: r.left >= box.left && r.right <= box.right, scrolled: document.querySelector('.timeline-scroll').scrollLeft };
-  }, selector);
+    return r.left >= box.left && r.right <= box.right && (!scrolled || scroll.scrollLeft > 0);
+  }, [selector, scrolled]);
   const { page, context, problems } = await phone(375, '?lang=en&date=2024-10-01&event=taobao-wechat-pay-rollout');
-  const mark = '[data-testid="event"][data-event-id="taobao-wechat-pay-rollout"]';
   await page.locator('[data-testid="timeline"]').scrollIntoViewIfNeeded();
-  await page.waitForFunction((mark) => {
-    const box = document.querySelector('.timeline-scroll').getBoundingClientRect();
-    const r = document.querySelector(mark).getBoundingClientRect();
-    return r.left >= box.left && r.right <= box.right;
-  }, mark);
-  const opened = await within(page, mark);
-  assert.ok(opened.inside && opened.scrolled > 0, JSON.stringify(opened));
-  // Another event, chosen elsewhere (the search, a story): its mark comes into sight too.
-  await page.evaluate(() => { document.querySelector('.timeline-scroll').scrollLeft = 10000; });
+  await inSight(page, '[data-testid="event"][data-event-id="taobao-wechat-pay-rollout"]');
+  // Another event, on another day.
   await page.goto(`${server.url}?lang=en&date=2014-02-13&event=alipay-bans-wechat-merchants`);
   await loaded(page);
   await page.locator('[data-testid="timeline"]').scrollIntoViewIfNeeded();
-  const other = '[data-testid="event"][data-event-id="alipay-bans-wechat-merchants"]';
-  await page.waitForFunction((mark) => {
-    const box = document.querySelector('.timeline-scroll').getBoundingClientRect();
-    const r = document.querySelector(mark).getBoundingClientRect();
-    return r.left >= box.left && r.right <= box.right;
-  }, other);
+  await inSight(page, '[data-testid="event"][data-event-id="alipay-bans-wechat-merchants"]', false);
   // No event open: the day's cursor.
   await page.goto(`${server.url}?lang=en&date=2021-09-17`);
   await loaded(page);
   await page.locator('[data-testid="timeline"]').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => {
-    const box = document.querySelector('.timeline-scroll').getBoundingClientRect();
-    const r = document.querySelector('.date-cursor').getBoundingClientRect();
-    return r.left >= box.left && r.right <= box.right && document.querySelector('.timeline-scroll').scrollLeft > 0;
-  });
+  await inSight(page, '.date-cursor');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -149,8 +133,7 @@ test('the first screen is drawn piece by piece, each below the last: nothing on 
 for (const lang of ['en', 'zh']) {
   test(`at 375 px the network's labels are at least 11 px and its edges' touch targets 24 px (${lang})`, async () => {
     const { page, context, problems } = await phone(375, `?lang=${lang}`);
-    await page.locator('[data-testid="network"]').scrollIntoViewIfNeeded();
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await seen(page, '[data-testid="network"]');
     const sizes = await page.evaluate(() => {
       const scale = (el) => { const m = el.getScreenCTM(); return Math.hypot(m.a, m.b); };
       const texts = [...document.querySelectorAll('[data-testid="network"] svg text')]

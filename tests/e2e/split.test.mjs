@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, browser, openPage, readThrough, DIST, loaded } from './harness.mjs';
+import { serve, browser, openPage, readThrough, DIST, loaded, seen } from './harness.mjs';
 
 const split = existsSync(join(DIST, '__wasm_split.js'));
 let server, b;
@@ -15,15 +15,12 @@ before(async () => {
 });
 after(async () => { await b?.close(); await server?.close(); });
 
-/** Presses a Retry as a reader does: once it is in view and has been on screen for two frames.
- * Playwright's `click` scrolls and presses in one go; onto a part's `content-visibility: auto`
- * section that press lands in the frame the section is first drawn in (tests/perf/
- * interaction_list.mjs says what that did to Play). A Retry pressed that way sometimes did
- * nothing: 1 run in 12–16 under load, with no second request, so the press seems never to have
- * reached its button. That is the likely cause, not a proven one. */
+/** Presses a Retry as a reader does: once it is in view and has been on screen for two frames
+ * (`seen`). Pressed the way Playwright's `click` does, scrolled and pressed in one go, a Retry
+ * sometimes did nothing: 1 run in 12–16 under load, with no second request, so the press seems
+ * never to have reached its button. That is the likely cause, not a proven one. */
 async function retry(page, button) {
-  await button.scrollIntoViewIfNeeded();
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await seen(page, button);
   await button.click();
 }
 

@@ -8,13 +8,8 @@
 // and a jump onto a `content-visibility: auto` panel (the network's) made Chromium report that
 // frame with no damage, so the press's event ran on to the next drawn frame (Play: 700–740 ms in
 // four runs of six, with no work on the main thread; none with 16 ms between the scroll and the
-// press, or without `content-visibility` on the panel). BENCH=… in BENCHMARKS.md.
-
-/** Brings a control into view (if it is not) and waits two frames, as a reader's eye would. */
-export async function seen(page, selector) {
-  await page.locator(selector).first().scrollIntoViewIfNeeded();
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-}
+// press, or without `content-visibility` on the panel): `seen` in harness.mjs; BENCHMARKS.md.
+import { seen } from '../e2e/harness.mjs';
 
 /** Taps a control once it has been seen: the mouse pressed and released at its centre, through the
  * browser's input pipeline. (Playwright's `click` also listens for the pointer's events in the page
